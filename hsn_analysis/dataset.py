@@ -1,0 +1,81 @@
+"""The validated dataset: what every calculation reads. Built only by `validation`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from hsn_analysis.problems import Problem
+from hsn_analysis.vocabulary import RollupRule
+
+DEFAULT_YELLOW_FROM = 90.0
+
+# Columns of the typed frames, in order. Text columns hold str ("" when empty), numbers float
+# (NaN when empty), periods the canonical code "2025-T2" (sorts like the periods), dates
+# datetime64 (NaT when empty). Rows keep the order of the input file (the plan's order).
+GOAL_COLUMNS = ["mal_id", "namn"]
+SUBGOAL_COLUMNS = ["delmal_id", "mal_id", "namn"]
+INDICATOR_COLUMNS = [
+    "indikator_id",
+    "delmal_id",
+    "namn",
+    "maltyp",  # TargetType value
+    "malvarde",
+    "enhet",
+    "frekvens",  # Frequency value
+    "gul_fran",
+]
+OUTCOME_COLUMNS = ["indikator_id", "period", "varde", "malvarde", "kommentar"]
+ASSESSMENT_COLUMNS = [
+    "delmal_id",
+    "period",
+    "status",  # SubgoalStatus value: gron, gul or rod
+    "kommentar",
+    "forfattare",
+    "datum",
+]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """`installningar`: the board, the plan year and the rules chosen for it."""
+
+    board_name: str
+    year: int
+    yellow_from: float = DEFAULT_YELLOW_FROM
+    rollup_rule: RollupRule = RollupRule.MAJORITY
+    example_data: bool = False
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One input file as read, for the report's account of its data."""
+
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A plan with its follow-up data, free of errors (warnings may remain)."""
+
+    settings: Settings
+    goals: pd.DataFrame
+    subgoals: pd.DataFrame
+    indicators: pd.DataFrame
+    outcomes: pd.DataFrame
+    assessments: pd.DataFrame
+    sources: tuple[SourceFile, ...] = ()
+    warnings: tuple[Problem, ...] = field(default=())
+
+    @property
+    def periods(self) -> list[str]:
+        """Every period code that has an outcome or an assessment, in order."""
+        codes = set(self.outcomes["period"]) | set(self.assessments["period"])
+        return sorted(codes)
+
+
+def empty_frame(columns: list[str]) -> pd.DataFrame:
+    """A frame with the given columns and no rows (for tests and empty inputs)."""
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
