@@ -1,0 +1,38 @@
+# Two entry points for a newcomer: `make run` and `make test`. Both set up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.setup-stamp
+KERNEL := hsn-analysis
+
+.PHONY: setup run test lint format example-workbook clean
+
+setup: $(STAMP)
+
+# Re-run set-up when the dependencies change; the stamp makes a second call instant.
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller nyare krävs")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "HSN uppföljning (Python 3)"
+	touch $@
+
+run: setup
+	$(BIN)/hsn-report summary --period 2025-T2
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# data/exempel.xlsx is generated from the CSV files; run after editing them.
+example-workbook: setup
+	$(BIN)/python scripts/make_example_workbook.py data/exempel data/exempel.xlsx
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info

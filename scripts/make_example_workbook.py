@@ -1,0 +1,83 @@
+"""Write a dataset folder of CSV files as one .xlsx workbook with the same sheets.
+
+Usage: python scripts/make_example_workbook.py data/exempel data/exempel.xlsx
+
+The workbook is made from the validated dataset, so numbers are numeric cells and dates are
+date cells, as a user's own workbook would have them.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+
+from hsn_analysis.dataset import Dataset
+from hsn_analysis.validation import load_dataset
+
+# A fixed timestamp keeps the file's metadata from changing on every regeneration.
+_FIXED_TIME = datetime(2025, 1, 1)
+
+
+def _cell(value: object) -> object:
+    if value is None or value is pd.NaT or value == "":
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if hasattr(value, "item"):  # numpy scalars → plain Python for openpyxl
+        return value.item()
+    return value
+
+
+def write_workbook(dataset: Dataset, path: Path) -> None:
+    """Save `dataset` as a workbook with the sheets of PRODUCT.md §3."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    settings = dataset.settings
+    sheet = workbook.create_sheet("installningar")
+    sheet.append(["namn", "ar", "gul_fran", "malstatus_regel", "exempeldata"])
+    sheet.append(
+        [
+            settings.board_name,
+            settings.year,
+            settings.yellow_from,
+            settings.rollup_rule.value,
+            settings.example_data,
+        ]
+    )
+    tables = {
+        "mal": dataset.goals,
+        "delmal": dataset.subgoals,
+        "indikatorer": dataset.indicators,
+        "utfall": dataset.outcomes,
+        "bedomningar": dataset.assessments,
+    }
+    for name, frame in tables.items():
+        sheet = workbook.create_sheet(name)
+        sheet.append(list(frame.columns))
+        for row in frame.itertuples(index=False):
+            sheet.append([_cell(v) for v in row])
+    workbook.properties.created = _FIXED_TIME
+    workbook.properties.modified = _FIXED_TIME
+    workbook.save(path)
+
+
+def main(argv: list[str]) -> int:
+    """Convert the folder in argv[0] to the workbook argv[1]."""
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    source, target = map(Path, argv)
+    write_workbook(load_dataset(source), target)
+    print(f"Skrev {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
