@@ -1,0 +1,414 @@
+"""Reading a dataset folder (CSV + TOML) or one .xlsx workbook into raw tables of text.
+
+Every cell becomes the text the user sees (stripped; "" when empty), every row keeps its Excel
+row number, and every file that cannot be read becomes a `Problem` instead of an exception.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import hashlib
+import io
+import re
+import tomllib
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+from openpyxl.workbook.workbook import Workbook
+
+from hsn_analysis.cells import normalise_name, toml_value_text, workbook_cell_text
+from hsn_analysis.dataset import SourceFile
+from hsn_analysis.problems import Problem
+from hsn_analysis.vocabulary import Severity
+
+TABLE_NAMES = ("mal", "delmal", "indikatorer", "utfall", "bedomningar")
+SETTINGS_NAME = "installningar"
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+MSG_NO_CSV_FILE = "Filen saknas: hittade ingen {name}.csv i mappen {folder}."
+MSG_NO_SETTINGS_FILE = (
+    "Filen saknas: hittade ingen installningar.toml i mappen {folder}. Den ska innehålla "
+    'minst namn och ar, t.ex. namn = "Hälso- och sjukvårdsnämnden" och ar = 2025.'
+)
+MSG_NO_SHEET = "Bladet {name} saknas i arbetsboken. Blad som finns: {found}."
+MSG_SAME_NAME = (
+    "Flera {what} motsvarar {name}: {files}. Ta bort eller byt namn på den som inte ska användas."
+)
+MSG_NOT_DATASET = (
+    "Kan inte läsa {name} som indata. Ange en mapp med CSV-filer (mal.csv, delmal.csv, "
+    "indikatorer.csv, utfall.csv, bedomningar.csv och installningar.toml) eller en "
+    "Excel-arbetsbok (.xlsx) med blad med samma namn."
+)
+MSG_OLD_XLS = "Det gamla Excel-formatet .xls kan inte läsas. Spara arbetsboken som .xlsx."
+MSG_UNREADABLE = "Filen går inte att läsa ({reason})."
+MSG_NOT_WORKBOOK = (
+    "Filen går inte att öppna som Excel-arbetsbok (.xlsx); den verkar vara skadad eller av "
+    "en annan sort. Spara den från Excel som Excel-arbetsbok (.xlsx)."
+)
+MSG_BAD_SHEET = "Bladet går inte att läsa; arbetsboken verkar vara skadad."
+MSG_NUL = (
+    "Filen innehåller NUL-tecken och är ingen CSV-textfil. "
+    "Spara den från Excel som 'CSV UTF-8 (kommaavgränsad)'."
+)
+MSG_ENCODING = (
+    "Filen går inte att läsa som text: tecknet på byte {offset} är varken UTF-8 eller "
+    "Windows-1252. Spara den från Excel som 'CSV UTF-8 (kommaavgränsad)'."
+)
+MSG_CSV_ERROR = (
+    'Raden går inte att läsa som CSV, troligen för att ett värde börjar med citattecken (") '
+    "som aldrig avslutas. Kontrollera citattecknen."
+)
+MSG_EMPTY = "{what} är tom. Första raden ska vara kolumnrubriker, t.ex. {example}."
+MSG_EXTRA_VALUES = (
+    "Raden har {n} värden men det finns bara {width} kolumnrubriker. Kontrollera "
+    "avgränsaren: ett tal med decimalkomma måste stå inom citattecken när avgränsaren är "
+    "komma (eller använd semikolon som avgränsare)."
+)
+MSG_NO_HEADER = "Kolumn nr {n} har ingen rubrik, så dess värden används inte."
+MSG_TOML_SYNTAX = (
+    "Felaktig TOML på rad {line}{column}. Skriv en inställning per rad som nyckel = värde "
+    'med text inom citattecken och decimalpunkt, t.ex. namn = "Hälso- och sjukvårdsnämnden", '
+    "ar = 2025, gul_fran = 85.5."
+)
+MSG_SETTINGS_ROWS = (
+    "Inställningarna ska stå på en enda rad under rubrikraden; rad {first} används redan."
+)
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """One CSV file or sheet as text; `cells` has columns 0..n-1 matching `headers` and the
+    Excel row numbers as index. Fully empty rows are left out."""
+
+    name: str
+    source: str
+    headers: tuple[str, ...]
+    header_row: int
+    cells: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class SettingEntry:
+    """One setting as written; `value` is None when it is not a single value (a TOML table)."""
+
+    key: str
+    value: str | None
+    row: int | None
+
+
+@dataclass(frozen=True)
+class RawSettings:
+    source: str
+    entries: tuple[SettingEntry, ...]
+
+
+@dataclass(frozen=True)
+class RawData:
+    """Everything read from one dataset path, with the problems met while reading."""
+
+    tables: dict[str, RawTable]
+    settings: RawSettings | None
+    sources: tuple[SourceFile, ...]
+    problems: tuple[Problem, ...]
+    source_order: tuple[str, ...]  # source labels, settings first then the tables
+
+
+def read_dataset(path: Path) -> RawData:
+    """Read a folder of CSV files or one workbook; the path must exist."""
+    reader = _Reader()
+    # openpyxl warns about Excel features it drops (data validation, odd dates); the user
+    # can do nothing about those, and every real problem is reported as a Problem.
+    with _collector_paused(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if path.is_dir():
+            reader.read_folder(path)
+        elif path.suffix.lower() in WORKBOOK_SUFFIXES:
+            reader.read_workbook(path)
+        else:
+            message = MSG_OLD_XLS if path.suffix.lower() == ".xls" else MSG_NOT_DATASET
+            reader.error(path.name, message.format(name=path.name))
+    return RawData(
+        reader.tables,
+        reader.settings,
+        tuple(reader.sources),
+        tuple(reader.problems),
+        tuple(reader.order),
+    )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the garbage collector: scanning millions of fresh row lists triples the reading
+    time of a large file, and reading makes no reference cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _Reader:
+    """Collects tables, sources and problems while one dataset is read."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, RawTable] = {}
+        self.settings: RawSettings | None = None
+        self.sources: list[SourceFile] = []
+        self.problems: list[Problem] = []
+        self.order: list[str] = []
+
+    def error(
+        self, source: str, message: str, row: int | None = None, value: str | None = None
+    ) -> None:
+        self.problems.append(Problem(Severity.ERROR, source, message, row=row, value=value))
+
+    def warning(
+        self, source: str, message: str, row: int | None = None, value: str | None = None
+    ) -> None:
+        self.problems.append(Problem(Severity.WARNING, source, message, row=row, value=value))
+
+    def read_bytes(self, path: Path, source: str) -> bytes | None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.error(source, MSG_UNREADABLE.format(reason=exc.strerror or exc))
+            return None
+        self.sources.append(SourceFile(path.name, hashlib.sha256(data).hexdigest()))
+        return data
+
+    def read_folder(self, folder: Path) -> None:
+        found: dict[str, list[Path]] = {}
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as exc:
+            self.error(folder.name, MSG_UNREADABLE.format(reason=exc.strerror or exc))
+            return
+        for entry in entries:
+            name, suffix = normalise_name(entry.stem), entry.suffix.lower()
+            if suffix == ".csv" or (suffix == ".toml" and name == SETTINGS_NAME):
+                found.setdefault(name, []).append(entry)
+        for name in (SETTINGS_NAME, *TABLE_NAMES):
+            paths = [p for p in found.get(name, []) if p.is_file()]
+            if len(paths) == 1:
+                self.read_file(name, paths[0])
+                continue
+            source = "installningar.toml" if name == SETTINGS_NAME else f"{name}.csv"
+            self.order.append(source)
+            if paths:
+                files = ", ".join(p.name for p in paths)
+                self.error(source, MSG_SAME_NAME.format(what="filer", name=name, files=files))
+            elif name == SETTINGS_NAME:
+                self.error(source, MSG_NO_SETTINGS_FILE.format(folder=folder))
+            else:
+                self.error(source, MSG_NO_CSV_FILE.format(name=name, folder=folder))
+
+    def read_file(self, name: str, path: Path) -> None:
+        self.order.append(path.name)
+        data = self.read_bytes(path, path.name)
+        if data is None:
+            return
+        if path.suffix.lower() == ".toml":
+            self.settings = self.parse_toml(data, path.name)
+        elif (records := self.csv_records(data, path.name)) is not None:
+            self.add_table(name, path.name, records, pad_header=False)
+
+    def read_workbook(self, path: Path) -> None:
+        self.order.append(path.name)
+        data = self.read_bytes(path, path.name)
+        if data is None:
+            return
+        try:
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception:  # a damaged or foreign file raises any of a dozen exception types
+            self.error(path.name, MSG_NOT_WORKBOOK)
+            return
+        try:
+            self.read_sheets(book, path.name)
+        finally:
+            book.close()
+
+    def read_sheets(self, book: Workbook, file_name: str) -> None:
+        sheets: dict[str, list] = {}
+        for sheet in book.worksheets:
+            sheets.setdefault(normalise_name(sheet.title), []).append(sheet)
+        for name in (SETTINGS_NAME, *TABLE_NAMES):
+            matches = sheets.get(name, [])
+            if len(matches) != 1:
+                titles = ", ".join(s.title for s in (matches or book.worksheets)) or "inga"
+                template = MSG_SAME_NAME if matches else MSG_NO_SHEET
+                message = template.format(what="blad", name=name, files=titles, found=titles)
+                self.error(file_name, message)
+                continue
+            sheet = matches[0]
+            source = f"{file_name}, blad {sheet.title}"
+            self.order.append(source)
+            try:
+                sheet.reset_dimensions()  # a wrong stored size would cut rows off
+                records = [[workbook_cell_text(c) for c in row] for row in sheet.iter_rows()]
+            except Exception:  # damaged sheet XML
+                self.error(source, MSG_BAD_SHEET)
+                continue
+            self.add_table(name, source, records, pad_header=True)
+
+    def csv_records(self, data: bytes, source: str) -> list[list[str]] | None:
+        text = self.decode(data, source)
+        if text is None:
+            return None
+        delimiter = _detect_delimiter(text)
+        try:
+            return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        except csv.Error:
+            return self.locate_csv_error(text, delimiter, source)
+
+    def locate_csv_error(self, text: str, delimiter: str, source: str) -> None:
+        read = 0
+        try:
+            for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+                read += 1
+        except csv.Error:
+            self.error(source, MSG_CSV_ERROR, row=read + 1)
+
+    def decode(self, data: bytes, source: str) -> str | None:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" is UTF-16
+            try:
+                return data.decode("utf-16")
+            except UnicodeDecodeError:
+                pass
+        if b"\x00" in data:
+            self.error(source, MSG_NUL, row=data[: data.index(b"\x00")].count(b"\n") + 1)
+            return None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            row = data[: exc.start].count(b"\n") + 1
+            self.error(source, MSG_ENCODING.format(offset=exc.start), row=row)
+            return None
+
+    def parse_toml(self, data: bytes, source: str) -> RawSettings | None:
+        text = self.decode(data, source)
+        if text is None:
+            return None
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            m = re.search(r"line (\d+)(?:, column (\d+))?", str(exc))
+            line = int(m[1]) if m else None
+            column = f", tecken {m[2]}" if m and m[2] else ""
+            self.error(source, MSG_TOML_SYNTAX.format(line=line, column=column), row=line)
+            return None
+        lines = _toml_key_lines(text)
+        entries = tuple(
+            SettingEntry(key, toml_value_text(value), lines.get(key))
+            for key, value in document.items()
+        )
+        return RawSettings(source, entries)
+
+    def add_table(
+        self, name: str, source: str, records: list[list[str]], *, pad_header: bool
+    ) -> None:
+        table = self.build_table(name, source, records, pad_header=pad_header)
+        if table is None:
+            return
+        if name != SETTINGS_NAME:
+            self.tables[name] = table
+            return
+        filled = table.cells.index
+        for row in filled[1:]:
+            self.error(source, MSG_SETTINGS_ROWS.format(first=filled[0]), row=int(row))
+        row = int(filled[0]) if len(filled) else table.header_row + 1
+        entries = tuple(
+            SettingEntry(h, str(table.cells.iloc[0, i]) if len(filled) else "", row)
+            for i, h in enumerate(table.headers)
+        )
+        self.settings = RawSettings(source, entries)
+
+    def build_table(
+        self, name: str, source: str, records: list[list[str]], *, pad_header: bool
+    ) -> RawTable | None:
+        start = next((i for i, r in enumerate(records) if any(c.strip() for c in r)), None)
+        if start is None:
+            what = "Bladet" if ", blad " in source else "Filen"
+            example = "namn, ar" if name == SETTINGS_NAME else _EXAMPLE_HEADERS[name]
+            self.error(source, MSG_EMPTY.format(what=what, example=example))
+            return None
+        header_row = start + 1
+        headers = [h.strip().lstrip("\ufeff").strip() for h in records[start]]
+        body = records[start + 1 :]
+        width = max(len(headers), max(map(len, body), default=0))
+        if pad_header:  # in a sheet, a value right of the last header is a column without one
+            headers += [""] * (width - len(headers))
+        if set(map(len, body)) - {width}:  # blank lines and short rows
+            body = [r + [""] * (width - len(r)) for r in body]
+        # Column by column in plain Python (map is C speed): pandas' string methods cost more.
+        columns = list(zip(*body, strict=True)) if body else [()] * width
+        n = len(body)
+        stripped = [np.fromiter(map(str.strip, col), dtype=object, count=n) for col in columns]
+        index = pd.RangeIndex(header_row + 1, header_row + 1 + n)
+        frame = pd.DataFrame(dict(enumerate(stripped)), index=index, dtype=object)
+        if width:  # drop fully empty rows; only rows with an empty first cell can be
+            blank = np.flatnonzero(stripped[0] == "")
+            for col in stripped[1:]:
+                blank = blank[col[blank] == ""]
+            if len(blank):
+                frame = frame.drop(index[blank])
+        self.report_extra_values(frame, len(headers), source)
+        keep = [i for i, header in enumerate(headers) if header]
+        for i in sorted(set(range(len(headers))) - set(keep)):
+            filled = frame.loc[frame[i] != "", i]
+            if len(filled):  # a spacer column without values is no loss
+                message = MSG_NO_HEADER.format(n=i + 1)
+                self.warning(source, message, row=header_row, value=str(filled.iloc[0]))
+        cells = frame[keep].set_axis(range(len(keep)), axis=1)
+        return RawTable(name, source, tuple(headers[i] for i in keep), header_row, cells)
+
+    def report_extra_values(self, frame: pd.DataFrame, width: int, source: str) -> None:
+        """Values beyond the header line mean the separator split a value (CSV only)."""
+        extra = frame.iloc[:, width:]
+        if extra.empty:
+            return
+        bad = (extra != "").any(axis=1)
+        for row, values in zip(extra.index[bad], extra[bad].to_numpy().tolist(), strict=True):
+            while not values[-1]:
+                values.pop()
+            message = MSG_EXTRA_VALUES.format(n=width + len(values), width=width)
+            self.error(source, message, row=int(row), value=";".join(values))
+
+
+_EXAMPLE_HEADERS = {
+    "mal": "mal_id, namn",
+    "delmal": "delmal_id, mal_id, namn",
+    "indikatorer": "indikator_id, delmal_id, namn, maltyp, malvarde, enhet, frekvens",
+    "utfall": "indikator_id, period, varde, malvarde, kommentar",
+    "bedomningar": "delmal_id, period, status, kommentar, forfattare, datum",
+}
+
+
+def _detect_delimiter(text: str) -> str:
+    """The separator used in the first non-blank line (outside quotes); `;` when unclear."""
+    line = next((ln for ln in text[:100_000].splitlines() if ln.strip()), "")
+    unquoted = re.sub(r'"[^"]*"', "", line)
+    counts = {d: unquoted.count(d) for d in (";", "\t", ",")}
+    best = max(counts, key=lambda d: counts[d])  # ties keep the order above: Swedish Excel's `;`
+    return best if counts[best] else ";"
+
+
+def _toml_key_lines(text: str) -> dict[str, int]:
+    """The line of each top-level key, so that settings problems can name it."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if m := re.match(r"""\s*(?:"([^"]*)"|'([^']*)'|([^=\s]+))\s*=""", line):
+            lines.setdefault(next(g for g in m.groups() if g is not None), number)
+    return lines

@@ -1,0 +1,642 @@
+"""Validation: every problem kind is reported with file, row, column and value; valid data
+becomes a typed Dataset whatever dialect it was written in."""
+
+import random
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hsn_analysis.dataset import (
+    ASSESSMENT_COLUMNS,
+    GOAL_COLUMNS,
+    INDICATOR_COLUMNS,
+    OUTCOME_COLUMNS,
+    SUBGOAL_COLUMNS,
+    Dataset,
+)
+from hsn_analysis.problems import InvalidDatasetError, Problem
+from hsn_analysis.validation import ValidationResult, check_dataset, load_dataset
+from hsn_analysis.vocabulary import RollupRule, Severity
+
+TODAY = date(2025, 10, 1)
+VALID = {
+    "installningar.toml": 'namn = "Hälso- och sjukvårdsnämnden"\nar = 2025\n',
+    "mal.csv": "mal_id;namn\nM1;Trygga uppväxtvillkor\nM2;God vård\n",
+    "delmal.csv": "delmal_id;mal_id;namn\nD1;M1;Färre barn i fattigdom\nD2;M2;Kortare väntan\n",
+    "indikatorer.csv": (
+        "indikator_id;delmal_id;namn;maltyp;malvarde;enhet;frekvens;gul_fran\n"
+        "I1;D1;Andel vaccinerade;minst;80;%;tertial;\n"
+        "I2;D2;Väntetid;högst;30;dagar;tertial;85\n"
+        "I3;D2;Nöjdhet;öka;;;helår;\n"
+    ),
+    "utfall.csv": (
+        "indikator_id;period;varde;malvarde;kommentar\n"
+        "I1;2025-T1;70;;\n"
+        "I2;2025-T1;25;;\n"
+        "I1;2025-T2;85,5;;Bättre\n"
+        "I2;2025-T2;31;;\n"
+    ),
+    "bedomningar.csv": (
+        "delmal_id;period;status;kommentar;forfattare;datum\n"
+        "D1;2025-T1;delvis;Text;Anna;2025-05-10\n"
+        "D2;2025-T1;uppnås;;;\n"
+        "D1;2025-T2;kommer inte att uppnås;;;\n"
+        "D2;2025-T2;gul;;;2025-09-26\n"
+    ),
+}
+
+
+def write_dataset(folder: Path, changes: dict[str, str | bytes | None] | None = None) -> Path:
+    """Write the valid dataset with some files replaced (None leaves a file out)."""
+    for name, content in (VALID | (changes or {})).items():
+        if isinstance(content, str):
+            (folder / name).write_text(content, encoding="utf-8")
+        elif isinstance(content, bytes):
+            (folder / name).write_bytes(content)
+    return folder
+
+
+def check(folder: Path, changes: dict[str, str | bytes | None] | None = None) -> ValidationResult:
+    return check_dataset(write_dataset(folder, changes), today=TODAY)
+
+
+def check_in(folder: Path, changes: dict[str, str | bytes | None] | None = None) -> Dataset:
+    """The dataset of a new subfolder; it must be valid."""
+    folder.mkdir()
+    result = check(folder, changes)
+    assert result.problems == []
+    return result.dataset
+
+
+def with_row(name: str, row: str) -> dict[str, str]:
+    """The valid file with one more row at the end (Excel row = its line count + 1)."""
+    return {name: VALID[name] + row + "\n"}
+
+
+def only(result: ValidationResult, severity: Severity = Severity.ERROR) -> Problem:
+    found = [p for p in result.problems if p.severity is severity]
+    assert len(found) == 1, [str(p) for p in result.problems]
+    return found[0]
+
+
+def located(problem: Problem) -> tuple:
+    return (problem.source, problem.row, problem.column, problem.value)
+
+
+# --- a valid dataset ------------------------------------------------------------------------
+
+
+def test_a_valid_folder_gives_a_typed_dataset_without_problems(tmp_path):
+    result = check(tmp_path)
+    assert result.ok and result.problems == []
+    data = result.dataset
+    assert data.settings.board_name == "Hälso- och sjukvårdsnämnden"
+    assert data.settings.year == 2025
+    assert data.settings.yellow_from == 90.0
+    assert data.settings.rollup_rule is RollupRule.MAJORITY
+    assert list(data.indicators["maltyp"]) == ["minst", "högst", "öka"]
+    assert list(data.indicators["frekvens"]) == ["tertial", "tertial", "helår"]
+    assert list(data.indicators["enhet"]) == ["%", "dagar", ""]
+    assert data.indicators["gul_fran"].isna().tolist() == [True, False, True]
+    assert list(data.outcomes["varde"]) == [70.0, 25.0, 85.5, 31.0]
+    assert list(data.assessments["status"]) == ["gul", "gron", "rod", "gul"]
+    assert data.assessments["datum"].iloc[0] == datetime(2025, 5, 10)
+    assert pd.isna(data.assessments["datum"].iloc[1])
+    assert data.periods == ["2025-T1", "2025-T2"]
+    assert [s.name for s in data.sources] == [
+        "installningar.toml",
+        "mal.csv",
+        "delmal.csv",
+        "indikatorer.csv",
+        "utfall.csv",
+        "bedomningar.csv",
+    ]
+
+
+def test_frames_have_exactly_the_contract_columns_and_types(tmp_path):
+    changes = {"mal.csv": "mal_id;namn;anteckning\nM1;A;x\nM2;B;\n"}
+    data = check(tmp_path, changes).dataset
+    frames = [data.goals, data.subgoals, data.indicators, data.outcomes, data.assessments]
+    contract = [GOAL_COLUMNS, SUBGOAL_COLUMNS, INDICATOR_COLUMNS, OUTCOME_COLUMNS]
+    assert [list(f.columns) for f in frames] == [*contract, ASSESSMENT_COLUMNS]
+    numbers = {"malvarde", "gul_fran", "varde"}
+    for frame in frames:
+        for column in frame.columns:
+            if column in numbers:
+                assert frame[column].dtype == "float64"
+            elif column == "datum":
+                assert pd.api.types.is_datetime64_dtype(frame[column])
+            else:
+                assert pd.api.types.is_string_dtype(frame[column]), column
+                assert frame[column].map(type).eq(str).all(), column
+
+
+def test_files_with_only_headers_give_empty_frames_of_the_same_types(tmp_path):
+    full = check_in(tmp_path / "full")
+    empty = {
+        "utfall.csv": "indikator_id;period;varde\n",
+        "bedomningar.csv": "delmal_id;period;status;datum\n",
+    }
+    empty = check_in(tmp_path / "empty", empty)
+    for frame in ("outcomes", "assessments"):
+        assert len(getattr(empty, frame)) == 0
+        assert getattr(empty, frame).dtypes.to_dict() == getattr(full, frame).dtypes.to_dict()
+
+
+def test_load_dataset_raises_with_every_problem_when_there_are_errors(tmp_path):
+    write_dataset(tmp_path, {"mal.csv": None, "delmal.csv": None})
+    with pytest.raises(InvalidDatasetError) as caught:
+        load_dataset(tmp_path, today=TODAY)
+    assert [p.source for p in caught.value.problems][:2] == ["mal.csv", "delmal.csv"]
+
+
+def test_load_dataset_returns_the_dataset_when_valid(tmp_path):
+    assert isinstance(load_dataset(write_dataset(tmp_path), today=TODAY), Dataset)
+
+
+def test_a_path_that_does_not_exist_raises_file_not_found_in_swedish(tmp_path):
+    with pytest.raises(FileNotFoundError, match="Hittar inte"):
+        check_dataset(tmp_path / "saknas")
+
+
+# --- one failing input per problem kind -----------------------------------------------------
+
+
+def test_a_missing_file_names_what_was_looked_for_and_where(tmp_path):
+    result = check(tmp_path, {"utfall.csv": None})
+    problem = only(result)
+    assert located(problem) == ("utfall.csv", None, None, None)
+    assert "utfall.csv" in problem.message and str(tmp_path) in problem.message
+    assert result.dataset is None
+
+
+def test_random_bytes_in_a_file_are_a_problem_not_a_traceback(tmp_path):
+    result = check(tmp_path, {"delmal.csv": b"\x00\x81\xfe garbage"})
+    assert only(result).source == "delmal.csv"
+
+
+def test_a_missing_required_column_lists_the_columns_found(tmp_path):
+    changes = {"indikatorer.csv": "indikator_id;delmal_id;namn;frekvens\nI1;D1;A;tertial\n"}
+    problem = only(check(tmp_path, changes))
+    assert located(problem) == ("indikatorer.csv", 1, "maltyp", None)
+    assert "indikator_id, delmal_id, namn, frekvens" in problem.message
+
+
+def test_two_headers_meaning_the_same_column_are_an_error(tmp_path):
+    changes = {"mal.csv": "mal_id;Namn;namn\nM1;A;A\nM2;B;B\n"}
+    problem = only(check(tmp_path, changes))
+    assert located(problem) == ("mal.csv", 1, "namn", None)
+    assert "Namn" in problem.message
+
+
+def test_an_unknown_column_is_a_warning_and_the_dataset_is_still_made(tmp_path):
+    result = check(tmp_path, {"mal.csv": "mal_id;namn;Ansvarig\nM1;A;Eva\nM2;B;\n"})
+    problem = only(result, Severity.WARNING)
+    assert located(problem) == ("mal.csv", 1, "Ansvarig", None)
+    assert "används inte" in problem.message
+    assert result.ok and result.dataset.warnings == (problem,)
+
+
+def test_an_empty_required_cell_names_file_row_and_column(tmp_path):
+    problem = only(check(tmp_path, with_row("mal.csv", "M3;  ")))
+    assert located(problem) == ("mal.csv", 4, "namn", None)
+    assert "saknas" in problem.message
+
+
+def test_a_duplicate_id_names_the_row_where_it_first_appeared(tmp_path):
+    problem = only(check(tmp_path, with_row("mal.csv", "M1;Igen")))
+    assert located(problem) == ("mal.csv", 4, "mal_id", "M1")
+    assert "rad 2" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "column", "value", "valid"),
+    [
+        ("delmal.csv", "D3;M9;Nytt", "mal_id", "M9", "M1, M2"),
+        ("indikatorer.csv", "I4;D9;Ny;ingen;;;tertial;", "delmal_id", "D9", "D1, D2"),
+        ("utfall.csv", "I9;2025-T1;5;;", "indikator_id", "I9", "I1, I2, I3"),
+        ("bedomningar.csv", "D9;2025-T1;gul;;;", "delmal_id", "D9", "D1, D2"),
+    ],
+)
+def test_an_unknown_reference_names_file_row_column_value_and_valid_ids(
+    tmp_path, name, row, column, value, valid
+):
+    problem = only(check(tmp_path, with_row(name, row)))
+    assert located(problem) == (name, VALID[name].count("\n") + 1, column, value)
+    assert valid in problem.message
+
+
+def test_an_unknown_delmal_reference_names_file_row_column_and_value(tmp_path):
+    changes = {"indikatorer.csv": VALID["indikatorer.csv"].replace("I2;D2", "I2;D7")}
+    problem = only(check(tmp_path, changes))
+    assert str(problem).startswith("Fel: indikatorer.csv, rad 3, kolumn delmal_id, värde 'D7': ")
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "column", "value"),
+    [
+        ("utfall.csv", "I3;2025;12 st;;", "varde", "12 st"),
+        ("utfall.csv", "I3;2025;12;ca 5;", "malvarde", "ca 5"),
+        ("indikatorer.csv", "I4;D1;Ny;minst;ca 5;;tertial;", "malvarde", "ca 5"),
+        ("indikatorer.csv", "I4;D1;Ny;ingen;;;tertial;nittio", "gul_fran", "nittio"),
+    ],
+)
+def test_a_non_numeric_value_is_an_error_saying_what_a_number_looks_like(
+    tmp_path, name, row, column, value
+):
+    problem = only(check(tmp_path, with_row(name, row)))
+    assert located(problem) == (name, VALID[name].count("\n") + 1, column, value)
+    assert "12,5" in problem.message
+
+
+def test_gul_fran_outside_0_to_100_is_an_error(tmp_path):
+    problem = only(check(tmp_path, with_row("indikatorer.csv", "I4;D1;Ny;ingen;;;tertial;120")))
+    assert located(problem) == ("indikatorer.csv", 5, "gul_fran", "120")
+    assert "0 och 100" in problem.message
+
+
+def test_an_unparseable_period_gets_the_period_hint(tmp_path):
+    problem = only(check(tmp_path, with_row("utfall.csv", "I1;hösten 2025;5;;")))
+    assert located(problem) == ("utfall.csv", 6, "period", "hösten 2025")
+    assert "2025-T2" in problem.message
+
+
+def test_an_unknown_status_word_lists_the_valid_words(tmp_path):
+    changes = {"bedomningar.csv": VALID["bedomningar.csv"].replace(";gul;", ";orange;")}
+    problem = only(check(tmp_path, changes))
+    assert located(problem) == ("bedomningar.csv", 5, "status", "orange")
+    assert "uppnås ej" in problem.message
+
+
+def test_an_unknown_target_type_lists_the_valid_types(tmp_path):
+    rows = "I4;D1;X;ingen;;;tertial;\nI5;D1;Y;ingen;;;tertial;\nI6;D1;Z;störst;;;tertial;\n"
+    problem = only(check(tmp_path, {"indikatorer.csv": VALID["indikatorer.csv"] + rows}))
+    assert problem == Problem(
+        Severity.ERROR,
+        "indikatorer.csv",
+        "Okänd måltyp. Giltiga värden: minst, högst, öka, minska, ingen.",
+        row=7,
+        column="maltyp",
+        value="störst",
+    )
+
+
+def test_an_unknown_frequency_lists_the_valid_frequencies(tmp_path):
+    problem = only(check(tmp_path, with_row("indikatorer.csv", "I4;D1;X;ingen;;;månad;")))
+    assert located(problem) == ("indikatorer.csv", 5, "frekvens", "månad")
+    assert "tertial, helår" in problem.message
+
+
+def test_a_minst_indicator_without_any_target_is_an_error(tmp_path):
+    problem = only(check(tmp_path, with_row("indikatorer.csv", "I4;D1;X;minst;;;helår;")))
+    assert located(problem) == ("indikatorer.csv", 5, "malvarde", None)
+    assert "minst" in problem.message
+
+
+def test_a_target_given_only_in_the_outcomes_is_enough(tmp_path):
+    changes = {
+        "indikatorer.csv": VALID["indikatorer.csv"] + "I4;D1;X;högst;;;helår;\n",
+        "utfall.csv": VALID["utfall.csv"] + "I4;2024;5;4;\n",
+    }
+    assert check(tmp_path, changes).ok
+
+
+@pytest.mark.parametrize("spelling", ["2025-T2", "T2 2025", "Tertial 2 2025", "2025 t2"])
+def test_two_outcomes_for_the_same_period_name_both_rows(tmp_path, spelling):
+    problem = only(check(tmp_path, with_row("utfall.csv", f"I1;{spelling};9;;")))
+    assert located(problem) == ("utfall.csv", 6, "period", spelling)
+    assert "rad 4" in problem.message and "2025-T2" in problem.message
+
+
+def test_a_bare_year_and_t3_are_the_same_period_for_assessments(tmp_path):
+    rows = "D1;2025;gul;;;\nD2;2025;gul;;;\nD1;2025-T3;rod;;;\n"
+    problem = only(check(tmp_path, {"bedomningar.csv": VALID["bedomningar.csv"] + rows}))
+    assert located(problem) == ("bedomningar.csv", 8, "period", "2025-T3")
+    assert "rad 6" in problem.message
+
+
+def test_a_full_year_indicator_with_a_tertial_value_is_an_error(tmp_path):
+    problem = only(check(tmp_path, with_row("utfall.csv", "I3;2025-T1;4;;")))
+    assert located(problem) == ("utfall.csv", 6, "period", "2025-T1")
+    assert "2025-T3" in problem.message
+
+
+def test_an_unterminated_quote_is_an_error_naming_the_row(tmp_path):
+    problem = only(check(tmp_path, with_row("utfall.csv", 'I1;2024;5;;"' + "x" * 140_000)))
+    assert located(problem) == ("utfall.csv", 6, None, None)
+    assert "citattecken" in problem.message
+
+
+def test_a_period_that_has_not_begun_is_an_error(tmp_path):
+    problem = only(check(tmp_path, with_row("bedomningar.csv", "D1;2026-T1;gul;;;")))
+    assert located(problem) == ("bedomningar.csv", 6, "period", "2026-T1")
+    assert "2026-01-01" in problem.message
+
+
+def test_today_decides_which_periods_have_begun(tmp_path):
+    write_dataset(tmp_path)
+    result = check_dataset(tmp_path, today=date(2025, 4, 30))
+    assert {p.value for p in result.problems} == {"2025-T2"}
+
+
+def test_a_bad_date_says_how_to_write_one(tmp_path):
+    problem = only(check(tmp_path, with_row("bedomningar.csv", "D1;2025;gul;;;26/9 2025")))
+    assert located(problem) == ("bedomningar.csv", 6, "datum", "26/9 2025")
+    assert "2025-09-26" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("toml", "row", "column", "value"),
+    [
+        ("ar = 2025\n", None, "namn", None),
+        ('namn = ""\nar = 2025\n', 1, "namn", None),
+        ('namn = "HSN"\nar = "tjugo"\n', 2, "ar", "tjugo"),
+        ('namn = "HSN"\n', None, "ar", None),
+        ('namn = "HSN"\nar = 2025\ngul_fran = 120\n', 3, "gul_fran", "120"),
+        ('namn = "HSN"\nar = 2025\nmalstatus_regel = "medel"\n', 3, "malstatus_regel", "medel"),
+        ('namn = "HSN"\nar = 2025\nexempeldata = "kanske"\n', 3, "exempeldata", "kanske"),
+        ('namn = ["HSN"]\nar = 2025\n', 1, "namn", None),
+    ],
+)
+def test_settings_problems_name_the_key_and_value(tmp_path, toml, row, column, value):
+    problem = only(check(tmp_path, {"installningar.toml": toml}))
+    assert located(problem) == ("installningar.toml", row, column, value)
+
+
+def test_a_toml_syntax_error_names_the_line(tmp_path):
+    problem = only(check(tmp_path, {"installningar.toml": "namn = HSN\nar = 2025\n"}))
+    assert located(problem) == ("installningar.toml", 1, None, None)
+
+
+@pytest.mark.parametrize(
+    ("toml", "yellow", "rule", "example"),
+    [
+        ('gul_fran = "85 %"\nmalstatus_regel = "Sämsta"\nexempeldata = true', 85.0, "sämsta", True),
+        ('gul_fran = 80\nmalstatus_regel = "samsta"\nexempeldata = "ja"', 80.0, "sämsta", True),
+        ('"Gul från" = "87,5"\nexempeldata = "falskt"', 87.5, "majoritet", False),
+    ],
+)
+def test_optional_settings_accept_their_spellings(tmp_path, toml, yellow, rule, example):
+    settings_toml = VALID["installningar.toml"] + toml + "\n"
+    data = check(tmp_path, {"installningar.toml": settings_toml}).dataset
+    assert data.settings.yellow_from == yellow
+    assert data.settings.rollup_rule == rule
+    assert data.settings.example_data is example
+
+
+# --- warnings -------------------------------------------------------------------------------
+
+
+def test_a_subgoal_without_assessment_in_an_assessed_period_is_warned_once(tmp_path):
+    result = check(tmp_path, with_row("bedomningar.csv", "D1;2025;gul;;;"))
+    problem = only(result, Severity.WARNING)
+    assert located(problem) == ("bedomningar.csv", None, "delmal_id", "D2")
+    assert "2025-T3" in problem.message and "ej bedömt" in problem.message
+    assert result.ok
+
+
+def test_a_tertial_indicator_without_outcome_is_warned_but_full_year_ones_only_at_t3(tmp_path):
+    result = check(tmp_path, with_row("utfall.csv", "I1;2024;5;;"))
+    assert {p.value for p in result.problems} == {"I2", "I3"}
+    assert all(p.severity is Severity.WARNING for p in result.problems)
+    assert all("2024-T3" in p.message for p in result.problems)
+
+
+def test_several_problems_in_one_dataset_are_all_reported_in_file_and_row_order(tmp_path):
+    changes = {
+        "installningar.toml": 'namn = "HSN"\nar = 20\n',
+        "delmal.csv": VALID["delmal.csv"] + "D1;M1;Igen\nD3;M7;Ny\n",
+        "utfall.csv": VALID["utfall.csv"] + "I1;2025-T2;12 st;;\nI2;senare;1;;\n",
+        "bedomningar.csv": VALID["bedomningar.csv"].replace(";uppnås;", ";toppen;"),
+    }
+    result = check(tmp_path, changes)
+    assert [located(p) for p in result.problems if p.severity is Severity.ERROR] == [
+        ("installningar.toml", 2, "ar", "20"),
+        ("delmal.csv", 4, "delmal_id", "D1"),
+        ("delmal.csv", 5, "mal_id", "M7"),
+        ("utfall.csv", 6, "varde", "12 st"),
+        ("utfall.csv", 6, "period", "2025-T2"),
+        ("utfall.csv", 7, "period", "senare"),
+        ("bedomningar.csv", 3, "status", "toppen"),
+    ]
+    assert [located(p) for p in result.problems][-1] == ("bedomningar.csv", None, "delmal_id", "D3")
+    assert result.dataset is None
+
+
+# --- dialects -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("separator", [",", "\t"])
+def test_comma_and_tab_separated_files_give_the_same_dataset(tmp_path, separator):
+    csv_files = {n: t.replace(";", separator) for n, t in VALID.items() if n.endswith(".csv")}
+    csv_files["utfall.csv"] = csv_files["utfall.csv"].replace("85,5", '"85,5"')
+    expected = check_in(tmp_path / "semicolon")
+    assert_same_dataset(check_in(tmp_path / "other", csv_files), expected)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
+def test_bom_and_cp1252_files_give_the_same_dataset(tmp_path, encoding):
+    encoded = {n: t.encode(encoding) for n, t in VALID.items() if n.endswith(".csv")}
+    expected = check_in(tmp_path / "utf8")
+    assert_same_dataset(check_in(tmp_path / "encoded", encoded), expected)
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("1 234,5", 1234.5), ("1\u00a0234,5", 1234.5), ("1\u202f234,5", 1234.5), ("90 %", 90.0),
+     ("90%", 90.0), ("12.25", 12.25), ("\u22123", -3.0), ('"1,5"', 1.5)],
+)  # fmt: skip
+def test_outcome_values_are_read_in_every_excel_spelling(tmp_path, written, value):
+    data = check(tmp_path, {"utfall.csv": VALID["utfall.csv"].replace("85,5", written)}).dataset
+    assert data.outcomes["varde"].iloc[2] == value
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Indikator ID;Delmål ID;Namn;Måltyp;Målvärde;Enhet;Frekvens;Gul från",
+        "INDIKATOR_ID;delmal-id; namn ;maltyp;malvarde;enhet;frekvens;gul_fran",
+    ],
+)
+def test_headers_are_matched_in_any_spelling(tmp_path, header):
+    indicators = header + "\n" + VALID["indikatorer.csv"].split("\n", 1)[1]
+    result = check(tmp_path, {"indikatorer.csv": indicators})
+    assert result.ok and result.problems == []
+    assert list(result.dataset.indicators["malvarde"].fillna(0)) == [80.0, 30.0, 0.0]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("2025-T2", "2025-T2"), ("T2 2025", "2025-T2"), ("Tertial 2 2025", "2025-T2"),
+     ("2025 T2", "2025-T2"), ("2025", "2025-T3"), ("2025-T3", "2025-T3")],
+)  # fmt: skip
+def test_periods_are_stored_as_canonical_codes(tmp_path, written, code):
+    data = check(tmp_path, {"bedomningar.csv": with_period(written)}).dataset
+    assert list(data.assessments["period"]) == [code, code]
+
+
+def with_period(period: str) -> str:
+    return f"delmal_id;period;status\nD1;{period};gul\nD2;{period};grön\n"
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("Kommer att uppnås", "gron"), ("grön", "gron"), ("UPPNÅS", "gron"),
+     ("Delvis kommer att uppnås", "gul"), ("kommer delvis att uppnås", "gul"),
+     ("uppnås ej", "rod"), ("Uppnås inte", "rod"), ("röd", "rod"), ("rod", "rod")],
+)  # fmt: skip
+def test_status_words_become_status_codes(tmp_path, word, code):
+    bedomningar = f"delmal_id;period;status\nD1;2025-T1;{word}\nD2;2025-T1;  {word}  \n"
+    data = check(tmp_path, {"bedomningar.csv": bedomningar}).dataset
+    assert list(data.assessments["status"]) == [code, code]
+
+
+def test_a_numeric_id_from_excel_stays_text(tmp_path):
+    changes = {
+        "mal.csv": "mal_id;namn\n1;A\n2;B\n",
+        "delmal.csv": "delmal_id;mal_id;namn\nD1;1;x\nD2;2;y\n",
+    }
+    data = check(tmp_path, changes).dataset
+    assert list(data.goals["mal_id"]) == ["1", "2"]
+
+
+# --- workbook = folder ----------------------------------------------------------------------
+
+
+def write_workbook(path: Path) -> Path:
+    """The valid dataset as Excel would store it: numbers, dates, booleans and percent cells."""
+    book = openpyxl.Workbook()
+    sheets = {
+        "Inställningar": [["Namn", "År", "Gul från", "Exempeldata"],
+                          ["Hälso- och sjukvårdsnämnden", 2025, 0.9, False]],
+        "Mål": [["Mål ID", "Namn"], ["M1", "Trygga uppväxtvillkor"], ["M2", "God vård"]],
+        "Delmål": [["Delmål ID", "Mål ID", "Namn"], ["D1", "M1", "Färre barn i fattigdom"],
+                   ["D2", "M2", "Kortare väntan"]],
+        "Indikatorer": [
+            ["Indikator ID", "Delmål ID", "Namn", "Måltyp", "Målvärde", "Enhet", "Frekvens",
+             "Gul från"],
+            ["I1", "D1", "Andel vaccinerade", "minst", 0.8, "%", "tertial", None],
+            ["I2", "D2", "Väntetid", "högst", 30, "dagar", "tertial", 85.0],
+            ["I3", "D2", "Nöjdhet", "öka", None, None, "helår", None],
+        ],
+        "Utfall": [["Indikator ID", "Period", "Värde", "Målvärde", "Kommentar"],
+                   ["I1", "2025-T1", 0.7, None, None], ["I2", "2025-T1", 25, None, None],
+                   ["I1", "2025-T2", 0.855, None, "Bättre"], ["I2", "2025-T2", 31.0, None, None]],
+        "Bedömningar": [
+            ["Delmål ID", "Period", "Status", "Kommentar", "Författare", "Datum"],
+            ["D1", "2025-T1", "delvis", "Text", "Anna", datetime(2025, 5, 10)],
+            ["D2", "2025-T1", "uppnås", None, None, None],
+            ["D1", "2025-T2", "kommer inte att uppnås", None, None, None],
+            ["D2", "2025-T2", "gul", None, None, "2025-09-26 00:00:00"],
+        ],
+    }  # fmt: skip
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book["Inställningar"]["C2"].number_format = "0%"
+    book["Indikatorer"]["E2"].number_format = "0 %"
+    for cell in ("C2", "C4"):
+        book["Utfall"][cell].number_format = "0,0 %"
+    book.save(path)
+    return path
+
+
+def assert_same_dataset(actual: Dataset, expected: Dataset) -> None:
+    assert actual.settings == expected.settings
+    for frame in ("goals", "subgoals", "indicators", "outcomes", "assessments"):
+        pd.testing.assert_frame_equal(getattr(actual, frame), getattr(expected, frame))
+
+
+def test_a_workbook_gives_the_same_dataset_as_the_csv_folder(tmp_path):
+    expected = check_in(tmp_path / "csv")
+    result = check_dataset(write_workbook(tmp_path / "exempel.xlsx"), today=TODAY)
+    assert result.problems == []
+    assert_same_dataset(result.dataset, expected)
+    assert [s.name for s in result.dataset.sources] == ["exempel.xlsx"]
+
+
+def test_numeric_workbook_cells_read_as_ids_years_and_periods(tmp_path):
+    path = write_workbook(tmp_path / "exempel.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["Mål"]["A2"] = 1.0  # ids typed as numbers
+    book["Delmål"]["B2"] = 1
+    book["Inställningar"]["B2"] = 2025.0
+    book["Utfall"].append(["I1", 2024.0, 50, None, None])
+    book.save(path)
+    data = check_dataset(path, today=TODAY).dataset
+    assert data.goals["mal_id"].iloc[0] == "1" == data.subgoals["mal_id"].iloc[0]
+    assert data.settings.year == 2025
+    assert data.outcomes["period"].iloc[-1] == "2024-T3"
+
+
+def test_workbook_problems_name_the_file_and_sheet(tmp_path):
+    path = write_workbook(tmp_path / "exempel.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["Indikatorer"]["D3"] = "störst"
+    book.save(path)
+    problem = only(check_dataset(path, today=TODAY))
+    assert located(problem) == ("exempel.xlsx, blad Indikatorer", 3, "Måltyp", "störst")
+
+
+# --- properties -----------------------------------------------------------------------------
+
+
+CSV_CHARS = ";,\t\n\r\"' aåö0123456789.-%T\x00\u00a0"
+CONTENT = st.one_of(
+    st.binary(max_size=300),
+    st.text(alphabet=CSV_CHARS, max_size=200).map(str.encode),
+    st.text(alphabet=CSV_CHARS, max_size=200).map(lambda t: t.encode("cp1252", "replace")),
+)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=st.sampled_from(sorted(VALID)), content=CONTENT)
+def test_random_bytes_in_any_file_never_raise(tmp_path, name, content):
+    folder = tmp_path / "random"
+    folder.mkdir(exist_ok=True)
+    result = check_dataset(write_dataset(folder, {name: content}), today=TODAY)
+    assert isinstance(result, ValidationResult)
+    assert (result.dataset is None) == (not result.ok)
+
+
+ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(["I1", "I2", "I3", "I9", ""]),
+        st.sampled_from(["2025-T1", "2025-T2", "2024-T3", "2026-T1", "x"]),
+        st.sampled_from(["1", "2,5", "12 st", ""]),
+    ),
+    max_size=8,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=ROWS, seed=st.integers(0, 10**6))
+def test_row_order_changes_neither_the_problems_nor_the_frames(tmp_path, rows, seed):
+    shuffled = rows[:]
+    random.Random(seed).shuffle(shuffled)
+    results = []
+    for i, order in enumerate((rows, shuffled)):
+        folder = tmp_path / f"order{i}"
+        folder.mkdir(exist_ok=True)
+        text = "indikator_id;period;varde\n" + "".join(f"{a};{b};{c}\n" for a, b, c in order)
+        results.append(check_dataset(write_dataset(folder, {"utfall.csv": text}), today=TODAY))
+    first, second = (
+        {(p.severity, p.source, p.column, p.value) for p in r.problems} for r in results
+    )
+    assert first == second
+    if results[0].dataset is not None:
+        frames = [r.dataset.outcomes for r in results]
+        keys = ["indikator_id", "period"]
+        a, b = (f.sort_values(keys).reset_index(drop=True) for f in frames)
+        pd.testing.assert_frame_equal(a, b)
