@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import math
+import numbers
 from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
 
 # A no-break space keeps "1 234" and "35 %" on one line in reports and tables.
 THOUSANDS_SEP = "\u00a0"
@@ -20,7 +23,8 @@ def round_half_away(value: float, decimals: int = 2) -> Decimal:
 
 def format_number(value: float | None, decimals: int = 2) -> str:
     """`23.125` → `23,13`, `35.0` → `35`, `1234.5` → `1 234,5`; missing → ``""``."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    # numpy's float32 NaN is no `float`, and pandas' NA is neither: both are missing, too.
+    if value is None or value is pd.NA or (isinstance(value, numbers.Real) and math.isnan(value)):
         return ""
     rounded = round_half_away(float(value), decimals)
     if rounded == 0:

@@ -29,7 +29,7 @@ class Period:
     tertial: int
 
     def __post_init__(self) -> None:
-        if self.tertial not in (1, 2, 3):
+        if isinstance(self.tertial, bool) or self.tertial not in (1, 2, 3):  # True == 1
             raise PeriodError(f"tertial måste vara 1, 2 eller 3, inte {self.tertial}")
         if not 1900 <= self.year <= 2999:
             raise PeriodError(f"orimligt år: {self.year}")

@@ -1,0 +1,91 @@
+"""Tiny validated datasets for tests, built directly from literal rows (no files, no validation)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from hsn_analysis.dataset import (
+    ASSESSMENT_COLUMNS,
+    GOAL_COLUMNS,
+    INDICATOR_COLUMNS,
+    OUTCOME_COLUMNS,
+    SUBGOAL_COLUMNS,
+    Dataset,
+    Settings,
+)
+from hsn_analysis.vocabulary import RollupRule
+
+Row = Mapping[str, object]
+
+_NUMBER_COLUMNS = {"malvarde", "gul_fran", "varde"}
+_DATE_COLUMNS = {"datum"}
+
+
+def frame(rows: Iterable[Row], columns: list[str], defaults: Row) -> pd.DataFrame:
+    """A typed frame as dataset.py describes it: str text, float numbers, datetime64 dates."""
+    rows = [{**defaults, **row} for row in rows]
+    data = {}
+    for column in columns:
+        values = [row.get(column) for row in rows]
+        if column in _NUMBER_COLUMNS:
+            data[column] = pd.Series([np.nan if v is None else v for v in values], dtype=float)
+        elif column in _DATE_COLUMNS:
+            data[column] = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
+        else:
+            data[column] = pd.Series(["" if v is None else v for v in values], dtype="str")
+    return pd.DataFrame(data, columns=columns)
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def make_dataset(
+    *,
+    indicators: Iterable[Row] = (),
+    outcomes: Iterable[Row] = (),
+    assessments: Iterable[Row] = (),
+    subgoals: Iterable[Row] | None = None,
+    goals: Iterable[Row] | None = None,
+    yellow_from: float = 90.0,
+    rollup_rule: RollupRule = RollupRule.MAJORITY,
+    year: int = 2025,
+) -> Dataset:
+    """A Dataset from literal rows; missing columns get neutral defaults.
+
+    Indicators default to a `minst` tertial indicator of delmål D1. Without `subgoals`, every
+    delmål named by an indicator or assessment becomes one of mål M1; without `goals`, every
+    mål named by a delmål becomes a goal.
+    """
+    indicators = [dict(r) for r in indicators]
+    assessments = [dict(r) for r in assessments]
+    for row in indicators:
+        row.setdefault("delmal_id", "D1")
+        row.setdefault("namn", f"Indikator {row['indikator_id']}")
+    if subgoals is None:
+        ids = _unique([r["delmal_id"] for r in indicators] + [r["delmal_id"] for r in assessments])
+        subgoals = [{"delmal_id": d} for d in ids]
+    subgoals = [{"mal_id": "M1", "namn": f"Delmål {r['delmal_id']}", **r} for r in subgoals]
+    if goals is None:
+        goals = [{"mal_id": m} for m in _unique(r["mal_id"] for r in subgoals)]
+    goals = [{"namn": f"Mål {r['mal_id']}", **r} for r in goals]
+    return Dataset(
+        settings=Settings(
+            board_name="Hälso- och sjukvårdsnämnden",
+            year=year,
+            yellow_from=yellow_from,
+            rollup_rule=rollup_rule,
+        ),
+        goals=frame(goals, GOAL_COLUMNS, {}),
+        subgoals=frame(subgoals, SUBGOAL_COLUMNS, {}),
+        indicators=frame(
+            indicators,
+            INDICATOR_COLUMNS,
+            {"maltyp": "minst", "enhet": "%", "frekvens": "tertial"},
+        ),
+        outcomes=frame(outcomes, OUTCOME_COLUMNS, {}),
+        assessments=frame(assessments, ASSESSMENT_COLUMNS, {}),
+    )

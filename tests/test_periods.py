@@ -1,0 +1,137 @@
+"""Tertial periods: every accepted spelling, order, neighbours and labels (§3, §4)."""
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from hsn_analysis.periods import Period, PeriodError
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-T2",
+        "2025-t2",
+        "2025 T2",
+        "2025T2",
+        "2025/T2",
+        "T2 2025",
+        "T2-2025",
+        "t2 2025",
+        "Tertial 2 2025",
+        "tertial 2 2025",
+        "TERTIAL 2 2025",
+        "  2025 -  T2 ",
+        "2025\u00a0T2",  # Excel's no-break space
+    ],
+)
+def test_every_accepted_spelling_of_a_tertial_is_read(text):
+    assert Period.parse(text) == Period(2025, 2)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2025", "2025-T3", "Tertial 3 2025", "2025.0", 2025, 2025.0, np.int64(2025), np.float64(2025)],
+)
+def test_a_bare_year_is_the_full_year_value_t3(value):
+    assert Period.parse(value) == Period(2025, 3)
+
+
+def test_parse_returns_a_period_unchanged():
+    period = Period(2024, 1)
+    assert Period.parse(period) is period
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "2025-T4",
+        "2025-T0",
+        "T4 2025",
+        "Tertial 5 2025",
+        "2025-T2x",
+        "25-T2",
+        "12025",
+        "1800",
+        "abc",
+        "",
+        None,
+        float("nan"),
+        2025.5,
+        True,
+        "2025-T1.0",
+    ],
+)
+def test_a_text_that_is_no_period_raises_period_error(bad):
+    with pytest.raises(PeriodError):
+        Period.parse(bad)
+
+
+def test_period_error_is_a_value_error_that_shows_the_accepted_spellings():
+    with pytest.raises(ValueError, match="2025-T2, T2 2025, Tertial 2 2025"):
+        Period.parse("andra tertialet")
+
+
+@pytest.mark.parametrize(
+    ("year", "tertial"), [(2025, 0), (2025, 4), (2025, True), (1899, 1), (3000, 2)]
+)
+def test_an_impossible_period_cannot_be_built(year, tertial):
+    with pytest.raises(PeriodError):
+        Period(year, tertial)
+
+
+def test_periods_are_ordered_by_year_then_tertial_and_codes_sort_the_same_way():
+    periods = [Period(2025, 1), Period(2024, 3), Period(2025, 3), Period(2024, 1), Period(2025, 2)]
+    ordered = sorted(periods)
+    assert ordered == [
+        Period(2024, 1),
+        Period(2024, 3),
+        Period(2025, 1),
+        Period(2025, 2),
+        Period(2025, 3),
+    ]
+    assert sorted(p.code for p in periods) == [p.code for p in ordered]
+    assert Period(2024, 3) < Period(2025, 1)
+
+
+@pytest.mark.parametrize(
+    ("period", "previous"),
+    [
+        (Period(2025, 1), Period(2024, 3)),
+        (Period(2025, 2), Period(2025, 1)),
+        (Period(2025, 3), Period(2025, 2)),
+    ],
+)
+def test_previous_period_crosses_the_year_boundary_from_t1(period, previous):
+    assert period.previous == previous
+
+
+@pytest.mark.parametrize("tertial", [1, 2, 3])
+def test_same_period_last_year_keeps_the_tertial(tertial):
+    assert Period(2025, tertial).same_period_last_year == Period(2024, tertial)
+
+
+@pytest.mark.parametrize(
+    ("tertial", "label", "description", "end"),
+    [
+        (1, "Tertial 1 2025", "per april", date(2025, 4, 30)),
+        (2, "Tertial 2 2025", "per augusti", date(2025, 8, 31)),
+        (3, "Tertial 3 2025", "helår", date(2025, 12, 31)),
+    ],
+)
+def test_labels_codes_and_dates(tertial, label, description, end):
+    period = Period(2025, tertial)
+    assert period.code == str(period) == f"2025-T{tertial}"
+    assert period.label == label
+    assert period.description == description
+    assert period.end == end
+    assert period.start == date(2025, {1: 1, 2: 5, 3: 9}[tertial], 1)
+
+
+def test_code_round_trips_through_parse():
+    for year in (1999, 2025):
+        for tertial in (1, 2, 3):
+            period = Period(year, tertial)
+            assert Period.parse(period.code) == period
+            assert Period.parse(period.label) == period
