@@ -1,0 +1,162 @@
+"""`hsn-report` as a user runs it: through a subprocess, with real files."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "data" / "exempel"
+EXAMPLE_XLSX = ROOT / "data" / "exempel.xlsx"
+EXCEL_EXPORT = Path(__file__).resolve().parent / "fixtures" / "excel_export"
+
+
+def hsn_report(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "hsn_analysis", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+    )
+
+
+@pytest.mark.parametrize("data", [EXAMPLE, EXAMPLE_XLSX], ids=["csv", "xlsx"])
+def test_validate_accepts_the_example_dataset(data):
+    result = hsn_report("validate", "--data", str(data))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 fel" in result.stdout
+
+
+def test_validate_lists_every_problem_of_a_broken_copy_with_its_location(tmp_path):
+    broken = tmp_path / "trasig"
+    shutil.copytree(EXAMPLE, broken)
+    indicators = broken / "indikatorer.csv"
+    text = indicators.read_text(encoding="utf-8-sig")
+    header, first, *rest = text.splitlines()
+    cells = first.split(";")
+    cells[1] = "D99.9"  # an unknown delmål
+    cells[3] = "störst"  # an unknown maltyp
+    indicators.write_text("\n".join([header, ";".join(cells), *rest]) + "\n", encoding="utf-8")
+    outcomes = broken / "utfall.csv"
+    outcomes.write_text(
+        outcomes.read_text(encoding="utf-8-sig") + "I1.1.1;2025-T9;12;;\n", encoding="utf-8"
+    )
+
+    result = hsn_report("validate", "--data", str(broken))
+
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any("indikatorer.csv, rad 2" in x and "delmal_id" in x and "D99.9" in x for x in lines)
+    assert any("indikatorer.csv, rad 2" in x and "maltyp" in x and "störst" in x for x in lines)
+    assert any("utfall.csv" in x and "period" in x and "2025-T9" in x for x in lines)
+
+
+def test_summary_prints_the_count_sentence_and_the_example_banner():
+    result = hsn_report("summary", "--period", "2025-T2")
+    assert result.returncode == 0, result.stderr
+    assert "Tertial 2 2025" in result.stdout
+    assert "EXEMPELDATA" in result.stdout
+    assert "Av nämndens 13 delmål är bedömningen per augusti att" in result.stdout
+
+
+def test_summary_json_follows_the_product_schema():
+    result = hsn_report("summary", "--period", "2025-T2", "--json")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert set(summary) == {"period", "sammanfattning", "delmal", "mal", "indikatorer"}
+    assert summary["period"] == "2025-T2"
+    counts = summary["delmal"]
+    assert set(counts) == {"antal", "uppnas", "delvis", "uppnas_ej", "ej_bedomd"}
+    assert counts["antal"] == 13 == sum(v for k, v in counts.items() if k != "antal")
+    assert sum(m["antal"] for m in summary["mal"]) == 13
+    assert {m["status"] for m in summary["mal"]} <= {"gron", "gul", "rod", "ej_bedomd"}
+    keys = {"indikator_id", "period", "varde", "malvarde", "uppfyllelse", "uppfyllelse_text"}
+    assert all(set(row) == keys | {"status"} for row in summary["indikatorer"])
+    current = [row for row in summary["indikatorer"] if row["period"] == "2025-T2"]
+    assert len(current) == 28  # one row per indicator, due or not
+    assert all(row["period"] <= "2025-T2" for row in summary["indikatorer"])
+
+
+def test_summary_json_of_an_unseen_swedish_excel_export_is_right():
+    result = hsn_report(
+        "summary", "--period", "Tertial 2 2023", "--json", "--data", str(EXCEL_EXPORT)
+    )
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["sammanfattning"] == (
+        "Av nämndens 3 delmål är bedömningen per augusti att 1 inte kommer att uppnås, "
+        "1 delvis kommer att uppnås och 1 kommer att uppnås."
+    )
+    assert summary["delmal"] == {
+        "antal": 3,
+        "uppnas": 1,
+        "delvis": 1,
+        "uppnas_ej": 1,
+        "ej_bedomd": 0,
+    }
+    # M1 has one green and one yellow delmål: a tie goes to the worse.
+    assert [(m["mal_id"], m["antal"], m["status"]) for m in summary["mal"]] == [
+        ("M1", 2, "gul"),
+        ("M2", 1, "rod"),
+    ]
+    rows = {(r["indikator_id"], r["period"]): r for r in summary["indikatorer"]}
+    expected = {
+        ("I1", "2023-T2"): (28.0, 80.0, 35.0, "35", "rod"),
+        ("I1", "2023-T1"): (18.5, 80.0, 23.125, "23,13", "rod"),
+        ("I1", "2022-T3"): (31.0, None, None, None, "malvarde_saknas"),
+        ("I2", "2023-T2"): (31.0, 40.0, 77.5, "77,5", "rod"),
+        ("I2", "2023-T1"): (0.0, 40.0, 0.0, "0", "rod"),
+        ("I3", "2023-T2"): (35.0, 30.0, pytest.approx(100 * 30 / 35), "85,71", "rod"),
+        ("I4", "2023-T2"): (None, 1200.0, None, None, "helar"),
+        ("I4", "2022-T3"): (1150.0, 1200.0, pytest.approx(100 * 1150 / 1200), "95,83", "gul"),
+    }
+    assert set(rows) == set(expected)
+    for key, (value, target, fulfilment, text, status) in expected.items():
+        row = rows[key]
+        got = (row["varde"], row["malvarde"], row["uppfyllelse"], row["uppfyllelse_text"])
+        assert got == (value, target, fulfilment, text), key
+        assert row["status"] == status, key
+
+
+def test_summary_latest_picks_the_last_period_with_data():
+    result = hsn_report("summary", "--period", "latest", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["period"] == "2025-T3"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["summary", "--period", "2025-T7"], "ingen period"),
+        (["summary", "--period", "2099-T1"], "har inte börjat"),
+        (["summary", "--period", "2019-T1"], "data saknas för 2019-T1"),
+        (["validate", "--data", "finns/inte"], "hittar inte data"),
+        (["summary"], "--period"),
+        ([], "kommando"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_message(args, message):
+    result = hsn_report(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_summary_of_invalid_data_exits_1_and_prints_no_summary(tmp_path):
+    broken = tmp_path / "trasig"
+    shutil.copytree(EXCEL_EXPORT, broken)
+    (broken / "Mål.csv").unlink()
+    result = hsn_report("summary", "--period", "2023-T2", "--data", str(broken))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "ingen sammanställning" in result.stderr
+
+
+def test_the_console_script_is_installed_and_answers():
+    script = Path(sys.executable).parent / "hsn-report"
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.startswith("hsn-report ")

@@ -1,0 +1,56 @@
+"""The project's own files agree with each other: dependencies, set-up and CI."""
+
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pyproject() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_environment_yml_installs_the_package_from_pyproject_and_adds_no_dependency_of_its_own():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    conda = [d for d in env["dependencies"] if isinstance(d, str)]
+    pip = [d for d in env["dependencies"] if isinstance(d, dict)]
+    assert sorted(re.split(r"[=<>]", d)[0] for d in conda) == ["pip", "python"]
+    assert pip == [{"pip": ["-e .[dev]"]}]
+    assert "dev" in _pyproject()["project"]["optional-dependencies"]
+
+
+def test_environment_yml_python_satisfies_requires_python():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    python = next(d for d in env["dependencies"] if isinstance(d, str) and d.startswith("python"))
+    env_version = tuple(int(p) for p in python.split("=")[1].split("."))
+    minimum = _pyproject()["project"]["requires-python"].removeprefix(">=")
+    assert env_version >= tuple(int(p) for p in minimum.split("."))
+
+
+def test_readme_opens_with_the_run_and_test_commands_and_ci_runs_the_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = re.search(r"```(?:sh|bash)?\n(.*?)```", readme, re.S).group(1)
+    commands = [line.strip() for line in first_block.splitlines() if line.strip()]
+    assert commands == ["make run", "make test"]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"^make test$", ci, re.M)
+
+
+def test_package_version_matches_pyproject():
+    import hsn_analysis
+
+    assert hsn_analysis.__version__ == _pyproject()["project"]["version"]
+
+
+def test_importing_the_package_sets_up_no_logging_and_loads_no_heavy_modules():
+    code = (
+        "import logging, sys, hsn_analysis;"
+        "assert not logging.getLogger().handlers, logging.getLogger().handlers;"
+        "assert 'pandas' not in sys.modules and 'matplotlib' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
