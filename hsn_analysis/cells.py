@@ -18,6 +18,14 @@ import pandas as pd
 
 from hsn_analysis import labels
 from hsn_analysis.dataset import DEFAULT_YELLOW_FROM, Settings
+from hsn_analysis.labels import (
+    MSG_SETTING_INVALID,
+    MSG_SETTING_MISSING,
+    MSG_SETTING_NOT_SINGLE,
+    MSG_SETTING_TWICE,
+    MSG_SETTING_UNKNOWN,
+    SETTING_HINTS,
+)
 from hsn_analysis.periods import Period, PeriodError
 from hsn_analysis.problems import Problem
 from hsn_analysis.vocabulary import Frequency, RollupRule, Severity, SubgoalStatus, TargetType
@@ -223,22 +231,6 @@ def workbook_cell_text(cell: object) -> str:
 
 
 # --- settings: one value per key, from installningar.toml or the installningar sheet -------
-
-MSG_SETTING_MISSING = "Inställningen {key} saknas. {hint}"
-MSG_SETTING_TWICE = "Inställningen {key} står flera gånger ({first}). Ta bort den ena."
-MSG_SETTING_UNKNOWN = (
-    "Inställningen används inte. Kända inställningar: namn, ar, gul_fran, malstatus_regel, "
-    "exempeldata."
-)
-MSG_SETTING_NOT_SINGLE = "Inställningen ska vara ett enda värde, inte en lista eller tabell."
-SETTING_HINTS = {
-    "namn": "Ange nämndens namn, t.ex. Hälso- och sjukvårdsnämnden.",
-    "ar": "Ange planåret med fyra siffror, t.ex. 2025.",
-    "gul_fran": "Ange ett tal mellan 0 och 100 (procent av målvärdet), t.ex. 90.",
-    "malstatus_regel": "Giltiga värden: majoritet, sämsta.",
-    "exempeldata": "Giltiga värden: true/false, sant/falskt, ja/nej, 1/0.",
-}
-MSG_SETTING_INVALID = "Ogiltigt värde. {hint}"
 
 
 def check_settings(raw: RawSettings | None) -> tuple[Settings | None, list[Problem]]:

@@ -1,24 +1,16 @@
-"""Swedish numbers: decimal comma, space as thousands separator, Excel's rounding."""
+"""Swedish numbers in text: decimal comma, space as thousands separator, Excel's rounding."""
 
 from __future__ import annotations
 
 import math
 import numbers
-from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from hsn_analysis.rounding import round_half_away
+
 # A no-break space keeps "1 234" and "35 %" on one line in reports and tables.
 THOUSANDS_SEP = "\u00a0"
-
-
-def round_half_away(value: float, decimals: int = 2) -> Decimal:
-    """Round as Excel does: half away from zero, on the value's 15 significant digits.
-
-    Python's round(23.125, 2) gives 23.12 (half to even); this gives 23.13.
-    """
-    exact = Decimal(format(value, ".15g"))
-    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def format_number(value: float | None, decimals: int = 2) -> str:

@@ -25,61 +25,31 @@ from openpyxl.workbook.workbook import Workbook
 
 from hsn_analysis.cells import normalise_name, toml_value_text, workbook_cell_text
 from hsn_analysis.dataset import SourceFile
+from hsn_analysis.labels import (
+    MSG_BAD_SHEET,
+    MSG_CSV_ERROR,
+    MSG_EMPTY,
+    MSG_ENCODING,
+    MSG_EXTRA_VALUES,
+    MSG_NO_CSV_FILE,
+    MSG_NO_HEADER,
+    MSG_NO_SETTINGS_FILE,
+    MSG_NO_SHEET,
+    MSG_NOT_DATASET,
+    MSG_NOT_WORKBOOK,
+    MSG_NUL,
+    MSG_OLD_XLS,
+    MSG_SAME_NAME,
+    MSG_SETTINGS_ROWS,
+    MSG_TOML_SYNTAX,
+    MSG_UNREADABLE,
+)
 from hsn_analysis.problems import Problem
 from hsn_analysis.vocabulary import Severity
 
 TABLE_NAMES = ("mal", "delmal", "indikatorer", "utfall", "bedomningar")
 SETTINGS_NAME = "installningar"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-
-MSG_NO_CSV_FILE = "Filen saknas: hittade ingen {name}.csv i mappen {folder}."
-MSG_NO_SETTINGS_FILE = (
-    "Filen saknas: hittade ingen installningar.toml i mappen {folder}. Den ska innehålla "
-    'minst namn och ar, t.ex. namn = "Hälso- och sjukvårdsnämnden" och ar = 2025.'
-)
-MSG_NO_SHEET = "Bladet {name} saknas i arbetsboken. Blad som finns: {found}."
-MSG_SAME_NAME = (
-    "Flera {what} motsvarar {name}: {files}. Ta bort eller byt namn på den som inte ska användas."
-)
-MSG_NOT_DATASET = (
-    "Kan inte läsa {name} som indata. Ange en mapp med CSV-filer (mal.csv, delmal.csv, "
-    "indikatorer.csv, utfall.csv, bedomningar.csv och installningar.toml) eller en "
-    "Excel-arbetsbok (.xlsx) med blad med samma namn."
-)
-MSG_OLD_XLS = "Det gamla Excel-formatet .xls kan inte läsas. Spara arbetsboken som .xlsx."
-MSG_UNREADABLE = "Filen går inte att läsa ({reason})."
-MSG_NOT_WORKBOOK = (
-    "Filen går inte att öppna som Excel-arbetsbok (.xlsx); den verkar vara skadad eller av "
-    "en annan sort. Spara den från Excel som Excel-arbetsbok (.xlsx)."
-)
-MSG_BAD_SHEET = "Bladet går inte att läsa; arbetsboken verkar vara skadad."
-MSG_NUL = (
-    "Filen innehåller NUL-tecken och är ingen CSV-textfil. "
-    "Spara den från Excel som 'CSV UTF-8 (kommaavgränsad)'."
-)
-MSG_ENCODING = (
-    "Filen går inte att läsa som text: tecknet på byte {offset} är varken UTF-8 eller "
-    "Windows-1252. Spara den från Excel som 'CSV UTF-8 (kommaavgränsad)'."
-)
-MSG_CSV_ERROR = (
-    'Raden går inte att läsa som CSV, troligen för att ett värde börjar med citattecken (") '
-    "som aldrig avslutas. Kontrollera citattecknen."
-)
-MSG_EMPTY = "{what} är tom. Första raden ska vara kolumnrubriker, t.ex. {example}."
-MSG_EXTRA_VALUES = (
-    "Raden har {n} värden men det finns bara {width} kolumnrubriker. Kontrollera "
-    "avgränsaren: ett tal med decimalkomma måste stå inom citattecken när avgränsaren är "
-    "komma (eller använd semikolon som avgränsare)."
-)
-MSG_NO_HEADER = "Kolumn nr {n} har ingen rubrik, så dess värden används inte."
-MSG_TOML_SYNTAX = (
-    "Felaktig TOML på rad {line}{column}. Skriv en inställning per rad som nyckel = värde "
-    'med text inom citattecken och decimalpunkt, t.ex. namn = "Hälso- och sjukvårdsnämnden", '
-    "ar = 2025, gul_fran = 85.5."
-)
-MSG_SETTINGS_ROWS = (
-    "Inställningarna ska stå på en enda rad under rubrikraden; rad {first} används redan."
-)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,29 @@ from hsn_analysis.cells import (
     parse_number_column,
     parse_period_column,
 )
+from hsn_analysis.labels import (
+    MSG_DATE,
+    MSG_DUPLICATE_ID,
+    MSG_EMPTY_CELL,
+    MSG_FREQUENCY,
+    MSG_FULL_YEAR_EARLY,
+    MSG_FUTURE,
+    MSG_MISSING_COLUMN,
+    MSG_NO_IDS,
+    MSG_NO_OUTCOME,
+    MSG_NO_TARGET,
+    MSG_NOT_ASSESSED,
+    MSG_NOT_NUMBER,
+    MSG_PATH_MISSING,
+    MSG_PERCENT_RANGE,
+    MSG_SAME_COLUMN,
+    MSG_STATUS,
+    MSG_TARGET_TYPE,
+    MSG_TWO_ASSESSMENTS,
+    MSG_TWO_OUTCOMES,
+    MSG_UNKNOWN_COLUMN,
+    MSG_UNKNOWN_ID,
+)
 from hsn_analysis.loading import TABLE_NAMES, RawData, RawTable, read_dataset
 from hsn_analysis.periods import Period
 from hsn_analysis.problems import InvalidDatasetError, Problem, errors, warnings
@@ -51,54 +74,6 @@ REFERENCES = {
     ("utfall", "indikator_id"): "indikatorer",
     ("bedomningar", "delmal_id"): "delmal",
 }
-
-MSG_PATH_MISSING = (
-    "Hittar inte {path}. Ange en mapp med CSV-filer eller en Excel-arbetsbok (.xlsx)."
-)
-MSG_MISSING_COLUMN = "Kolumnen {column} saknas. Kolumner som finns: {found}."
-MSG_SAME_COLUMN = "Kolumnen betyder samma sak som {other} ({column}). Ta bort den ena."
-MSG_UNKNOWN_COLUMN = "Kolumnen används inte. Kolumner som används i {table}: {known}."
-MSG_EMPTY_CELL = "Värde saknas. Kolumnen {column} måste fyllas i på varje rad."
-MSG_DUPLICATE_ID = "{column} finns redan på rad {first}. Varje {column} får bara finnas en gång."
-MSG_UNKNOWN_ID = "Okänt {column}: finns inte i {target}. Giltiga är t.ex. {sample}."
-MSG_NO_IDS = "Okänt {column}: {target} har inga rader."
-MSG_NOT_NUMBER = (
-    "Inte ett tal. Skriv bara siffror, t.ex. 12,5 eller 1 234 (decimalkomma eller "
-    "decimalpunkt; ett %-tecken efter talet går bra)."
-)
-MSG_PERCENT_RANGE = "gul_fran är procent av målvärdet och måste vara mellan 0 och 100, t.ex. 90."
-MSG_TARGET_TYPE = "Okänd måltyp. Giltiga värden: minst, högst, öka, minska, ingen."
-MSG_FREQUENCY = "Okänd frekvens. Giltiga värden: tertial, helår."
-MSG_STATUS = (
-    "Okänd status. Giltiga värden: uppnås (grön), delvis (gul), uppnås ej (röd); även "
-    "kommer att uppnås, kommer delvis att uppnås och kommer inte att uppnås."
-)
-MSG_DATE = "Inte ett datum. Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2025-09-26."
-MSG_NO_TARGET = (
-    "Indikatorn har måltyp {kind} men inget målvärde: fyll i malvarde här eller i utfall. "
-    "Använd måltyp ingen för en indikator som följs utan målvärde."
-)
-MSG_TWO_OUTCOMES = (
-    "Indikatorn {id} har redan ett utfall för {period} på rad {first}. Det får bara finnas "
-    "ett utfall per indikator och period (2025 och 2025-T3 är samma period)."
-)
-MSG_TWO_ASSESSMENTS = (
-    "Delmålet {id} har redan en bedömning för {period} på rad {first}. Det får bara finnas "
-    "en bedömning per delmål och period (2025 och 2025-T3 är samma period)."
-)
-MSG_FULL_YEAR_EARLY = (
-    "Indikatorn {id} har frekvens helår och redovisas bara för helåret. Skriv perioden som "
-    "{year} eller {year}-T3, eller ändra indikatorns frekvens till tertial."
-)
-MSG_FUTURE = "Perioden {period} har inte börjat än (den börjar {start}). Kontrollera året."
-MSG_NOT_ASSESSED = (
-    "Delmålet {id} har ingen bedömning för {period} och redovisas som ej bedömt, fast "
-    "andra delmål är bedömda för perioden."
-)
-MSG_NO_OUTCOME = (
-    "Indikatorn {id} har inget utfall för {period} (utfall saknas), fast andra "
-    "indikatorer har utfall för perioden."
-)
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from hsn_analysis.formatting import (
     THOUSANDS_SEP,
     format_number,
     format_percent,
-    round_half_away,
 )
+from hsn_analysis.rounding import round_half_away
 
 NBSP = "\u00a0"
 
