@@ -42,8 +42,11 @@ class Deviation(StrEnum):
 
 def _assessments_at(dataset: Dataset, period: Period) -> pd.DataFrame:
     assessments = dataset.assessments
-    # One assessment per delmål and period is guaranteed by validation; keep the first anyway.
-    return assessments.loc[assessments["period"] == period.code].drop_duplicates("delmal_id")
+    at = assessments.loc[assessments["period"] == period.code]
+    # Validation rejects two assessments for one delmål and period; never pick one silently.
+    if at["delmal_id"].duplicated().any():
+        raise ValueError(f"bedomningar: two assessments for one delmål in {period.code}")
+    return at
 
 
 def subgoal_results(dataset: Dataset, period: Period) -> pd.DataFrame:

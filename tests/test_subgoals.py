@@ -34,7 +34,7 @@ def test_each_delmal_gets_its_assessment_for_the_period_with_comment_author_and_
                 "2023-T2",
                 "gul",
                 kommentar="Delvis uppfyllt.",
-                forfattare="Annelie Bygdén",
+                forfattare="Chefläkare",
                 datum="2023-09-26",
             ),
             assessment("D1", "2023-T1", "rod", kommentar="Gammal."),
@@ -47,7 +47,7 @@ def test_each_delmal_gets_its_assessment_for_the_period_with_comment_author_and_
     assert (d1["status"], d1["kommentar"], d1["forfattare"]) == (
         "gul",
         "Delvis uppfyllt.",
-        "Annelie Bygdén",
+        "Chefläkare",
     )
     assert d1["datum"] == pd.Timestamp("2023-09-26")
 
@@ -205,3 +205,12 @@ def test_only_the_report_period_counts_in_the_evidence_check():
 
 def test_no_deviation_gives_an_empty_table_with_the_columns():
     assert list(evidence("gul", [10])) == DEVIATION_COLUMNS
+
+
+def test_two_assessments_for_one_delmal_and_period_raise_rather_than_one_being_dropped():
+    dataset = make_dataset(
+        subgoals=[{"delmal_id": "D1"}],
+        assessments=[assessment("D1", "2025-T2", "gul"), assessment("D1", "2025-T2", "rod")],
+    )
+    with pytest.raises(ValueError, match="two assessments"):
+        subgoal_results(dataset, Period(2025, 2))
