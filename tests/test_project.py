@@ -54,3 +54,11 @@ def test_importing_the_package_sets_up_no_logging_and_loads_no_heavy_modules():
         "assert 'pandas' not in sys.modules and 'matplotlib' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_setup_registered_the_project_kernel_for_this_environment():
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec("hsn-analysis")
+    assert Path(spec.argv[0]).resolve() == Path(sys.executable).resolve()
+    assert spec.language == "python"
