@@ -14,7 +14,7 @@ from hsn_analysis.dataset import Dataset
 from hsn_analysis.periods import Period, PeriodError
 from hsn_analysis.problems import errors, warnings
 from hsn_analysis.summary import build_summary, latest_period
-from hsn_analysis.validation import check_dataset
+from hsn_analysis.validation import ValidationResult, check_dataset
 
 EXIT_OK = 0
 EXIT_INVALID_DATA = 1
@@ -28,7 +28,7 @@ class UsageError(Exception):
     """A command line that cannot be carried out as written (exit code 2)."""
 
 
-def _check(path: Path) -> Any:
+def _check(path: Path) -> ValidationResult:
     try:
         return check_dataset(path)
     except FileNotFoundError as exc:
@@ -66,7 +66,10 @@ def _load(path: Path) -> Dataset | None:
 
 def _resolve_period(text: str, dataset: Dataset, today: date) -> Period:
     if text == "latest":
-        return latest_period(dataset)
+        try:
+            return latest_period(dataset)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
     try:
         period = Period.parse(text)
     except PeriodError as exc:

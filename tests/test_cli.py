@@ -160,3 +160,20 @@ def test_the_console_script_is_installed_and_answers():
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True)
     assert result.returncode == 0
     assert result.stdout.startswith("hsn-report ")
+
+
+def test_summary_latest_without_any_period_in_the_data_is_a_usage_error(tmp_path):
+    empty = tmp_path / "tom"
+    shutil.copytree(EXCEL_EXPORT, empty)
+    for name, encoding in [("Utfall.csv", "utf-8-sig"), ("Bedömningar.csv", "cp1252")]:
+        header = (empty / name).read_text(encoding=encoding).splitlines()[0]
+        (empty / name).write_text(header + "\n", encoding=encoding)
+    indicators = empty / "Indikatorer.csv"  # I1 took its target from the outcomes
+    text = indicators.read_text(encoding="cp1252").replace("Minst;;%", "Minst;80;%")
+    indicators.write_text(text, encoding="cp1252")
+
+    result = hsn_report("summary", "--period", "latest", "--data", str(empty))
+
+    assert result.returncode == 2
+    assert "ingen period" in result.stderr
+    assert "Traceback" not in result.stderr
