@@ -196,6 +196,9 @@ class _OutcomeGrid:
     def __init__(self, indicator_ids: pd.Series, outcomes: pd.DataFrame, period: Period) -> None:
         report = _ordinal(period)
         row_ind = pd.Index(indicator_ids).get_indexer(outcomes["indikator_id"])
+        # Validation rejects outcomes of unknown indicators; never leave one out silently.
+        if (row_ind < 0).any():
+            raise ValueError("utfall: an outcome names an indicator that is not in the plan")
         period_codes, uniques = pd.factorize(outcomes["period"])
         unique_ord = np.array([_ordinal(Period.parse(code)) for code in uniques], dtype=np.int64)
         earlier = np.unique(unique_ord[unique_ord < report])[::-1]
@@ -207,7 +210,7 @@ class _OutcomeGrid:
         lookup = pd.Index(self.ordinals)
         unique_rank = np.append(lookup.get_indexer(unique_ord), -1)  # period code -1 → -1
         row_rank = unique_rank[period_codes]
-        used = np.flatnonzero((row_ind >= 0) & (row_rank >= 0))
+        used = np.flatnonzero(row_rank >= 0)  # later periods are not shown
         self.grid = np.full(self.n * self.width, -1, dtype=np.int64)
         self.grid[row_ind[used] * self.width + row_rank[used]] = used
         if np.count_nonzero(self.grid >= 0) != len(used):

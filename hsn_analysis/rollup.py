@@ -58,9 +58,11 @@ def goal_rollup(
     statuses = [*_WORST_FIRST, SubgoalStatus.NOT_ASSESSED.value]
     status_pos = pd.Index(statuses).get_indexer(subgoals["status"])
     status_pos[status_pos < 0] = len(statuses) - 1  # anything else: not assessed
-    known = goal_pos >= 0  # a delmål of an unknown mål cannot occur in a validated dataset
+    # Validation rejects a delmål of an unknown mål; never leave one out of the counts silently.
+    if (goal_pos < 0).any():
+        raise ValueError("delmal: a delmål names a mål that is not in the plan")
     counts = np.bincount(
-        goal_pos[known] * len(statuses) + status_pos[known], minlength=n * len(statuses)
+        goal_pos * len(statuses) + status_pos, minlength=n * len(statuses)
     ).reshape(n, len(statuses))
 
     colours = counts[:, : len(_WORST_FIRST)]

@@ -436,3 +436,12 @@ def test_row_order_of_the_inputs_never_changes_the_results(plan, random):
     assert positions.is_monotonic_increasing
     for _, group in actual.groupby("indikator_id"):
         assert group["period"].is_monotonic_decreasing
+
+
+def test_an_outcome_of_an_unknown_indicator_raises_rather_than_being_left_out():
+    dataset = make_dataset(
+        indicators=[{"indikator_id": "I1", "malvarde": 80.0}],
+        outcomes=[{"indikator_id": "I9", "period": "2025-T1", "varde": 5.0}],
+    )
+    with pytest.raises(ValueError, match="not in the plan"):
+        results(dataset)

@@ -121,3 +121,10 @@ def test_rollup_counts_add_up_per_goal_and_overall(plan, rule):
     assert table["antal"].sum() == sum(len(v) for v in plan.values())
     assigned = table["status"] != "ej_bedomd"
     assert (table.loc[assigned, ["uppnas", "delvis", "uppnas_ej"]].sum(axis=1) > 0).all()
+
+
+def test_a_delmal_of_an_unknown_mal_raises_rather_than_being_left_out_of_the_counts():
+    dataset = make_dataset(subgoals=[{"delmal_id": "D1", "mal_id": "M9"}], goals=[{"mal_id": "M1"}])
+    subgoals = subgoal_results(dataset, Period(2025, 2))
+    with pytest.raises(ValueError, match="not in the plan"):
+        goal_rollup(dataset, subgoals)
