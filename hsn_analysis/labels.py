@@ -61,6 +61,18 @@ SHORT_STATUS = {
     "ej_bedomd": "Ej bedömd",
 }
 
+# Indicator statuses in the narrow history tables beside the trend charts.
+SHORT_INDICATOR_STATUS = {
+    "gron": "Nås",
+    "gul": "Nära",
+    "rod": "Nås inte",
+    "helar": "Vid helår",
+    "utfall_saknas": "Saknas",
+    "malvarde_saknas": "Mål saknas",
+    "jamforelse_saknas": "Jfr saknas",
+    "ingen": "Inget mål",
+}
+
 EXAMPLE_DATA_BANNER = "EXEMPELDATA: siffrorna är påhittade och beskriver ingen verklig verksamhet."
 
 # Subgoals.Deviation values (the evidence check, PRODUCT §5.3).
@@ -217,3 +229,25 @@ SETTING_HINTS = {
     "exempeldata": "Giltiga värden: true/false, sant/falskt, ja/nej, 1/0.",
 }
 MSG_SETTING_INVALID = "Ogiltigt värde. {hint}"
+
+# --- charts ---
+CHART_SUBGOAL_COUNT = "Antal delmål"  # x axis of charts.status_per_goal
+CHART_NO_GOALS = "Inga mål att visa"
+CHART_NO_VALUES = "Inga utfall att visa"
+CHART_VALUE = "Utfall"  # legend of charts.indicator_trend
+CHART_TARGET = "Målvärde"
+CHART_TREND_TICK = "T{t}\n{year}"  # a period on the x axis
+CHART_TREND_TICK_SHORT = "T{t}"  # the same, when many periods leave room for the year only once
+# Alt texts for screen readers; periods are Period.label ("Tertial 2 2025"), numbers format_number.
+ALT_STATUS_INTRO = "Liggande stapeldiagram över antal delmål per status för varje mål."
+ALT_NO_SUBGOALS = "inga delmål"
+ALT_TREND_INTRO = "Linjediagram över utfall för {indicator} {span} {target}."
+ALT_TREND_SPAN = "från {first} till {last}"
+ALT_TREND_ONE = "under {period}"
+ALT_TREND_TARGET = "med målvärde {target}"
+ALT_TREND_TARGETS = "med målvärde {target} (tidigare {earlier})"
+ALT_TREND_NO_TARGET = "utan målvärde"
+ALT_TREND_REPORT = "Utfall {period}: {value}"
+ALT_TREND_REPORT_MISSING = "{period}: {status}."
+ALT_TREND_VALUES = "Alla utfall: {values}."
+ALT_VALUE_MISSING = "saknas"
