@@ -1,4 +1,4 @@
-"""`hsn-report`: validate a dataset and summarise a period from the command line."""
+"""`hsn-report`: validate a dataset, summarise a period and produce its report."""
 
 from __future__ import annotations
 
@@ -11,17 +11,19 @@ from typing import Any
 
 from hsn_analysis import __version__, labels
 from hsn_analysis.dataset import Dataset
-from hsn_analysis.periods import Period, PeriodError
-from hsn_analysis.problems import errors, warnings
-from hsn_analysis.summary import build_summary, latest_period
+from hsn_analysis.paths import EXAMPLE_DATA, OUTPUTS
+from hsn_analysis.periods import Period
+from hsn_analysis.problems import InvalidDatasetError, errors, warnings
+from hsn_analysis.summary import build_summary, resolve_period
 from hsn_analysis.validation import ValidationResult, check_dataset
 
 EXIT_OK = 0
 EXIT_INVALID_DATA = 1
 EXIT_USAGE = 2
+EXIT_RUN_FAILED = 3
 
-# The bundled example dataset, found from the package so the command works from any directory.
-DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "exempel"
+DEFAULT_DATA = EXAMPLE_DATA
+DEFAULT_OUT = OUTPUTS
 
 
 class UsageError(Exception):
@@ -65,21 +67,10 @@ def _load(path: Path) -> Dataset | None:
 
 
 def _resolve_period(text: str, dataset: Dataset, today: date) -> Period:
-    if text == "latest":
-        try:
-            return latest_period(dataset)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from exc
     try:
-        period = Period.parse(text)
-    except PeriodError as exc:
+        return resolve_period(text, dataset, today)
+    except ValueError as exc:
         raise UsageError(str(exc)) from exc
-    if period.start > today:
-        raise UsageError(f"{period.label} har inte börjat än (den börjar {period.start}).")
-    if period.code not in dataset.periods:
-        known = ", ".join(dataset.periods) or "inga"
-        raise UsageError(f"data saknas för {period.code}. Perioder med data: {known}.")
-    return period
 
 
 def render_text(dataset: Dataset, summary: dict[str, Any], period: Period) -> str:
@@ -129,8 +120,38 @@ def _summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _log(message: str) -> None:
+    print(f"hsn-report: {message}", file=sys.stderr, flush=True)
+
+
+def _run(args: argparse.Namespace) -> int:
+    # Deferred: the runner pulls in papermill and nbconvert, which `validate` never needs.
+    from hsn_analysis.runner import RunFailed, run_report
+
+    try:
+        result = run_report(args.period, args.data, args.out, log=_log)
+    except FileNotFoundError as exc:
+        raise UsageError(f"hittar inte data: {args.data}") from exc
+    except InvalidDatasetError as exc:
+        for problem in errors(exc.problems):
+            print(problem, file=sys.stderr)
+        n = len(errors(exc.problems))
+        _log(f"steget validering misslyckades: {n} fel i {args.data}; ingen rapport görs.")
+        return EXIT_INVALID_DATA
+    except RunFailed as exc:
+        _log(str(exc))
+        if exc.kept is not None:
+            _log(f"den misslyckade notebooken finns kvar för felsökning: {exc.kept}")
+        _log("ingen ny rapport skrevs; en tidigare rapport för perioden finns kvar orörd.")
+        return EXIT_RUN_FAILED
+    except ValueError as exc:  # the period: unreadable, not begun or without data
+        raise UsageError(str(exc)) from exc
+    print(result.html)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The command line: `validate` and `summary`."""
+    """The command line: `validate`, `summary` and `run`."""
     parser = argparse.ArgumentParser(
         prog="hsn-report",
         description="Uppföljning av hälso- och sjukvårdsnämndens nämndplan per tertial.",
@@ -150,11 +171,22 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--data", type=Path, default=DEFAULT_DATA, help=data_help)
     summary.add_argument("--json", action="store_true", help="skriv ut ett JSON-objekt")
     summary.set_defaults(handler=_summary)
+
+    run = commands.add_parser("run", help="skapa rapporten för en period (HTML)")
+    run.add_argument(
+        "--period", required=True, help="t.ex. 2025-T2, 'Tertial 2 2025', eller 'latest'"
+    )
+    run.add_argument("--data", type=Path, default=DEFAULT_DATA, help=data_help)
+    run.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="mapp för rapporterna (standard: outputs/)"
+    )
+    run.set_defaults(handler=_run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run `hsn-report`; returns the exit code (0 ok, 1 invalid data, 2 usage error)."""
+    """Run `hsn-report`; returns the exit code (0 ok, 1 invalid data, 2 usage error, 3 the
+    report run failed)."""
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -71,3 +72,20 @@ def latest_period(dataset: Dataset) -> Period:
     if not dataset.periods:
         raise ValueError("Data saknar både utfall och bedömningar: det finns ingen period.")
     return Period.parse(dataset.periods[-1])
+
+
+def resolve_period(text: str, dataset: Dataset, today: date) -> Period:
+    """The period a command names: a code like `2025-T2` or `latest`, checked against the data.
+
+    Raises ValueError with a Swedish message for a period that cannot be read, has not begun by
+    `today`, or has neither outcomes nor assessments.
+    """
+    if text == "latest":
+        return latest_period(dataset)
+    period = Period.parse(text)
+    if period.start > today:
+        raise ValueError(f"{period.label} har inte börjat än (den börjar {period.start}).")
+    if period.code not in dataset.periods:
+        known = ", ".join(dataset.periods) or "inga"
+        raise ValueError(f"data saknas för {period.code}. Perioder med data: {known}.")
+    return period
