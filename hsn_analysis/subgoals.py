@@ -40,13 +40,36 @@ class Deviation(StrEnum):
     RED_SUBGOAL_GREEN_INDICATORS = "rod_delmal_grona_indikatorer"
 
 
-def _assessments_at(dataset: Dataset, period: Period) -> pd.DataFrame:
+def assessments_at(dataset: Dataset, period: Period) -> pd.DataFrame:
+    """The assessment rows of `period`, at most one per delmål (raises ValueError otherwise)."""
     assessments = dataset.assessments
     at = assessments.loc[assessments["period"] == period.code]
     # Validation rejects two assessments for one delmål and period; never pick one silently.
     if at["delmal_id"].duplicated().any():
         raise ValueError(f"bedomningar: two assessments for one delmål in {period.code}")
     return at
+
+
+def status_change(before: pd.Series, now: pd.Series) -> pd.api.extensions.ExtensionArray:
+    """The Change from status `before` to status `now`, element by element (aligned by position).
+
+    `ej_bedomd` when `now` is not a colour, `ny` when only `before` is not, else
+    better/worse/unchanged by colour (red < yellow < green).
+    """
+    rank_now = now.map(COLOUR_RANK).to_numpy(dtype=float, na_value=np.nan)
+    rank_before = before.map(COLOUR_RANK).to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        change = np.select(
+            [
+                np.isnan(rank_now),
+                np.isnan(rank_before),
+                rank_now > rank_before,
+                rank_now < rank_before,
+            ],
+            [Change.NOT_ASSESSED.value, Change.NEW.value, Change.BETTER.value, Change.WORSE.value],
+            default=Change.UNCHANGED.value,
+        )
+    return pd.array(change, dtype="str")
 
 
 def subgoal_results(dataset: Dataset, period: Period) -> pd.DataFrame:
@@ -57,10 +80,10 @@ def subgoal_results(dataset: Dataset, period: Period) -> pd.DataFrame:
     `ej_bedomd` when not assessed now, `ny` when assessed now but not in the previous tertial,
     else better/worse/unchanged by colour (red < yellow < green).
     """
-    now = _assessments_at(dataset, period)[
+    now = assessments_at(dataset, period)[
         ["delmal_id", "status", "kommentar", "forfattare", "datum"]
     ]
-    before = _assessments_at(dataset, period.previous)[["delmal_id", "status"]].rename(
+    before = assessments_at(dataset, period.previous)[["delmal_id", "status"]].rename(
         columns={"status": "foregaende_status"}
     )
     result = (
@@ -76,22 +99,7 @@ def subgoal_results(dataset: Dataset, period: Period) -> pd.DataFrame:
     result["forfattare"] = result["forfattare"].fillna("")
     result["datum"] = pd.to_datetime(result["datum"])
 
-    rank_now = result["status"].map(COLOUR_RANK).to_numpy(dtype=float, na_value=np.nan)
-    rank_before = (
-        result["foregaende_status"].map(COLOUR_RANK).to_numpy(dtype=float, na_value=np.nan)
-    )
-    with np.errstate(invalid="ignore"):
-        change = np.select(
-            [
-                np.isnan(rank_now),
-                np.isnan(rank_before),
-                rank_now > rank_before,
-                rank_now < rank_before,
-            ],
-            [Change.NOT_ASSESSED.value, Change.NEW.value, Change.BETTER.value, Change.WORSE.value],
-            default=Change.UNCHANGED.value,
-        )
-    result["forandring"] = pd.array(change, dtype="str")
+    result["forandring"] = status_change(result["foregaende_status"], result["status"])
     return result[SUBGOAL_RESULT_COLUMNS]
 
 
