@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.setup-stamp
 KERNEL := hsn-analysis
+# The browser test drives Debian's chromium; playwright's own browser download cannot work here.
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: setup run test lint format example-workbook clean
 
@@ -19,12 +21,17 @@ $(STAMP): pyproject.toml
 	touch $@
 
 run: setup
-	$(BIN)/hsn-report summary --period 2025-T2
+	$(BIN)/hsn-report run --period 2025-T2
 
-test: setup
+test: setup $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	$$sudo apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends chromium
 
 format: setup
 	$(BIN)/ruff check --fix .

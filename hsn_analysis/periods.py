@@ -68,6 +68,11 @@ class Period:
         return f"Tertial {self.tertial} {self.year}"
 
     @property
+    def short_label(self) -> str:
+        """`T2 2025`, for narrow table columns."""
+        return f"T{self.tertial} {self.year}"
+
+    @property
     def description(self) -> str:
         """`per april`, `per augusti` or `helår`."""
         return labels.PERIOD_DESCRIPTION[self.tertial]

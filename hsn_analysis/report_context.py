@@ -1,0 +1,89 @@
+"""Everything one report needs, computed once: the dataset, the period and its results."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from hsn_analysis import report_text
+from hsn_analysis.dataset import Dataset, Settings
+from hsn_analysis.fulfilment import indicator_results
+from hsn_analysis.paths import EXAMPLE_DATA
+from hsn_analysis.periods import Period
+from hsn_analysis.rollup import StatusCounts, count_statuses, goal_rollup
+from hsn_analysis.subgoals import evidence_deviations, subgoal_results
+from hsn_analysis.summary import latest_period
+from hsn_analysis.validation import load_dataset
+
+
+@dataclass(frozen=True)
+class Report:
+    """The inputs and results of one period's report; the section functions only read it."""
+
+    dataset: Dataset
+    period: Period
+    data_path: Path
+    run_started: datetime
+    parameters: dict[str, str | None]
+    subgoals: pd.DataFrame  # subgoal_results
+    indicators: pd.DataFrame  # indicator_results: report-period rows and history
+    goals: pd.DataFrame  # goal_rollup
+    counts: StatusCounts
+    deviations: pd.DataFrame  # evidence_deviations
+    histories: dict[str, pd.DataFrame]  # indicator rows grouped once per report
+
+    @property
+    def current_indicators(self) -> pd.DataFrame:
+        """One row per indicator for the report period, in plan order."""
+        return self.indicators.loc[self.indicators["rapportperiod"].to_numpy(dtype=bool)]
+
+    def history(self, indicator_id: str) -> pd.DataFrame:
+        """One indicator's rows, report period first, then earlier periods newest first."""
+        return self.histories.get(indicator_id, self.indicators.iloc[0:0])
+
+
+def report_title(settings: Settings, period: Period) -> str:
+    """The page title: board, plan year and period."""
+    return report_text.TITLE.format(
+        board=settings.board_name, year=settings.year, period=period.label
+    )
+
+
+def prepare(
+    period: str,
+    data: str | os.PathLike | None = None,
+    run_started: str | None = None,
+) -> Report:
+    """Load and validate the data, then compute every result the report shows.
+
+    `period` is a code such as "2025-T2" or "latest"; `data` a CSV folder or .xlsx workbook
+    (None: the bundled example data); `run_started` an ISO time stamp (None: now). Invalid data
+    raises InvalidDatasetError listing every problem.
+    """
+    path = Path(data) if data else EXAMPLE_DATA
+    dataset = load_dataset(path)
+    chosen = latest_period(dataset) if period == "latest" else Period.parse(period)
+    started = datetime.fromisoformat(run_started) if run_started else datetime.now().astimezone()
+    subgoals = subgoal_results(dataset, chosen)
+    indicators = indicator_results(dataset, chosen)
+    return Report(
+        dataset=dataset,
+        period=chosen,
+        data_path=path.resolve(),
+        run_started=started,
+        parameters={
+            "period": period,
+            "data": None if data is None else str(data),
+            "run_started": run_started,
+        },
+        subgoals=subgoals,
+        indicators=indicators,
+        goals=goal_rollup(dataset, subgoals),
+        counts=count_statuses(subgoals["status"]),
+        deviations=evidence_deviations(subgoals, indicators),
+        histories=dict(tuple(indicators.groupby("indikator_id", sort=False))),
+    )

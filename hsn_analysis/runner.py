@@ -1,0 +1,258 @@
+"""The report run: validate → execute the notebook with papermill → export HTML → publish.
+
+Nothing is published until every step has succeeded: the run works in a hidden folder beside the
+report and moves finished files into place with `os.replace`, so the previous good report of the
+period stays whole if anything fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from hsn_analysis import __version__, paths
+from hsn_analysis.dataset import Dataset
+from hsn_analysis.export import export_html
+from hsn_analysis.paths import EXAMPLE_DATA, OUTPUTS
+from hsn_analysis.periods import Period
+from hsn_analysis.problems import InvalidDatasetError
+from hsn_analysis.report_context import report_title
+from hsn_analysis.summary import build_summary, resolve_period
+from hsn_analysis.validation import check_dataset
+
+KERNEL_NAME = "hsn-analysis"
+REPORT_NOTEBOOK = paths.REPORT_NOTEBOOK
+CELL_TIMEOUT_S = 300
+# A cold kernel start on a busy 2-core machine can pass papermill's default of 60 s.
+START_TIMEOUT_S = 120
+FAILED_SUFFIX = ".MISSLYCKAD.ipynb"
+_VERSIONED = [
+    "pandas",
+    "numpy",
+    "matplotlib",
+    "papermill",
+    "nbconvert",
+    "nbclient",
+    "ipykernel",
+]
+
+
+class NotebookFailed(Exception):
+    """A notebook cell raised, timed out or killed its kernel."""
+
+    def __init__(self, notebook: Path, cell: int | None, error: str, source: str = "") -> None:
+        self.notebook = notebook
+        self.cell = cell
+        self.error = error
+        self.source = source
+        where = f"cell {cell}" if cell is not None else "kärnan"
+        first_line = source.strip().splitlines()[0] if source.strip() else ""
+        code = f" ({first_line})" if first_line else ""
+        super().__init__(f"{notebook.name}, {where}{code}: {error}")
+
+
+class RunFailed(Exception):
+    """A report run that stopped; `step` names where (validering, notebook, export)."""
+
+    def __init__(self, step: str, message: str, kept: Path | None = None) -> None:
+        self.step = step
+        self.kept = kept
+        super().__init__(f"steget {step} misslyckades: {message}")
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """A published report and the files beside it."""
+
+    period: Period
+    html: Path
+    notebook: Path
+    record: Path
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def execute_notebook(
+    notebook: Path,
+    output: Path,
+    parameters: dict[str, Any],
+    *,
+    cwd: Path,
+    timeout: int = CELL_TIMEOUT_S,
+) -> Any:
+    """Run `notebook` with papermill in the project kernel; returns the executed NotebookNode.
+
+    Raises NotebookFailed naming the cell and the error. Papermill's saved metadata is not
+    trusted (after a timeout it still says every cell completed): only its exception counts.
+    """
+    import papermill  # deferred: a slow import that only report runs need
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    try:
+        return papermill.execute_notebook(
+            str(notebook),
+            str(output),
+            parameters=parameters,
+            kernel_name=KERNEL_NAME,
+            cwd=str(cwd),
+            execution_timeout=timeout,
+            start_timeout=START_TIMEOUT_S,
+            progress_bar=False,
+        )
+    except papermill.PapermillExecutionError as exc:
+        raise NotebookFailed(
+            notebook, exc.cell_index, f"{exc.ename}: {exc.evalue}", exc.source
+        ) from exc
+    except CellTimeoutError as exc:
+        raise NotebookFailed(notebook, None, f"en cell tog längre än {timeout} s") from exc
+    except DeadKernelError as exc:
+        raise NotebookFailed(notebook, None, f"kärnan dog: {exc}") from exc
+
+
+def _versions() -> dict[str, str]:
+    found = {"python": platform.python_version(), "hsn-analysis": __version__}
+    for name in _VERSIONED:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "saknas"
+    return found
+
+
+def _validated(data: Path) -> Dataset:
+    result = check_dataset(data)
+    if not result.ok:
+        raise InvalidDatasetError(result.problems)
+    return result.dataset
+
+
+def report_paths(out: Path, period: Period) -> dict[str, Path]:
+    """Where a period's report, audit notebook, run record and failed notebook are written."""
+    folder = out / period.code
+    stem = f"uppfoljning-{period.code}"
+    return {
+        "html": folder / f"{stem}.html",
+        "notebook": folder / f"{stem}.ipynb",
+        "record": folder / f"{stem}.json",
+        "failed": folder / f"{stem}{FAILED_SUFFIX}",
+    }
+
+
+def run_report(
+    period: str,
+    data: Path | None = None,
+    out: Path | None = None,
+    *,
+    notebook: Path | None = None,
+    today: date | None = None,
+    log: Callable[[str], None] = lambda message: None,
+) -> RunResult:
+    """Produce the follow-up report of one period; see the module docstring for the guarantees.
+
+    Invalid data raises InvalidDatasetError before any notebook runs. A period that cannot be
+    used raises ValueError. A failing notebook or export raises RunFailed; the executed notebook
+    is then kept as `…MISSLYCKAD.ipynb` and no HTML is written.
+    """
+    started = datetime.now().astimezone()
+    clock = time.perf_counter()
+    timings: dict[str, float] = {}
+    notebook = notebook or REPORT_NOTEBOOK
+    data = (data or EXAMPLE_DATA).resolve()
+    out = (out or OUTPUTS).resolve()
+
+    log(f"Validerar {data}")
+    dataset = _validated(data)
+    chosen = resolve_period(period, dataset, today or date.today())
+    timings["validering"] = time.perf_counter() - clock
+    paths = report_paths(out, chosen)
+    folder = paths["html"].parent
+    folder.mkdir(parents=True, exist_ok=True)
+
+    parameters = {
+        "period": chosen.code,
+        "data": str(data),
+        "run_started": started.isoformat(timespec="seconds"),
+    }
+    # Same folder as the report, so that publishing is a rename on one file system.
+    work = Path(tempfile.mkdtemp(prefix=".korning-", dir=folder))
+    try:
+        executed = work / paths["notebook"].name
+        log(f"Kör {notebook.name} för {chosen.code}")
+        step = time.perf_counter()
+        try:
+            nb = execute_notebook(notebook, executed, parameters, cwd=work)
+        except NotebookFailed as exc:
+            kept = _keep_failed(executed, paths["failed"])
+            raise RunFailed("notebook", str(exc), kept) from exc
+        timings["notebook"] = time.perf_counter() - step
+
+        log("Skapar HTML")
+        step = time.perf_counter()
+        try:
+            page = export_html(nb, report_title(dataset.settings, chosen))
+        except Exception as exc:  # any nbconvert/Jinja failure: keep the notebook, publish nothing
+            kept = _keep_failed(executed, paths["failed"])
+            raise RunFailed("export", f"{type(exc).__name__}: {exc}", kept) from exc
+        (work / paths["html"].name).write_text(page, encoding="utf-8")
+        timings["export"] = time.perf_counter() - step
+        timings["totalt"] = time.perf_counter() - clock
+
+        record = _record(dataset, chosen, data, parameters, started, timings, len(page.encode()))
+        (work / paths["record"].name).write_text(
+            json.dumps(record, ensure_ascii=False, indent=2, allow_nan=False), encoding="utf-8"
+        )
+        # The HTML goes last: whoever sees the new report also finds its notebook and record.
+        for key in ("notebook", "record", "html"):
+            os.replace(work / paths[key].name, paths[key])
+        paths["failed"].unlink(missing_ok=True)  # an earlier failure is superseded
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    log(f"Klar: {paths['html']}")
+    return RunResult(chosen, paths["html"], paths["notebook"], paths["record"], timings)
+
+
+def _keep_failed(executed: Path, failed: Path) -> Path | None:
+    if not executed.exists():
+        return None
+    os.replace(executed, failed)
+    return failed
+
+
+def _record(
+    dataset: Dataset,
+    period: Period,
+    data: Path,
+    parameters: dict[str, Any],
+    started: datetime,
+    timings: dict[str, float],
+    html_bytes: int,
+) -> dict[str, Any]:
+    """The run record: what was run on which data, how long it took, and the key figures."""
+    summary = build_summary(dataset, period)
+    return {
+        "rapport": "uppfoljning",
+        "period": period.code,
+        "startad": started.isoformat(timespec="seconds"),
+        "klar": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "parametrar": parameters,
+        "data": {
+            "sokvag": str(data),
+            "filer": [{"namn": s.name, "sha256": s.sha256} for s in dataset.sources],
+            "varningar": len(dataset.warnings),
+        },
+        "tider_s": {step: round(seconds, 3) for step, seconds in timings.items()},
+        "versioner": _versions(),
+        "html_byte": html_bytes,
+        "sammanfattning": summary["sammanfattning"],
+        "delmal": summary["delmal"],
+        "mal": summary["mal"],
+    }

@@ -1,0 +1,30 @@
+"""Report runs shared by several test modules: each runs the real notebook once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hsn_analysis.paths import EXAMPLE_DATA
+from hsn_analysis.runner import RunResult, run_report
+
+EXCEL_EXPORT = Path(__file__).resolve().parent / "fixtures" / "excel_export"
+
+
+@pytest.fixture(scope="session")
+def example_report(tmp_path_factory) -> RunResult:
+    """The 2025-T2 report of the example data, made by the real runner."""
+    return run_report("2025-T2", EXAMPLE_DATA, tmp_path_factory.mktemp("rapporter"))
+
+
+@pytest.fixture(scope="session")
+def example_report_t3(tmp_path_factory) -> RunResult:
+    """The full-year (2025-T3) report of the example data."""
+    return run_report("2025-T3", EXAMPLE_DATA, tmp_path_factory.mktemp("rapporter-t3"))
+
+
+@pytest.fixture(scope="session")
+def export_report(tmp_path_factory) -> RunResult:
+    """The 2023-T2 report of the Swedish Excel-export fixture (cp1252, Tertial 2 2023, …)."""
+    return run_report("2023-T2", EXCEL_EXPORT, tmp_path_factory.mktemp("rapporter-export"))

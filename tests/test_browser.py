@@ -1,0 +1,109 @@
+"""The report as a board secretary opens it: from disk, in a real browser, with no network.
+
+Drives Debian's chromium (`make test` installs it) with Playwright; Playwright's own browser
+download is never used.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageStat
+
+from hsn_analysis.paths import EXAMPLE_DATA
+from hsn_analysis.validation import load_dataset
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} saknas: kör `make test`, som installerar Debians chromium.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def opened(browser, example_report, tmp_path_factory):
+    """The example report opened offline; what the browser reported while loading it."""
+    context = browser.new_context(offline=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    seen = {"requests": [], "failed": [], "console": [], "page_errors": []}
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("requestfailed", lambda r: seen["failed"].append(f"{r.url} {r.failure}"))
+    page.on("console", lambda m: seen["console"].append(f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: seen["page_errors"].append(str(e)))
+    page.goto(example_report.html.as_uri(), wait_until="load")
+    shot = tmp_path_factory.mktemp("skarmbild") / "rapport.png"
+    page.screenshot(path=str(shot), full_page=True)
+    images = page.eval_on_selector_all(
+        "img", "els => els.map(e => ({w: e.naturalWidth, h: e.naturalHeight, c: e.complete}))"
+    )
+    pdf = page.pdf(format="A4", print_background=True)
+    yield {"page": page, "seen": seen, "screenshot": shot, "images": images, "pdf": pdf}
+    context.close()
+
+
+def test_report_loads_nothing_but_itself(opened, example_report):
+    assert opened["seen"]["requests"] == [example_report.html.as_uri()]
+    assert opened["seen"]["failed"] == []
+
+
+def test_report_gives_no_console_messages_or_page_errors(opened):
+    assert opened["seen"]["console"] == []
+    assert opened["seen"]["page_errors"] == []
+
+
+def test_every_chart_is_decoded(opened):
+    images = opened["images"]
+    assert len(images) == 29
+    assert all(img["c"] and img["w"] > 0 and img["h"] > 0 for img in images)
+
+
+def test_full_page_screenshot_shows_a_long_report_not_a_blank_page(opened):
+    with Image.open(opened["screenshot"]) as shot:
+        width, height = shot.size
+        assert width == 1280 and height > 10 * 900  # a long report, all of it rendered
+        top = shot.convert("RGB").crop((0, 0, width, 900))
+        colours = top.getcolors(maxcolors=1_000_000)
+        assert len(colours) > 50  # text, chart and header, not one flat colour
+        # The title band is the brand's dark blue, not an unstyled white page.
+        band = ImageStat.Stat(shot.convert("RGB").crop((200, 60, 1080, 120))).mean
+        assert max(band) < 120
+
+
+def test_print_gives_a4_pages_with_a_page_per_mal(opened):
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(opened["pdf"]))
+    for page in reader.pages:  # A4 is 595 × 842 points; Chromium rounds to whole pixels
+        assert float(page.mediabox.width) == pytest.approx(595.3, abs=1.5)
+        assert float(page.mediabox.height) == pytest.approx(841.9, abs=1.5)
+    page_starts = [(page.extract_text() or "").lstrip() for page in reader.pages]
+    goals = load_dataset(EXAMPLE_DATA).goals
+    for goal in goals.itertuples():
+        heading = f"{goal.mal_id} {goal.namn}"
+        assert any(text.startswith(heading) for text in page_starts), heading
+
+
+def test_status_is_never_told_by_colour_alone(opened):
+    badges = opened["page"].eval_on_selector_all(
+        ".status", "els => els.map(e => e.innerText.trim())"
+    )
+    assert badges
+    assert all(text[0] in "●▲■○◷–·" and len(text) > 2 for text in badges)

@@ -1,0 +1,309 @@
+"""The report run end to end: the real notebook through papermill and nbconvert, then the files."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from hsn_analysis import runner
+from hsn_analysis.paths import EXAMPLE_DATA, REPORT_NOTEBOOK
+from hsn_analysis.problems import InvalidDatasetError
+from hsn_analysis.summary import build_summary
+from hsn_analysis.validation import load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _Page(HTMLParser):
+    """What a browser would load or run from a page: tags, attributes and text."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def all(self, tag: str) -> list[dict[str, str]]:
+        return [attrs for name, attrs in self.tags if name == tag]
+
+
+def read(result: runner.RunResult) -> str:
+    return result.html.read_text(encoding="utf-8")
+
+
+def external_references(html: str) -> list[str]:
+    """Every reference that would make a browser reach outside the file."""
+    page = _Page(html)
+    found = []
+    for _tag, attrs in page.tags:
+        for name in ("src", "href", "srcset", "action", "data", "poster"):
+            value = attrs.get(name)
+            if value is not None and not value.startswith(("#", "data:")):
+                found.append(f"{name}={value}")
+    css = " ".join(re.findall(r"<style[^>]*>(.*?)</style>", html, flags=re.S))
+    found += re.findall(r"@import[^;]*", css)
+    found += [
+        u for u in re.findall(r"url\(([^)]*)\)", html) if not u.strip("'\"").startswith("data:")
+    ]
+    return found
+
+
+# ---- the published files -------------------------------------------------------------------
+
+
+def test_run_publishes_html_notebook_and_record_in_the_period_folder(example_report):
+    folder = example_report.html.parent
+    assert folder.name == "2025-T2"
+    assert example_report.html.name == "uppfoljning-2025-T2.html"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "uppfoljning-2025-T2.html",
+        "uppfoljning-2025-T2.ipynb",
+        "uppfoljning-2025-T2.json",
+    ]
+
+
+def test_run_record_holds_parameters_hashes_timings_versions_and_summary(example_report):
+    record = json.loads(example_report.record.read_text(encoding="utf-8"))
+    dataset = load_dataset(EXAMPLE_DATA)
+    summary = build_summary(dataset, example_report.period)
+    assert record["period"] == "2025-T2"
+    assert record["parametrar"]["period"] == "2025-T2"
+    assert record["parametrar"]["data"] == str(EXAMPLE_DATA.resolve())
+    assert {f["namn"]: f["sha256"] for f in record["data"]["filer"]} == {
+        s.name: s.sha256 for s in dataset.sources
+    }
+    assert set(record["tider_s"]) == {"validering", "notebook", "export", "totalt"}
+    assert all(seconds > 0 for seconds in record["tider_s"].values())
+    assert record["versioner"]["papermill"] and record["versioner"]["hsn-analysis"]
+    assert record["sammanfattning"] == summary["sammanfattning"]
+    assert record["delmal"] == summary["delmal"]
+    assert record["mal"] == summary["mal"]
+    assert record["html_byte"] == example_report.html.stat().st_size
+
+
+def test_executed_notebook_is_kept_for_audit_with_the_injected_parameters(example_report):
+    nb = nbformat.read(example_report.notebook, as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1
+    assert 'period = "2025-T2"' in injected[0].source
+    assert not any(o.output_type == "error" for c in nb.cells for o in c.get("outputs", []))
+
+
+# ---- the HTML file: self-contained, safe, Swedish ------------------------------------------
+
+
+@pytest.mark.parametrize("fixture", ["example_report", "example_report_t3", "export_report"])
+def test_report_is_one_offline_file_without_scripts_or_code(fixture, request):
+    html = read(request.getfixturevalue(fixture))
+    page = _Page(html)
+    assert "<script" not in html.lower()
+    assert external_references(html) == []
+    assert not page.all("iframe") and not page.all("link")
+    # No code, prompts or parameter cells from the notebook.
+    for code in ("report.prepare", "from hsn_analysis", "run_started =", "In&nbsp;[", "Out["):
+        assert code not in html
+    assert len(html.encode("utf-8")) < 1_000_000
+
+
+def test_report_is_swedish_titled_and_has_alt_text_on_every_image(example_report):
+    html = read(example_report)
+    page = _Page(html)
+    assert page.all("html") == [{"lang": "sv"}]
+    title = re.search(r"<title>(.*?)</title>", html, flags=re.S).group(1)
+    assert title == "Hälso- och sjukvårdsnämnden – uppföljning av nämndplan 2025, Tertial 2 2025"
+    images = page.all("img")
+    assert len(images) == 1 + 28  # the status chart and one trend per indicator
+    assert all(img["src"].startswith("data:image/png;base64,") for img in images)
+    assert all(len(img["alt"]) > 40 for img in images)
+
+
+def test_report_shows_the_count_sentence_every_delmal_and_the_status_words(example_report):
+    html = read(example_report)
+    text = " ".join(_Page(html).text)
+    assert (
+        "Av nämndens 13 delmål är bedömningen per augusti att 3 inte kommer att uppnås, "
+        "6 delvis kommer att uppnås och 3 kommer att uppnås. 1 delmål är inte bedömt."
+    ) in text
+    dataset = load_dataset(EXAMPLE_DATA)
+    for name in dataset.subgoals["namn"]:
+        assert name in text
+    for word in ("Kommer att uppnås", "Kommer delvis att uppnås", "Kommer inte att uppnås"):
+        assert word in text
+    assert "Ej bedömd" in text
+    assert "EXEMPELDATA" in text
+    assert "Tertial 2 2025, per augusti" in text
+
+
+def test_t2_report_shows_full_year_indicators_as_reported_at_full_year(example_report):
+    text = " ".join(_Page(read(example_report)).text)
+    section = text[text.index("Indikatorer som redovisas vid helår", text.index("Avvikelser")) :]
+    assert "Redovisas vid helår" in text
+    # I2.4.1 has a 2024 value of 46,3 in the example data: shown as the latest full year.
+    assert "helår 2024: 46,3" in text
+    assert section  # the section exists after the contents list
+
+
+def test_t3_report_shows_full_year_indicators_with_their_values(example_report_t3):
+    html = read(example_report_t3)
+    text = " ".join(_Page(html).text)
+    full_year = text[text.rindex("Indikatorer som redovisas vid helår") : text.rindex("Avvikelser")]
+    assert "Utfallet för 2025" in full_year
+    assert "Redovisas vid helår" not in full_year
+    dataset = load_dataset(EXAMPLE_DATA)
+    values = dataset.outcomes.loc[dataset.outcomes["period"] == "2025-T3"].set_index(
+        "indikator_id"
+    )["varde"]
+    for indicator in ("I2.4.1", "I5.1.1", "I5.1.4", "I5.2.1", "I6.1.1"):
+        assert indicator in full_year
+        assert f"{values[indicator]:g}".replace(".", ",") in full_year
+    assert "Tertial 3 2025, helår" in text
+
+
+def test_report_of_the_excel_export_fixture_shows_its_figures(export_report):
+    text = " ".join(_Page(read(export_report)).text)
+    assert "Hälso- och sjukvårdsnämnden i testlänet" in text
+    assert "23,13" in text and "77,5" in text  # seed 004's fulfilment figures, T1 and T2 2023
+
+
+def test_comment_with_html_is_shown_as_text_never_run(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLE_DATA, data)
+    assessments = data / "bedomningar.csv"
+    text = assessments.read_text(encoding="utf-8-sig")
+    marker = "Bedömningen har förbättrats"
+    assert marker in text
+    injected = text.replace(marker, "<script>alert(1)</script> <b>fet</b> " + marker, 1)
+    assessments.write_text(injected, encoding="utf-8-sig")
+    result = runner.run_report("2025-T2", data, tmp_path / "ut")
+    html = read(result)
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;fet&lt;/b&gt;" in html
+
+
+# ---- what happens when something is wrong -------------------------------------------------
+
+
+def test_invalid_data_stops_the_run_before_any_notebook_runs(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLE_DATA, data)
+    outcomes = data / "utfall.csv"
+    lines = outcomes.read_text(encoding="utf-8-sig").splitlines()
+    cells = lines[1].split(";")
+    cells[2] = "många"
+    lines[1] = ";".join(cells)
+    outcomes.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    with pytest.raises(InvalidDatasetError) as caught:
+        runner.run_report("2025-T2", data, tmp_path / "ut")
+    assert any(p.value == "många" for p in caught.value.problems)
+    assert not (tmp_path / "ut").exists()
+
+
+def broken_notebook(tmp_path: Path) -> Path:
+    """The report notebook with a cell that fails after the title has been shown."""
+    nb = nbformat.read(REPORT_NOTEBOOK, as_version=4)
+    nb.cells.insert(4, nbformat.v4.new_code_cell('raise RuntimeError("planerat fel i testet")'))
+    path = tmp_path / "trasig.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_failing_notebook_keeps_the_previous_report_and_names_the_cell(tmp_path, example_report):
+    out = tmp_path / "ut"
+    shutil.copytree(example_report.html.parent, out / "2025-T2")
+    before = {p.name: p.read_bytes() for p in (out / "2025-T2").iterdir()}
+    with pytest.raises(runner.RunFailed) as caught:
+        runner.run_report("2025-T2", EXAMPLE_DATA, out, notebook=broken_notebook(tmp_path))
+    failure = caught.value
+    assert failure.step == "notebook"
+    assert "RuntimeError: planerat fel i testet" in str(failure)
+    assert "cell 5" in str(failure)  # counted with papermill's injected-parameters cell
+    after = {p.name: p.read_bytes() for p in (out / "2025-T2").iterdir() if p != failure.kept}
+    assert after == before
+    assert failure.kept.name == "uppfoljning-2025-T2.MISSLYCKAD.ipynb"
+    kept = nbformat.read(failure.kept, as_version=4)
+    assert any(o.output_type == "error" for c in kept.cells for o in c.get("outputs", []))
+
+
+def test_cli_run_exits_3_after_a_notebook_error_and_writes_no_html(tmp_path, monkeypatch, capsys):
+    from hsn_analysis import cli
+
+    monkeypatch.setattr(runner, "REPORT_NOTEBOOK", broken_notebook(tmp_path))
+    out = tmp_path / "ut"
+    code = cli.main(["run", "--period", "2025-T2", "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_RUN_FAILED == 3
+    assert "steget notebook misslyckades" in err and "planerat fel i testet" in err
+    assert not list(out.rglob("*.html"))
+    assert list(out.rglob("*.MISSLYCKAD.ipynb"))
+    assert not list((out / "2025-T2").glob(".korning-*"))  # the work folder is cleaned up
+
+
+def test_a_successful_run_replaces_an_earlier_failed_notebook(tmp_path):
+    out = tmp_path / "ut"
+    with pytest.raises(runner.RunFailed):
+        runner.run_report("2025-T2", EXAMPLE_DATA, out, notebook=broken_notebook(tmp_path))
+    result = runner.run_report("2025-T2", EXAMPLE_DATA, out)
+    assert result.html.exists()
+    assert not runner.report_paths(out, result.period)["failed"].exists()
+
+
+# ---- the notebook as an analyst meets it ---------------------------------------------------
+
+
+def test_report_notebook_parameters_are_period_data_and_run_started():
+    import papermill
+
+    parameters = papermill.inspect_notebook(str(REPORT_NOTEBOOK))
+    assert set(parameters) == {"period", "data", "run_started"}
+    assert parameters["period"]["default"] == '"2025-T2"'
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)
+def test_committed_notebooks_are_thin_and_stripped(path):
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata.kernelspec.name == runner.KERNEL_NAME
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert sum("parameters" in c.metadata.get("tags", []) for c in code) == 1
+    for cell in code:
+        assert cell.outputs == [] and cell.execution_count is None
+        assert not re.search(r"^\s*(def|class) ", cell.source, flags=re.M)
+        assert "try:" not in cell.source
+
+
+def test_analyst_can_run_the_report_notebook_with_the_papermill_command(tmp_path):
+    output = tmp_path / "ut.ipynb"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "papermill",
+            str(REPORT_NOTEBOOK),
+            str(output),
+            "-p",
+            "period",
+            "2025-T1",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    nb = nbformat.read(output, as_version=4)
+    html = "".join(
+        o.data.get("text/html", "") for c in nb.cells for o in c.get("outputs", []) if "data" in o
+    )
+    assert "Tertial 1 2025, per april" in html
