@@ -31,7 +31,7 @@ test: setup $(CHROMIUM)
 $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
 	$$sudo apt-get update -qq && \
-	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends chromium
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium
 
 format: setup
 	$(BIN)/ruff check --fix .
