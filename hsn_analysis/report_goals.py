@@ -89,7 +89,8 @@ def indicator_block(report: Report, indicator: object) -> str:
         part
         for part in (
             indicator.indikator_id,
-            target_description(indicator),
+            # The report period's own target: it may live on the outcome rows only.
+            target_description(history.iloc[0] if len(history) else indicator),
             report_text.FREQUENCY_TEXT.get(indicator.frekvens, ""),
         )
         if part

@@ -35,7 +35,7 @@ CHANGE_TEXT = {
     "battre": "Förbättrad sedan {previous} (då: {before})",
     "samre": "Försämrad sedan {previous} (då: {before})",
     "oforandrad": "Oförändrad sedan {previous}",
-    "ny": "Ej bedömd {previous}",
+    "ny": "Ny bedömning; ej bedömd {previous}",
     "ej_bedomd": "",
 }
 NO_INDICATORS = "Delmålet har inga indikatorer."

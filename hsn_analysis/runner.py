@@ -107,6 +107,9 @@ def execute_notebook(
             execution_timeout=timeout,
             start_timeout=START_TIMEOUT_S,
             progress_bar=False,
+            # ipykernel warns on every start that loopback TCP is unencrypted; it says nothing
+            # about the run and would bury real messages in a scheduled run's log.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except papermill.PapermillExecutionError as exc:
         raise NotebookFailed(

@@ -134,6 +134,9 @@ def test_summary_latest_picks_the_last_period_with_data():
         (["summary", "--period", "2025-T7"], "ingen period"),
         (["summary", "--period", "2099-T1"], "har inte börjat"),
         (["summary", "--period", "2019-T1"], "data saknas för 2019-T1"),
+        (["run", "--period", "2099-T1"], "har inte börjat"),
+        (["run", "--period", "2019-T1"], "data saknas för 2019-T1"),
+        (["run", "--period", "2025-T2", "--data", "finns/inte"], "hittar inte data"),
         (["validate", "--data", "finns/inte"], "hittar inte data"),
         (["summary"], "--period"),
         ([], "kommando"),
@@ -177,3 +180,26 @@ def test_summary_latest_without_any_period_in_the_data_is_a_usage_error(tmp_path
     assert result.returncode == 2
     assert "ingen period" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_run_of_invalid_data_exits_1_lists_the_errors_and_writes_nothing(tmp_path):
+    broken = tmp_path / "trasig"
+    shutil.copytree(EXCEL_EXPORT, broken)
+    (broken / "Mål.csv").unlink()
+    out = tmp_path / "ut"
+    result = hsn_report("run", "--period", "2023-T2", "--data", str(broken), "--out", str(out))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "mal.csv" in result.stderr
+    assert "steget validering misslyckades" in result.stderr
+    assert not out.exists()
+
+
+def test_run_latest_writes_the_report_of_the_last_period_and_prints_its_path(tmp_path):
+    out = tmp_path / "ut"
+    result = hsn_report("run", "--period", "latest", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    html = out / "2025-T3" / "uppfoljning-2025-T3.html"
+    assert result.stdout.strip() == str(html)
+    assert html.stat().st_size > 100_000
+    assert "Kernel is running over TCP" not in result.stderr  # startup noise is silenced
