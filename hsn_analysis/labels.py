@@ -73,6 +73,14 @@ SHORT_INDICATOR_STATUS = {
     "ingen": "Inget mål",
 }
 
+# öka/minska indicators are coloured by the direction of change, not by nearness to a target.
+TREND_STATUS_LABEL = {
+    "gron": "Utvecklas åt rätt håll",
+    "gul": "Oförändrat",
+    "rod": "Utvecklas åt fel håll",
+}
+SHORT_TREND_STATUS = {"gron": "Rätt håll", "gul": "Oförändrat", "rod": "Fel håll"}
+
 EXAMPLE_DATA_BANNER = "EXEMPELDATA: siffrorna är påhittade och beskriver ingen verklig verksamhet."
 
 # Subgoals.Deviation values (the evidence check, PRODUCT §5.3).

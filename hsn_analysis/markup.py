@@ -66,6 +66,10 @@ def badge(status: str, word: str) -> str:
 
 def figure_png(fig: Figure) -> bytes:
     """The figure as a compact palette PNG."""
+    return _encode(fig)[0]
+
+
+def _encode(fig: Figure) -> tuple[bytes, tuple[int, int]]:
     raw = io.BytesIO()
     fig.savefig(raw, format="png", dpi=FIGURE_DPI, facecolor="white")
     raw.seek(0)
@@ -73,13 +77,14 @@ def figure_png(fig: Figure) -> bytes:
         small = image.convert("RGB").quantize(colors=FIGURE_COLOURS, dither=Image.Dither.NONE)
         out = io.BytesIO()
         small.save(out, format="PNG", optimize=True)
-    return out.getvalue()
+        return out.getvalue(), small.size
 
 
 def figure(fig: Figure, alt: str, caption: str | None = None, css_class: str = "") -> str:
     """A chart embedded as a `data:` PNG with its alt text (nothing is fetched when opened)."""
-    png = figure_png(fig)
-    width, height = (round(v * FIGURE_DPI) for v in fig.get_size_inches())
+    # The size comes from the PNG itself: matplotlib may round x.5 px down, and a width or
+    # height one pixel off would make the browser stretch the chart.
+    png, (width, height) = _encode(fig)
     data = base64.b64encode(png).decode("ascii")
     cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
     return (

@@ -47,7 +47,7 @@ def full_year_section(report: Report) -> Fragment:
         cells = [
             f'{esc(row.namn)} <span class="meta">({esc(row.indikator_id)})</span>',
             _subgoal_link(report, row.delmal_id),
-            indicator_status_badge(row.status),
+            indicator_status_badge(row.status, row.maltyp),
             value_cell(row),
             target_cell(row),
         ]
@@ -112,7 +112,7 @@ def data_quality_section(report: Report) -> Fragment:
             [
                 f'{esc(row.namn)} <span class="meta">({esc(row.indikator_id)})</span>',
                 _subgoal_link(report, row.delmal_id),
-                indicator_status_badge(row.status),
+                indicator_status_badge(row.status, row.maltyp),
             ]
             for row in gaps.itertuples(index=False)
         ]

@@ -68,18 +68,30 @@ def prepare(
     dataset = load_dataset(path)
     chosen = latest_period(dataset) if period == "latest" else Period.parse(period)
     started = datetime.fromisoformat(run_started) if run_started else datetime.now().astimezone()
-    subgoals = subgoal_results(dataset, chosen)
-    indicators = indicator_results(dataset, chosen)
+    parameters = {
+        "period": period,
+        "data": None if data is None else str(data),
+        "run_started": run_started,
+    }
+    return build_report(dataset, chosen, path.resolve(), started, parameters)
+
+
+def build_report(
+    dataset: Dataset,
+    period: Period,
+    data_path: Path,
+    run_started: datetime,
+    parameters: dict[str, str | None],
+) -> Report:
+    """Compute every result the report shows from a dataset already loaded."""
+    subgoals = subgoal_results(dataset, period)
+    indicators = indicator_results(dataset, period)
     return Report(
         dataset=dataset,
-        period=chosen,
-        data_path=path.resolve(),
-        run_started=started,
-        parameters={
-            "period": period,
-            "data": None if data is None else str(data),
-            "run_started": run_started,
-        },
+        period=period,
+        data_path=data_path,
+        run_started=run_started,
+        parameters=parameters,
         subgoals=subgoals,
         indicators=indicators,
         goals=goal_rollup(dataset, subgoals),

@@ -16,8 +16,15 @@ from hsn_analysis.vocabulary import IndicatorStatus, TargetType
 MAX_TABLE_ROWS = 9
 
 
-def indicator_status_badge(status: str, *, short: bool = False) -> str:
-    """An indicator status as colour + symbol + word (a short word for narrow tables)."""
+def indicator_status_badge(status: str, kind: str = "", *, short: bool = False) -> str:
+    """An indicator status as colour + symbol + word (a short word for narrow tables).
+
+    For `öka`/`minska` (`kind`) the colours say which way the value moved, so the words do too.
+    """
+    trend = kind in (TargetType.INCREASE, TargetType.DECREASE)
+    if trend and status in labels.TREND_STATUS_LABEL:
+        table = labels.SHORT_TREND_STATUS if short else labels.TREND_STATUS_LABEL
+        return badge(status, table[status])
     if short:
         return badge(status, labels.SHORT_INDICATOR_STATUS[status])
     return badge(status, labels.INDICATOR_STATUS_LABEL[IndicatorStatus(status)])
@@ -38,7 +45,9 @@ def target_description(indicator: pd.Series | object) -> str:
 def with_unit(value: float, unit: str) -> str:
     """`80 %`, `1 234 antal`… as running text; just the number when there is no unit."""
     number = format_number(value)
-    return f"{number}\u00a0{unit}" if number and unit else number
+    # "antal" names what is counted, it is no unit: "1 800", not "1 800 antal".
+    shown = unit and unit.strip().lower() != "antal"
+    return f"{number}\u00a0{unit}" if number and shown else number
 
 
 def target_cell(row: object) -> str:
@@ -53,7 +62,7 @@ def value_cell(row: object) -> str:
         if pd.isna(row.senaste_helar_varde):
             return f'<span class="meta">{esc(report_text.FULL_YEAR_NONE)}</span>'
         text = report_text.FULL_YEAR_LATEST.format(
-            year=int(row.senaste_helar_ar), value=format_number(row.senaste_helar_varde)
+            year=int(row.senaste_helar_ar), value=with_unit(row.senaste_helar_varde, row.enhet)
         )
         return f'<span class="meta">{esc(text)}</span>'
     return esc(format_number(row.varde)) or "–"
@@ -67,7 +76,7 @@ def indicator_table(history: pd.DataFrame, caption: str) -> str:
     rows = [
         [
             esc(Period.parse(row.period).short_label),
-            indicator_status_badge(row.status, short=True),
+            indicator_status_badge(row.status, row.maltyp, short=True),
             value_cell(row),
             target_cell(row),
             esc(format_number(row.uppfyllelse)) or "–",
@@ -130,9 +139,12 @@ def _assessment(report: Report, subgoal: object) -> str:
     when = "" if pd.isna(subgoal.datum) else subgoal.datum.strftime("%Y-%m-%d")
     if subgoal.forfattare:
         signature = report_text.SIGNATURE.format(author=subgoal.forfattare, date=when)
-    else:
+    elif when:
         signature = report_text.SIGNATURE_NO_AUTHOR.format(date=when)
-    parts.append(f'<p class="signatur">{esc(signature.rstrip(", "))}</p>')
+    else:
+        signature = ""  # nothing known of who or when: no empty "Bedömt"
+    if signature:
+        parts.append(f'<p class="signatur">{esc(signature.rstrip(", "))}</p>')
     return "".join(parts)
 
 

@@ -74,12 +74,13 @@ def _key_figures(report: Report) -> str:
     }
     cards = []
     for status, n in numbers.items():
+        words = report_text.KEY_FIGURE_TEXT_ONE if n == 1 else report_text.KEY_FIGURE_TEXT
         colour = STATUS_SWATCH[status].fill
         cards.append(
             f'<div style="border-top-color:{colour}">'
             f'<span class="antal">{n}</span>'
             f'<span class="text"><span aria-hidden="true">{labels.STATUS_SYMBOL[status]}</span> '
-            f"{esc(report_text.KEY_FIGURE_TEXT[status])}</span></div>"
+            f"{esc(words[status])}</span></div>"
         )
     return f'<div class="nyckeltal">{"".join(cards)}</div>'
 

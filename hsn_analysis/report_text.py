@@ -22,6 +22,7 @@ KEY_FIGURE_TEXT = {
     "gron": "kommer att uppnås",
     "ej_bedomd": "är inte bedömda",
 }
+KEY_FIGURE_TEXT_ONE = {**KEY_FIGURE_TEXT, "ej_bedomd": "är inte bedömt"}
 
 GOAL_HEADING = "{id} {name}"
 GOAL_STATUS = "Målets status enligt regeln {rule}:"

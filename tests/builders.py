@@ -89,3 +89,25 @@ def make_dataset(
         outcomes=frame(outcomes, OUTCOME_COLUMNS, {}),
         assessments=frame(assessments, ASSESSMENT_COLUMNS, {}),
     )
+
+
+def make_report(
+    dataset: Dataset,
+    period: str = "2025-T2",
+    run_started: str = "2025-09-30T06:00:00+02:00",
+):
+    """A `report_context.Report` of a literal dataset, computed by the same `build_report` that
+    `prepare` uses (`prepare` itself only loads from a path)."""
+    from datetime import datetime
+    from pathlib import Path
+
+    from hsn_analysis.periods import Period
+    from hsn_analysis.report_context import build_report
+
+    return build_report(
+        dataset,
+        Period.parse(period),
+        Path("testdata").resolve(),
+        datetime.fromisoformat(run_started),
+        {"period": period, "data": "testdata", "run_started": run_started},
+    )
