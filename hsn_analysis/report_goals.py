@@ -69,22 +69,33 @@ def value_cell(row: object) -> str:
 
 
 def indicator_table(history: pd.DataFrame, caption: str) -> str:
-    """Period, status, utfall, målvärde and måluppfyllelse, report period first."""
+    """Period, status, utfall, målvärde and måluppfyllelse, report period first.
+
+    öka/minska indicators have no target and no percentage: their last column is the value
+    they are compared with (the same period last year), headed "Ska öka från".
+    """
     shown = history.head(MAX_TABLE_ROWS)
     unit = history["enhet"].iloc[0] if len(history) else ""
+    kind = history["maltyp"].iloc[0] if len(history) else ""
     headers = [h.format(unit=f" ({unit})" if unit else "") for h in report_text.INDICATOR_HEADERS]
-    rows = [
-        [
+    trend = kind in report_text.COMPARED_WITH
+    if trend:
+        headers = [*headers[:3], report_text.COMPARED_WITH[kind]]
+    rows = []
+    for row in shown.itertuples(index=False):
+        cells = [
             esc(Period.parse(row.period).short_label),
             indicator_status_badge(row.status, row.maltyp, short=True),
             value_cell(row),
-            target_cell(row),
-            esc(format_number(row.uppfyllelse)) or "–",
         ]
-        for row in shown.itertuples(index=False)
-    ]
+        if trend:
+            cells.append(esc(format_number(row.jamforelsevarde)) or "–")
+        else:
+            cells += [target_cell(row), esc(format_number(row.uppfyllelse)) or "–"]
+        rows.append(cells)
     classes = ["rapportperiod" if row.rapportperiod else "" for row in shown.itertuples()]
-    html = table(headers, rows, numeric=(2, 3, 4), caption=caption, row_classes=classes)
+    numeric = range(2, len(headers))
+    html = table(headers, rows, numeric=numeric, caption=caption, row_classes=classes)
     if len(history) > MAX_TABLE_ROWS:
         note = report_text.HISTORY_CUT.format(shown=MAX_TABLE_ROWS, total=len(history))
         html += f'<p class="meta">{esc(note)}</p>'

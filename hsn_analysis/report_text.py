@@ -60,6 +60,7 @@ TARGET_TEXT = {
 }
 TARGET_MISSING = "Målvärde saknas"
 COMPARISON = {"öka": "öka från {value}", "minska": "minska från {value}"}
+COMPARED_WITH = {"öka": "Ska öka från", "minska": "Ska minska från"}
 FREQUENCY_TEXT = {"tertial": "följs per tertial", "helår": "följs per helår"}
 
 FULL_YEAR = "Indikatorer som redovisas vid helår"

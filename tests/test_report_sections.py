@@ -688,8 +688,9 @@ def test_full_year_indicator_in_t3_shows_its_own_value():
 @pytest.mark.parametrize(
     ("indicator_id", "cells"),
     [
-        ("I6", ["T2 2025", "● Rätt håll", f"3{NBSP}405", f"öka från 3{NBSP}010", "–"]),
-        ("I7", ["T2 2025", "■ Fel håll", "583,6", "minska från 579,3", "–"]),
+        # öka/minska: no target or percentage, the last column is last year's value.
+        ("I6", ["T2 2025", "● Rätt håll", f"3{NBSP}405", f"3{NBSP}010"]),
+        ("I7", ["T2 2025", "■ Fel håll", "583,6", "579,3"]),
         ("I8", ["T2 2025", "· Inget mål", f"1{NBSP}187", "–", "–"]),
         ("I1", ["T2 2025", "■ Nås inte", "70", "80", "87,5"]),
         ("I2", ["T2 2025", "● Nås", "18", "20", "111,11"]),
@@ -705,7 +706,16 @@ def test_increase_without_last_years_value_shows_no_comparison():
         outcomes=[{"indikator_id": "I1", "period": "2025-T2", "varde": 12}],
     )
     cells = report_row_cells(make_report(dataset), "I1")
-    assert cells == ["T2 2025", "– Jfr saknas", "12", "–", "–"]
+    assert cells == ["T2 2025", "– Jfr saknas", "12", "–"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "heading"), [("öka", "Ska öka från"), ("minska", "Ska minska från")]
+)
+def test_trend_indicator_table_is_headed_by_what_it_is_compared_with(plan, kind, heading):
+    indicator_id = {"öka": "I6", "minska": "I7"}[kind]
+    headers = Page(indicator_table(plan.history(indicator_id), "x")).rows[0]["cells"]
+    assert headers[-1] == heading and len(headers) == 4
 
 
 # --- full-year section -------------------------------------------------------------------------
