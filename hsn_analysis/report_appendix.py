@@ -28,14 +28,18 @@ def _section(anchor: str, heading: str, body: str) -> Fragment:
     )
 
 
-def _subgoal_link(report: Report, delmal_id: str) -> str:
+def _subgoal_links(report: Report) -> dict[str, str]:
+    """delmal_id → a link to its article, built once per section (not once per row)."""
     anchors = subgoal_anchors(report)
-    names = dict(zip(report.subgoals["delmal_id"], report.subgoals["namn"], strict=True))
-    return f'<a href="#{anchors[delmal_id]}">{esc(names[delmal_id])}</a>'
+    return {
+        sid: f'<a href="#{anchors[sid]}">{esc(name)}</a>'
+        for sid, name in zip(report.subgoals["delmal_id"], report.subgoals["namn"], strict=True)
+    }
 
 
 def full_year_section(report: Report) -> Fragment:
     """Indikatorer som redovisas vid helår: the last full-year value in T1/T2, the result in T3."""
+    links = _subgoal_links(report)
     current = report.current_indicators
     rows_frame = current.loc[current["frekvens"] == Frequency.FULL_YEAR.value]
     if rows_frame.empty:
@@ -46,7 +50,7 @@ def full_year_section(report: Report) -> Fragment:
     for row in rows_frame.itertuples(index=False):
         cells = [
             f'{esc(row.namn)} <span class="meta">({esc(row.indikator_id)})</span>',
-            _subgoal_link(report, row.delmal_id),
+            links[row.delmal_id],
             indicator_status_badge(row.status, row.maltyp),
             value_cell(row),
             target_cell(row),
@@ -67,6 +71,7 @@ def full_year_section(report: Report) -> Fragment:
 
 def deviation_section(report: Report) -> Fragment:
     """Avvikelser (§5.3): delmål whose assessment and indicators point opposite ways."""
+    links = _subgoal_links(report)
     body = f"<p>{esc(report_text.DEVIATIONS_INTRO)}</p>"
     if report.deviations.empty:
         text = report_text.NO_DEVIATIONS.format(period=report.period.label)
@@ -81,7 +86,7 @@ def deviation_section(report: Report) -> Fragment:
         ]
         rows.append(
             [
-                _subgoal_link(report, row.delmal_id),
+                links[row.delmal_id],
                 badge(row.status, labels.SUBGOAL_STATUS_LABEL[row.status]),
                 esc(labels.DEVIATION_LABEL[row.avvikelse]),
                 "<br>".join(named),
@@ -93,13 +98,14 @@ def deviation_section(report: Report) -> Fragment:
 
 def data_quality_section(report: Report) -> Fragment:
     """Datakvalitet: delmål not assessed, indicators lacking what they need, input warnings."""
+    links = _subgoal_links(report)
     period = report.period.label
     parts = [f"<h3>{esc(report_text.MISSING_ASSESSMENTS)}</h3>"]
     missing = report.subgoals.loc[report.subgoals["status"] == SubgoalStatus.NOT_ASSESSED.value]
     if missing.empty:
         parts.append(f'<p class="inga">{esc(report_text.ALL_ASSESSED.format(period=period))}</p>')
     else:
-        parts.append(bullet_list(_subgoal_link(report, sid) for sid in missing["delmal_id"]))
+        parts.append(bullet_list(links[sid] for sid in missing["delmal_id"]))
 
     parts.append(f"<h3>{esc(report_text.MISSING_VALUES)}</h3>")
     current = report.current_indicators
@@ -111,7 +117,7 @@ def data_quality_section(report: Report) -> Fragment:
         rows = [
             [
                 f'{esc(row.namn)} <span class="meta">({esc(row.indikator_id)})</span>',
-                _subgoal_link(report, row.delmal_id),
+                links[row.delmal_id],
                 indicator_status_badge(row.status, row.maltyp),
             ]
             for row in gaps.itertuples(index=False)
