@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import platform
-from importlib import metadata
-
-import pandas as pd
-
 from hsn_analysis import __version__, labels, report_text
 from hsn_analysis.formatting import format_number, format_percent
 from hsn_analysis.markup import Fragment, badge, bullet_list, esc, table
-from hsn_analysis.report_context import Report
+from hsn_analysis.report_context import Report, package_versions
 from hsn_analysis.report_goals import indicator_status_badge, target_cell, value_cell
 from hsn_analysis.report_summary import format_run_time, subgoal_anchors
 from hsn_analysis.vocabulary import Frequency, IndicatorStatus, SubgoalStatus
@@ -134,13 +129,6 @@ def data_quality_section(report: Report) -> Fragment:
     return _section("datakvalitet", report_text.DATA_QUALITY, "".join(parts))
 
 
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "okänd"
-
-
 def _rules(report: Report) -> str:
     settings = report.dataset.settings
     yellow = format_percent(settings.yellow_from)
@@ -181,11 +169,12 @@ def about_section(report: Report) -> Fragment:
     parts.append(table(report_text.PARAMETER_HEADERS, params, css_class="parametrar"))
 
     parts.append(f"<h3>{esc(report_text.VERSION)}</h3>")
+    found = package_versions()
     versions = report_text.VERSION_LINES.format(
-        version=__version__,
-        python=platform.python_version(),
-        pandas=pd.__version__,
-        matplotlib=_version("matplotlib"),
+        version=found["hsn-analysis"],
+        python=found["python"],
+        pandas=found["pandas"],
+        matplotlib=found["matplotlib"],
     )
     parts.append(f"<p>{esc(versions)}</p>")
     parts.append(f"<p>{esc(report_text.RUN_TIME.format(when=format_run_time(report)))}</p>")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import platform
 from dataclasses import dataclass
 from datetime import datetime
+from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
 
-from hsn_analysis import report_text
+from hsn_analysis import __version__, report_text
 from hsn_analysis.dataset import Dataset, Settings
 from hsn_analysis.fulfilment import indicator_results
 from hsn_analysis.paths import EXAMPLE_DATA
@@ -44,6 +46,21 @@ class Report:
     def history(self, indicator_id: str) -> pd.DataFrame:
         """One indicator's rows, report period first, then earlier periods newest first."""
         return self.histories.get(indicator_id, self.indicators.iloc[0:0])
+
+
+# The packages whose versions a report and its run record name.
+VERSIONED = ["pandas", "numpy", "matplotlib", "papermill", "nbconvert", "nbclient", "ipykernel"]
+
+
+def package_versions() -> dict[str, str]:
+    """Python's, this package's and the main dependencies' versions ("saknas" if not installed)."""
+    found = {"python": platform.python_version(), "hsn-analysis": __version__}
+    for name in VERSIONED:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "saknas"
+    return found
 
 
 def report_title(settings: Settings, period: Period) -> str:

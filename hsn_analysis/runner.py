@@ -9,24 +9,22 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import shutil
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from hsn_analysis import __version__, paths
+from hsn_analysis import paths
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.export import export_html
 from hsn_analysis.paths import EXAMPLE_DATA, OUTPUTS
 from hsn_analysis.periods import Period
 from hsn_analysis.problems import InvalidDatasetError
-from hsn_analysis.report_context import report_title
+from hsn_analysis.report_context import package_versions, report_title
 from hsn_analysis.summary import build_summary, resolve_period
 from hsn_analysis.validation import check_dataset
 
@@ -36,15 +34,6 @@ CELL_TIMEOUT_S = 300
 # A cold kernel start on a busy 2-core machine can pass papermill's default of 60 s.
 START_TIMEOUT_S = 120
 FAILED_SUFFIX = ".MISSLYCKAD.ipynb"
-_VERSIONED = [
-    "pandas",
-    "numpy",
-    "matplotlib",
-    "papermill",
-    "nbconvert",
-    "nbclient",
-    "ipykernel",
-]
 
 
 class NotebookFailed(Exception):
@@ -119,16 +108,6 @@ def execute_notebook(
         raise NotebookFailed(notebook, None, f"en cell tog längre än {timeout} s") from exc
     except DeadKernelError as exc:
         raise NotebookFailed(notebook, None, f"kärnan dog: {exc}") from exc
-
-
-def _versions() -> dict[str, str]:
-    found = {"python": platform.python_version(), "hsn-analysis": __version__}
-    for name in _VERSIONED:
-        try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            found[name] = "saknas"
-    return found
 
 
 def _validated(data: Path) -> Dataset:
@@ -253,7 +232,7 @@ def _record(
             "varningar": len(dataset.warnings),
         },
         "tider_s": {step: round(seconds, 3) for step, seconds in timings.items()},
-        "versioner": _versions(),
+        "versioner": package_versions(),
         "html_byte": html_bytes,
         "sammanfattning": summary["sammanfattning"],
         "delmal": summary["delmal"],

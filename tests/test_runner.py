@@ -150,11 +150,12 @@ def test_report_shows_the_count_sentence_every_delmal_and_the_status_words(examp
 
 def test_t2_report_shows_full_year_indicators_as_reported_at_full_year(example_report):
     text = " ".join(_Page(read(example_report)).text)
-    section = text[text.index("Indikatorer som redovisas vid helår", text.index("Avvikelser")) :]
-    assert "Redovisas vid helår" in text
-    # I2.4.1 has a 2024 value of 46,3 in the example data: shown as the latest full year.
-    assert "helår 2024: 46,3" in text
-    assert section  # the section exists after the contents list
+    full_year = text[text.rindex("Indikatorer som redovisas vid helår") : text.rindex("Avvikelser")]
+    for indicator in ("I2.4.1", "I5.1.1", "I5.1.4", "I5.2.1", "I6.1.1"):
+        assert indicator in full_year
+    assert full_year.count("Redovisas vid helår") == 5
+    # I2.4.1 has a 2024 value of 46,3 % in the example data: shown as the latest full year.
+    assert "helår 2024: 46,3\u00a0%" in full_year
 
 
 def test_t3_report_shows_full_year_indicators_with_their_values(example_report_t3):
