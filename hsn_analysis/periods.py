@@ -100,5 +100,17 @@ class Period:
         month, day = _LAST_DAY[self.tertial]
         return date(self.year, month, day)
 
+    @classmethod
+    def latest_ended(cls, today: date) -> Period:
+        """The latest tertial that has ended by `today`: its last day is over.
+
+        On 31 August T2 is still running, so the answer is T1; on 1 September it is T2.
+        """
+        for tertial in (3, 2, 1):
+            candidate = cls(today.year, tertial)
+            if candidate.end < today:
+                return candidate
+        return cls(today.year - 1, 3)
+
     def __str__(self) -> str:
         return self.code

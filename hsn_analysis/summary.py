@@ -74,14 +74,34 @@ def latest_period(dataset: Dataset) -> Period:
     return Period.parse(dataset.periods[-1])
 
 
-def resolve_period(text: str, dataset: Dataset, today: date) -> Period:
-    """The period a command names: a code like `2025-T2` or `latest`, checked against the data.
+class PeriodNotReady(Exception):
+    """`auto` found the tertial that has ended, but the data has no assessments for it yet."""
 
-    Raises ValueError with a Swedish message for a period that cannot be read, has not begun by
-    `today`, or has neither outcomes nor assessments.
+    def __init__(self, period: Period, assessed: list[str]) -> None:
+        self.period = period
+        known = ", ".join(assessed) or "inga"
+        super().__init__(
+            f"{period.label} ({period.code}) har tagit slut men data saknar bedömningar för den. "
+            f"Perioder med bedömningar: {known}. Ingen rapport görs förrän delmålen är bedömda."
+        )
+
+
+def resolve_period(text: str, dataset: Dataset, today: date) -> Period:
+    """The period a command names: a code like `2025-T2`, `latest` or `auto`, checked against
+    the data.
+
+    `auto` is the latest tertial that has ended by `today`; it raises PeriodNotReady when the data
+    has no assessments for that tertial. Raises ValueError with a Swedish message for a period
+    that cannot be read, has not begun by `today`, or has neither outcomes nor assessments.
     """
     if text == "latest":
         return latest_period(dataset)
+    if text == "auto":
+        period = Period.latest_ended(today)
+        assessed = sorted(set(dataset.assessments["period"]))
+        if period.code not in assessed:
+            raise PeriodNotReady(period, assessed)
+        return period
     period = Period.parse(text)
     if period.start > today:
         raise ValueError(f"{period.label} har inte börjat än (den börjar {period.start}).")

@@ -4,6 +4,8 @@ from datetime import date
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hsn_analysis.periods import Period, PeriodError
 
@@ -135,3 +137,36 @@ def test_code_round_trips_through_parse():
             period = Period(year, tertial)
             assert Period.parse(period.code) == period
             assert Period.parse(period.label) == period
+
+
+# ---- the tertial that `--period auto` picks: both sides of every boundary -------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2025, 4, 30), "2024-T3"),  # T1 ends 30 April: still running that day
+        (date(2025, 5, 1), "2025-T1"),
+        (date(2025, 5, 5), "2025-T1"),  # the scheduled run in May
+        (date(2025, 8, 31), "2025-T1"),
+        (date(2025, 9, 1), "2025-T2"),
+        (date(2025, 9, 5), "2025-T2"),  # the scheduled run in September
+        (date(2025, 12, 31), "2025-T2"),
+        (date(2026, 1, 1), "2025-T3"),
+        (date(2026, 1, 5), "2025-T3"),  # the scheduled run in January
+        (date(2026, 11, 24), "2026-T2"),
+    ],
+)
+def test_latest_ended_is_the_last_tertial_whose_last_day_is_over(today, expected):
+    assert Period.latest_ended(today).code == expected
+
+
+@given(st.dates(min_value=date(1901, 1, 1), max_value=date(2998, 12, 31)))
+def test_latest_ended_has_ended_and_the_next_tertial_has_not(today):
+    period = Period.latest_ended(today)
+    following = (
+        Period(period.year + 1, 1)
+        if period.tertial == 3
+        else Period(period.year, period.tertial + 1)
+    )
+    assert period.end < today <= following.end
