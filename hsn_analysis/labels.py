@@ -259,3 +259,230 @@ ALT_TREND_REPORT = "Utfall {period}: {value}"
 ALT_TREND_REPORT_MISSING = "{period}: {status}."
 ALT_TREND_VALUES = "Alla utfall: {values}."
 ALT_VALUE_MISSING = "saknas"
+
+# --- Rapportindex ---
+# index.write_index: the list of every report in the output folder (outputs/index.html).
+INDEX_TITLE = "Uppföljningsrapporter"
+INDEX_TITLE_BOARD = "Uppföljningsrapporter – {board}"
+INDEX_UPDATED = "Listan uppdaterades {when}."
+INDEX_INTRO = (
+    "Den gällande rapporten är den senaste som lyckades för perioden. Ersatta rapporter "
+    "sparas i periodens mapp tidigare."
+)
+INDEX_EMPTY = "Det finns inga rapporter ännu. Listan fylls i när den första rapporten är klar."
+INDEX_CAPTION = "Alla rapporter, den senaste perioden först."
+INDEX_HEADERS = {
+    "period": "Period",
+    "run": "Körd",
+    "subgoals": "Delmål",
+    "report": "Rapport",
+    "state": "Läge",
+    "mail": "Utskick",
+}
+INDEX_STATE = {"current": "Gällande", "replaced": "Ersatt", "failed": "Misslyckad körning"}
+INDEX_EXAMPLE_DATA = "Exempeldata"
+INDEX_MISSING = "uppgift saknas"
+INDEX_FILE_TIME = "{when} (filens tid)"
+INDEX_RECORD_MISSING = "Körningsposten saknas."
+INDEX_RECORD_UNREADABLE = "Körningsposten går inte att läsa."
+INDEX_FAILED_NOTE = "Notebooken sparas för felsökning; den gällande rapporten är oförändrad."
+INDEX_SENT = "Skickad {when} till {n} mottagare"
+INDEX_SENT_PARTLY = "Skickad {when} till {delivered} av {total}"
+INDEX_SENT_REFUSED = "nekad: {addresses}"
+INDEX_SENT_NOT_SENT = "ej skickad: {addresses}"
+INDEX_SEND_FAILED = "Misslyckades {when}: {error}"
+INDEX_MAIL_LOG_UNREADABLE = "Utskicksloggen går inte att läsa."
+INDEX_NOT_SENT = "—"
+INDEX_TIME = "{day} {month} {year} kl. {time}"
+MONTH_NAMES = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+# --- Utskick (mail) ---
+# mail_config: the recipient file (mottagare.toml). Every message names the file and the key.
+MAIL_SUBJECT_DEFAULT = "Uppföljning {period} – {namnd}"
+MAIL_SUBJECT_FIELDS = {
+    "period": "Tertial 2 2025",
+    "kod": "2025-T2",
+    "namnd": "Hälso- och sjukvårdsnämnden",
+    "ar": "2025",
+}
+MAIL_CFG_NO_FILE = "{file}: filen finns inte. Ange mottagarfilen med --config, t.ex. mottagare.toml."
+MAIL_CFG_UNREADABLE = "{file}: filen går inte att läsa ({reason})."
+MAIL_CFG_NOT_UTF8 = "{file}: filen är inte sparad som UTF-8 (byte {offset}). Spara den som UTF-8."
+MAIL_CFG_TOML = (
+    "{file}: felaktig TOML ({detail}). Skriv en inställning per rad som nyckel = värde med "
+    'text inom citattecken, t.ex. avsandare = "hsn-uppfoljning@region.se".'
+)
+MAIL_CFG_MISSING = "{file}: nyckeln {key} saknas: {hint}"
+MAIL_CFG_VALUE = "{file}: nyckeln {key} har värdet {value}: {hint}"
+MAIL_CFG_UNKNOWN = "{file}: nyckeln {key} är okänd och används inte. {hint}"
+MAIL_CFG_UNKNOWN_KNOWN = "Kända nycklar {where}: {known}."
+MAIL_CFG_UNKNOWN_TOP = "överst i filen"
+MAIL_CFG_UNKNOWN_SMTP = "under [smtp]"
+MAIL_CFG_DID_YOU_MEAN = "Menade du {name}? "
+MAIL_CFG_BELONGS_IN_SMTP = "Den hör till tabellen [smtp]: flytta raden under [smtp]. "
+MAIL_CFG_BELONGS_ON_TOP = (
+    "Den hör inte till [smtp]: allt som står efter raden [smtp] hamnar där, så flytta raden "
+    "upp före [smtp]. "
+)
+MAIL_CFG_PASSWORD_KEY = (
+    "{file}: nyckeln {key}: lösenordet får inte stå i filen. Ta bort raden och lägg lösenordet "
+    "i miljövariabeln {variable} (en annan variabel anges med smtp.losenord_variabel)."
+)
+MAIL_CFG_NO_PASSWORD = (
+    "{file}: nyckeln smtp.anvandare har värdet {user}, men miljövariabeln {variable} med "
+    "lösenordet saknas eller är tom. Sätt {variable} innan utskicket, eller ta bort "
+    "smtp.anvandare om servern tar emot post utan inloggning."
+)
+MAIL_CFG_DUPLICATE = (
+    "{file}: nyckeln mottagare har adressen {address} två gånger (post {first} och {second}). "
+    "Ta bort den ena."
+)
+MAIL_HINT_SENDER = (
+    'ange avsändarens adress, t.ex. avsandare = "HSN uppföljning <hsn-uppfoljning@region.se>".'
+)
+MAIL_HINT_RECIPIENTS = (
+    'ange en lista med minst en adress, t.ex. mottagare = ["Anna Andersson '
+    '<anna.andersson@region.se>", "sekreterare@region.se"].'
+)
+MAIL_HINT_SMTP = "lägg till tabellen [smtp] med minst server och sakerhet."
+MAIL_HINT_TABLE = "ange tabellen som [smtp] på en egen rad, följd av dess nycklar."
+MAIL_HINT_SERVER = 'ange e-postserverns namn, t.ex. server = "smtp.region.se".'
+MAIL_HINT_SERVER_PORT = "ange bara serverns namn; porten anges för sig, t.ex. port = {port}."
+MAIL_HINT_SERVER_SCHEME = 'ange bara serverns namn utan "{scheme}", t.ex. smtp.region.se.'
+MAIL_HINT_SECURITY = (
+    'ange sakerhet = "starttls" (vanligast, port 587), "ssl" (port 465) eller "ingen" (bara '
+    "för en server i det egna nätet); fråga IT vilket servern använder."
+)
+MAIL_HINT_TEXT = "ange en text inom citattecken."
+MAIL_HINT_ONE_LINE = "texten får inte innehålla radbrytningar eller andra styrtecken."
+MAIL_HINT_PORT = "ange ett heltal 1–65535."
+MAIL_HINT_TIMEOUT = "ange ett positivt antal sekunder, t.ex. 30."
+MAIL_HINT_VARIABLE = (
+    "ange namnet på en miljövariabel: bokstäver A–Z, siffror och _, t.ex. HSN_SMTP_LOSENORD."
+)
+MAIL_HINT_USER = "ange användarnamnet som text, eller ta bort raden om servern inte kräver inloggning."
+MAIL_HINT_CA_MISSING = "filen finns inte. Ange sökvägen till regionens CA-certifikat (PEM)."
+MAIL_HINT_CA_BAD = "filen går inte att läsa som CA-certifikat i PEM-format ({reason})."
+MAIL_HINT_SUBJECT_EMPTY = "ämnesraden får inte vara tom."
+MAIL_HINT_SUBJECT_FIELD = (
+    "okänt fält {{{name}}}. Fält som går att använda: {{period}} (Tertial 2 2025), "
+    "{{kod}} (2025-T2), {{namnd}} och {{ar}}."
+)
+MAIL_HINT_SUBJECT_BRACES = (
+    "klamrarna stämmer inte ({reason}). Skriv {{{{ eller }}}} för en klammer som ska synas."
+)
+MAIL_HINT_ADDRESS = (
+    "det är ingen e-postadress. Skriv namn@domän.se, gärna med namn före: "
+    "Anna Andersson <anna.andersson@region.se>."
+)
+MAIL_HINT_ADDRESS_MANY = (
+    'ange en adress per post, var och en inom egna citattecken: ["a@region.se", "b@region.se"].'
+)
+MAIL_HINT_ADDRESS_LOCAL = "adressen saknar namnet före @."
+MAIL_HINT_ADDRESS_DOMAIN = "adressen saknar en domän med punkt efter @, t.ex. @region.se."
+MAIL_HINT_ADDRESS_ASCII = (
+    "delen före @ har tecken utanför a–z ({chars}); en sådan adress kräver SMTPUTF8, som "
+    "e-postservern inte förutsätts ha. Använd adressens form utan å, ä och ö."
+)
+MAIL_HINT_ADDRESS_IDNA = "domänen går inte att skriva om till ASCII (IDNA)."
+MAIL_HINT_RECIPIENT_LIST = (
+    'ange mottagarna som en lista, t.ex. mottagare = ["anna.andersson@region.se"].'
+)
+MAIL_HINT_RECIPIENTS_EMPTY = "listan är tom; ange minst en mottagare."
+
+# mail_message: the mail itself. The HTML and the text alternative say the same.
+MAIL_INTRO = "Här kommer uppföljningen av nämndplanen för {period}, {description}."
+MAIL_RED_HEADING = "Delmål som inte kommer att uppnås"
+MAIL_RED_NONE = "Inget delmål har bedömningen att det inte kommer att uppnås."
+MAIL_RED_GOAL = "mål {goal}"
+MAIL_CHART_HEADING = "Delmål per mål och status"
+MAIL_ATTACHMENT = (
+    "Hela rapporten finns i den bifogade filen {file}. Den öppnas i valfri webbläsare, även "
+    "utan nätverk, och kan skrivas ut."
+)
+MAIL_CREATED = "Rapporten skapades {when}. Mejlet skickades automatiskt."
+MAIL_TIME = "%Y-%m-%d kl. %H:%M"
+MAIL_TEXT_GOAL = "{goal}: {counts}"
+
+# mail_send: why a sending failed (logged as "steget utskick misslyckades: …" and kept in the
+# mail log). {server} is host:port.
+MAIL_LOG_CONNECTING = "Ansluter till %s (%s) för utskick av %s till %d mottagare."
+MAIL_LOG_DELIVERED = "Rapporten %s levererad till %d mottagare via %s."
+MAIL_LOG_PLAIN_LOGIN = "Loggar in som %s på %s utan kryptering (sakerhet = ingen)."
+MAIL_LOG_NOT_RECORDED = "Utskicket kunde inte antecknas i %s: %s"
+MAIL_LOG_BROKEN = "Utskicksloggen %s gick inte att läsa och har flyttats till %s."
+MAIL_FAIL_REFUSED_SOME = (
+    "servern {server} nekade {refused}; övriga mottagare fick rapporten: {delivered}. "
+    "De nekade adresserna har inte fått något."
+)
+MAIL_FAIL_REFUSED_ALL = "servern {server} nekade alla mottagare: {refused}. Inget skickades."
+MAIL_FAIL_SENDER = (
+    "servern {server} nekade avsändaren {sender} ({reply}). Inget skickades. Kontrollera "
+    "avsandare: servern tar kanske bara emot en viss avsändaradress."
+)
+MAIL_FAIL_DATA = "servern {server} tog inte emot meddelandet ({reply}). Inget skickades."
+MAIL_FAIL_AUTH = (
+    "servern {server} godtog inte inloggningen som {user} ({reply}). Inget skickades. "
+    "Kontrollera smtp.anvandare och lösenordet i miljövariabeln {variable}."
+)
+MAIL_FAIL_NO_AUTH = (
+    "servern {server} erbjuder ingen inloggning (AUTH){plain}. Inget skickades. Ta bort "
+    "smtp.anvandare om servern tar emot post utan inloggning."
+)
+MAIL_FAIL_NO_AUTH_PLAIN = ' utan kryptering; prova sakerhet = "starttls"'
+MAIL_FAIL_CONNECTION_REFUSED = (
+    "servern {server} tar inte emot anslutningar. Inget skickades. Kontrollera smtp.server "
+    "och smtp.port, och att servern är igång."
+)
+MAIL_FAIL_TIMEOUT = (
+    "inget svar inom {seconds} s från {server}. Inget skickades. Kontrollera smtp.server och "
+    "smtp.port (ssl hör oftast till port 465, starttls till 587); en brandvägg kan också "
+    "stoppa anslutningen."
+)
+MAIL_FAIL_UNKNOWN_HOST = (
+    "servern {host} finns inte: namnet går inte att slå upp ({reason}). Inget skickades. "
+    "Kontrollera smtp.server."
+)
+MAIL_FAIL_NO_STARTTLS = (
+    "servern {server} erbjuder inte STARTTLS, så anslutningen kan inte krypteras. Inget "
+    'skickades. Prova sakerhet = "ssl" (oftast port 465) eller fråga IT; "ingen" passar '
+    "bara för en server i det egna nätet."
+)
+MAIL_FAIL_CERTIFICATE = (
+    "servern {server} har ett certifikat som inte går att lita på ({reason}). Inget skickades. "
+    "Använder regionen en egen certifikatutfärdare, ange dess certifikat med smtp.ca_fil."
+)
+MAIL_FAIL_TLS = (
+    "krypteringen mot {server} misslyckades ({reason}). Inget skickades. Kontrollera "
+    "sakerhet och port: ssl hör oftast till port 465 och starttls till 587."
+)
+MAIL_FAIL_DISCONNECTED = "servern {server} stängde anslutningen oväntat ({reason}). Inget skickades."
+MAIL_FAIL_SMTP = "servern {server} svarade med ett fel ({reply}). Inget skickades."
+MAIL_FAIL_NETWORK = "anslutningen till {server} misslyckades ({reason}). Inget skickades."
+MAIL_RESULT_DELIVERED = "levererad"
+MAIL_RESULT_REFUSED = "nekad"
+MAIL_RESULT_NOT_SENT = "ej_skickad"
+MAIL_SUBJECT_BRACE_REASON = "en { eller } saknar sin motsvarighet"
+MAIL_HINT_SUBJECT_FORMAT = (
+    "skriv fälten utan formatkod och omvandling (utan : och !), t.ex. {period}; fält som går "
+    "att använda är {period}, {kod}, {namnd} och {ar}."
+)
+MAIL_CFG_PASSWORD_NOT_ASCII = (
+    "{file}: lösenordet i miljövariabeln {variable} har tecken utanför ASCII (t.ex. å, ä eller "
+    "ö). Sådana tecken kan inte skickas vid inloggningen; använd ett lösenord med bara a–z, "
+    "A–Z, siffror och vanliga skiljetecken."
+)
+MAIL_HINT_USER_ASCII = "användarnamnet får bara ha tecken inom ASCII (inte å, ä eller ö)."

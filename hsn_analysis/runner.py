@@ -2,17 +2,20 @@
 
 Nothing is published until every step has succeeded: the run works in a hidden folder beside the
 report and moves finished files into place with `os.replace`, so the previous good report of the
-period stays whole if anything fails.
+period stays whole if anything fails. A report that is replaced is kept in `tidigare/` under the
+time of its own run. One run per period at a time (`locking`); the index of all reports is
+rewritten after each published one (`index`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -21,10 +24,14 @@ from typing import Any
 from hsn_analysis import paths
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.export import export_html
+from hsn_analysis.index import write_index
+from hsn_analysis.layout import report_paths
+from hsn_analysis.locking import period_lock
 from hsn_analysis.paths import EXAMPLE_DATA, OUTPUTS
 from hsn_analysis.periods import Period
 from hsn_analysis.problems import InvalidDatasetError
 from hsn_analysis.report_context import package_versions, report_title
+from hsn_analysis.subgoals import subgoal_results
 from hsn_analysis.summary import build_summary, resolve_period
 from hsn_analysis.validation import check_dataset
 
@@ -33,7 +40,8 @@ REPORT_NOTEBOOK = paths.REPORT_NOTEBOOK
 CELL_TIMEOUT_S = 300
 # A cold kernel start on a busy 2-core machine can pass papermill's default of 60 s.
 START_TIMEOUT_S = 120
-FAILED_SUFFIX = ".MISSLYCKAD.ipynb"
+
+logger = logging.getLogger(__name__)
 
 
 class NotebookFailed(Exception):
@@ -117,18 +125,6 @@ def _validated(data: Path) -> Dataset:
     return result.dataset
 
 
-def report_paths(out: Path, period: Period) -> dict[str, Path]:
-    """Where a period's report, audit notebook, run record and failed notebook are written."""
-    folder = out / period.code
-    stem = f"uppfoljning-{period.code}"
-    return {
-        "html": folder / f"{stem}.html",
-        "notebook": folder / f"{stem}.ipynb",
-        "record": folder / f"{stem}.json",
-        "failed": folder / f"{stem}{FAILED_SUFFIX}",
-    }
-
-
 def run_report(
     period: str,
     data: Path | None = None,
@@ -136,13 +132,13 @@ def run_report(
     *,
     notebook: Path | None = None,
     today: date | None = None,
-    log: Callable[[str], None] = lambda message: None,
 ) -> RunResult:
     """Produce the follow-up report of one period; see the module docstring for the guarantees.
 
     Invalid data raises InvalidDatasetError before any notebook runs. A period that cannot be
-    used raises ValueError. A failing notebook or export raises RunFailed; the executed notebook
-    is then kept as `…MISSLYCKAD.ipynb` and no HTML is written.
+    used raises ValueError (PeriodNotReady for `auto` before its assessments are in). Another run
+    of the same period raises LockBusy. A failing notebook or export raises RunFailed; the
+    executed notebook is then kept as `…MISSLYCKAD.ipynb` and no HTML is written.
     """
     started = datetime.now().astimezone()
     clock = time.perf_counter()
@@ -151,13 +147,41 @@ def run_report(
     data = (data or EXAMPLE_DATA).resolve()
     out = (out or OUTPUTS).resolve()
 
-    log(f"Validerar {data}")
+    logger.info("Validerar %s", data)
     dataset = _validated(data)
     chosen = resolve_period(period, dataset, today or date.today())
     timings["validering"] = time.perf_counter() - clock
     paths = report_paths(out, chosen)
     folder = paths["html"].parent
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with period_lock(folder, f"rapport {chosen.code}"):
+            _produce(dataset, chosen, data, notebook, paths, started, clock, timings)
+    except RunFailed:
+        _refresh_index(out)  # the index shows the failed run beside the report that is kept
+        raise
+    _refresh_index(out)
+    logger.info("Klar: %s", paths["html"])
+    return RunResult(chosen, paths["html"], paths["notebook"], paths["record"], timings)
+
+
+def _refresh_index(out: Path) -> None:
+    try:
+        write_index(out)
+    except OSError as exc:  # the reports themselves are whole; say so, do not fail the run
+        logger.error("Rapportindex kunde inte skrivas (%s).", exc)
+
+
+def _produce(
+    dataset: Dataset,
+    chosen: Period,
+    data: Path,
+    notebook: Path,
+    paths: dict[str, Path],
+    started: datetime,
+    clock: float,
+    timings: dict[str, float],
+) -> None:
+    folder = paths["html"].parent
 
     parameters = {
         "period": chosen.code,
@@ -168,7 +192,7 @@ def run_report(
     work = Path(tempfile.mkdtemp(prefix=".korning-", dir=folder))
     try:
         executed = work / paths["notebook"].name
-        log(f"Kör {notebook.name} för {chosen.code}")
+        logger.info("Kör %s för %s", notebook.name, chosen.code)
         step = time.perf_counter()
         try:
             nb = execute_notebook(notebook, executed, parameters, cwd=work)
@@ -177,7 +201,7 @@ def run_report(
             raise RunFailed("notebook", str(exc), kept) from exc
         timings["notebook"] = time.perf_counter() - step
 
-        log("Skapar HTML")
+        logger.info("Skapar HTML")
         step = time.perf_counter()
         try:
             page = export_html(nb, report_title(dataset.settings, chosen))
@@ -188,18 +212,54 @@ def run_report(
         timings["export"] = time.perf_counter() - step
         timings["totalt"] = time.perf_counter() - clock
 
-        record = _record(dataset, chosen, data, parameters, started, timings, len(page.encode()))
+        record = _record(dataset, chosen, data, parameters, started, timings, page.encode())
         (work / paths["record"].name).write_text(
             json.dumps(record, ensure_ascii=False, indent=2, allow_nan=False), encoding="utf-8"
         )
+        backup = _back_up(paths)
+        if backup is not None:
+            logger.info("Den tidigare rapporten sparas som %s", backup)
         # The HTML goes last: whoever sees the new report also finds its notebook and record.
         for key in ("notebook", "record", "html"):
             os.replace(work / paths[key].name, paths[key])
         paths["failed"].unlink(missing_ok=True)  # an earlier failure is superseded
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    log(f"Klar: {paths['html']}")
-    return RunResult(chosen, paths["html"], paths["notebook"], paths["record"], timings)
+
+
+def backup_stamp(record: Path, html: Path) -> str:
+    """`2025-09-05T060012`: when the report in `html` was run, from its record (else the file)."""
+    try:
+        started = datetime.fromisoformat(json.loads(record.read_text(encoding="utf-8"))["startad"])
+    except (OSError, ValueError, KeyError, TypeError):
+        started = datetime.fromtimestamp(html.stat().st_mtime).astimezone()
+    return started.strftime("%Y-%m-%dT%H%M%S")
+
+
+def _back_up(paths: dict[str, Path]) -> Path | None:
+    """Keep the period's current report in `tidigare/` before it is replaced; returns its HTML.
+
+    Hard links, so the current files stay in place until the new ones replace them: at no moment
+    is the period without a report.
+    """
+    if not paths["html"].exists():
+        return None
+    folder = paths["backups"]
+    folder.mkdir(exist_ok=True)
+    stamp = backup_stamp(paths["record"], paths["html"])
+    stem, n = f"{paths['html'].stem}.{stamp}", 1
+    while (folder / f"{stem}.html").exists():  # two runs within one second
+        n += 1
+        stem = f"{paths['html'].stem}.{stamp}-{n}"
+    for key in ("notebook", "record", "html"):
+        source = paths[key]
+        if source.exists():
+            target = folder / f"{stem}{source.suffix}"
+            try:
+                os.link(source, target)
+            except OSError:  # a file system without hard links
+                shutil.copy2(source, target)
+    return folder / f"{stem}.html"
 
 
 def _keep_failed(executed: Path, failed: Path) -> Path | None:
@@ -216,12 +276,20 @@ def _record(
     parameters: dict[str, Any],
     started: datetime,
     timings: dict[str, float],
-    html_bytes: int,
+    html: bytes,
 ) -> dict[str, Any]:
-    """The run record: what was run on which data, how long it took, and the key figures."""
+    """The run record: what was run on which data, how long it took, and the key figures.
+
+    It also holds what the index and the mail need (title, counts, the delmål and their status),
+    so that neither reads the data again.
+    """
     summary = build_summary(dataset, period)
+    subgoals = subgoal_results(dataset, period)
     return {
         "rapport": "uppfoljning",
+        "titel": report_title(dataset.settings, period),
+        "namnd": dataset.settings.board_name,
+        "exempeldata": dataset.settings.example_data,
         "period": period.code,
         "startad": started.isoformat(timespec="seconds"),
         "klar": datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -233,8 +301,13 @@ def _record(
         },
         "tider_s": {step: round(seconds, 3) for step, seconds in timings.items()},
         "versioner": package_versions(),
-        "html_byte": html_bytes,
+        "html_byte": len(html),
+        "html_sha256": hashlib.sha256(html).hexdigest(),
         "sammanfattning": summary["sammanfattning"],
         "delmal": summary["delmal"],
         "mal": summary["mal"],
+        "delmal_lista": [
+            {"delmal_id": r.delmal_id, "mal_id": r.mal_id, "namn": r.namn, "status": str(r.status)}
+            for r in subgoals.itertuples(index=False)
+        ],
     }

@@ -69,11 +69,13 @@ def test_run_publishes_html_notebook_and_record_in_the_period_folder(example_rep
     folder = example_report.html.parent
     assert folder.name == "2025-T2"
     assert example_report.html.name == "uppfoljning-2025-T2.html"
-    assert sorted(p.name for p in folder.iterdir()) == [
+    # Hidden: the period's lock file, which stays (a lock is the open file, not its existence).
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
         "uppfoljning-2025-T2.html",
         "uppfoljning-2025-T2.ipynb",
         "uppfoljning-2025-T2.json",
     ]
+    assert (folder.parent / "index.html").exists()
 
 
 def test_run_record_holds_parameters_hashes_timings_versions_and_summary(example_report):
@@ -248,8 +250,9 @@ def test_cli_run_exits_3_after_a_notebook_error_and_writes_no_html(tmp_path, mon
     err = capsys.readouterr().err
     assert code == cli.EXIT_RUN_FAILED == 3
     assert "steget notebook misslyckades" in err and "planerat fel i testet" in err
-    assert not list(out.rglob("*.html"))
+    assert not list((out / "2025-T2").rglob("*.html"))
     assert list(out.rglob("*.MISSLYCKAD.ipynb"))
+    assert "Misslyckad körning" in (out / "index.html").read_text(encoding="utf-8")
     assert not list((out / "2025-T2").glob(".korning-*"))  # the work folder is cleaned up
 
 

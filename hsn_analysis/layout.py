@@ -1,0 +1,38 @@
+"""Where a run puts its files in the output folder (`outputs/` by default).
+
+outputs/index.html                            the list of every report (index)
+outputs/2025-T2/uppfoljning-2025-T2.html      the current report of the period
+outputs/2025-T2/uppfoljning-2025-T2.ipynb     its executed notebook (audit)
+outputs/2025-T2/uppfoljning-2025-T2.json      its run record
+outputs/2025-T2/uppfoljning-2025-T2.MISSLYCKAD.ipynb   a failed later run, kept for debugging
+outputs/2025-T2/uppfoljning-2025-T2.eml       a mail written by `send --dry-run`
+outputs/2025-T2/utskick-2025-T2.json          what was mailed to whom and when
+outputs/2025-T2/tidigare/uppfoljning-2025-T2.2025-09-05T060012.html (.ipynb, .json)
+                                              replaced reports, named by their run time
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hsn_analysis.periods import Period
+
+INDEX_NAME = "index.html"
+FAILED_SUFFIX = ".MISSLYCKAD.ipynb"
+BACKUP_FOLDER = "tidigare"
+
+
+def report_paths(out: Path, period: Period) -> dict[str, Path]:
+    """The files of one period: html, notebook, record, failed, eml, mail_log; `backups` is the
+    folder of replaced reports."""
+    folder = out / period.code
+    stem = f"uppfoljning-{period.code}"
+    return {
+        "html": folder / f"{stem}.html",
+        "notebook": folder / f"{stem}.ipynb",
+        "record": folder / f"{stem}.json",
+        "failed": folder / f"{stem}{FAILED_SUFFIX}",
+        "eml": folder / f"{stem}.eml",
+        "mail_log": folder / f"utskick-{period.code}.json",
+        "backups": folder / BACKUP_FOLDER,
+    }

@@ -1,0 +1,120 @@
+"""Re-running a period: the new report replaces the old at once, the old is kept, one run at a
+time. A tiny notebook stands in for the report notebook, so these runs take about a second."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import nbformat
+import pytest
+
+from hsn_analysis import runner
+from hsn_analysis.layout import report_paths
+from hsn_analysis.locking import LockBusy, period_lock
+from hsn_analysis.paths import EXAMPLE_DATA
+from hsn_analysis.periods import Period
+from hsn_analysis.summary import PeriodNotReady
+
+T2 = Period(2025, 2)
+
+
+@pytest.fixture
+def tiny_notebook(tmp_path):
+    """A notebook with the report's parameters that shows the run's start time."""
+    parameters = nbformat.v4.new_code_cell('period = "2025-T2"\ndata = ""\nrun_started = ""')
+    parameters.metadata["tags"] = ["parameters"]
+    show = nbformat.v4.new_code_cell(
+        "from IPython.display import HTML\nHTML(f'<p>körd {run_started} för {period}</p>')"
+    )
+    nb = nbformat.v4.new_notebook(cells=[parameters, show])
+    nb.metadata["kernelspec"] = {
+        "name": runner.KERNEL_NAME,
+        "display_name": "HSN",
+        "language": "python",
+    }
+    path = tmp_path / "liten.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def run(out, notebook, period="2025-T2", **kwargs):
+    return runner.run_report(period, EXAMPLE_DATA, out, notebook=notebook, **kwargs)
+
+
+def test_a_rerun_replaces_the_report_and_keeps_the_previous_one_dated(tmp_path, tiny_notebook):
+    out = tmp_path / "ut"
+    first = run(out, tiny_notebook)
+    first_files = {k: getattr(first, k).read_bytes() for k in ("html", "notebook", "record")}
+    first_started = json.loads(first_files["record"])["startad"]
+
+    second = run(out, tiny_notebook)
+    assert second.html == first.html
+    assert json.loads(second.record.read_text(encoding="utf-8"))["startad"] >= first_started
+
+    backups = sorted(report_paths(out, T2)["backups"].iterdir())
+    stamp = first_started[:10] + "T" + first_started[11:19].replace(":", "")
+    assert [p.name for p in backups] == [
+        f"uppfoljning-2025-T2.{stamp}.html",
+        f"uppfoljning-2025-T2.{stamp}.ipynb",
+        f"uppfoljning-2025-T2.{stamp}.json",
+    ]
+    assert backups[0].read_bytes() == first_files["html"]
+    assert backups[1].read_bytes() == first_files["notebook"]
+    assert backups[2].read_bytes() == first_files["record"]
+
+
+def test_three_runs_within_a_second_keep_every_earlier_report(tmp_path, tiny_notebook):
+    out = tmp_path / "ut"
+    htmls = []
+    for _ in range(3):
+        htmls.append(run(out, tiny_notebook).html.read_bytes())
+    kept = sorted(report_paths(out, T2)["backups"].glob("*.html"))
+    assert len(kept) == 2
+    assert {p.read_bytes() for p in kept} == set(htmls[:2])
+
+
+def test_the_run_record_carries_what_the_index_and_the_mail_need(tmp_path, tiny_notebook):
+    import hashlib
+
+    result = run(out := tmp_path / "ut", tiny_notebook)
+    record = json.loads(result.record.read_text(encoding="utf-8"))
+    assert record["html_sha256"] == hashlib.sha256(result.html.read_bytes()).hexdigest()
+    assert record["titel"].startswith(record["namnd"])
+    assert record["exempeldata"] is True
+    assert [d["delmal_id"] for d in record["delmal_lista"]][:2] == ["D1.1", "D1.2"]
+    assert {d["status"] for d in record["delmal_lista"]} <= {"gron", "gul", "rod", "ej_bedomd"}
+    counts = record["delmal"]
+    assert counts["uppnas_ej"] == sum(d["status"] == "rod" for d in record["delmal_lista"])
+    assert (out / "index.html").exists()
+
+
+def test_a_run_of_a_period_that_is_running_is_refused_and_changes_nothing(tmp_path, tiny_notebook):
+    out = tmp_path / "ut"
+    first = run(out, tiny_notebook)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    with period_lock(first.html.parent, "en annan körning"), pytest.raises(LockBusy) as caught:
+        run(out, tiny_notebook)
+    assert "en annan körning" in str(caught.value)
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after.keys() == before.keys()
+    assert all(after[p] == before[p] for p in before if p.name != ".korning.lock")
+
+
+def test_another_period_may_run_while_one_is_locked(tmp_path, tiny_notebook):
+    out = tmp_path / "ut"
+    with period_lock(report_paths(out, T2)["html"].parent, "T2 pågår"):
+        result = run(out, tiny_notebook, period="2025-T1")
+    assert result.html.exists()
+
+
+def test_auto_on_the_scheduled_january_run_makes_the_full_year_report(tmp_path, tiny_notebook):
+    result = run(tmp_path / "ut", tiny_notebook, period="auto", today=date(2026, 1, 5))
+    assert result.period.code == "2025-T3"
+    assert "2025-T3" in result.html.read_text(encoding="utf-8")
+
+
+def test_auto_after_the_data_ends_makes_nothing(tmp_path, tiny_notebook):
+    with pytest.raises(PeriodNotReady):
+        run(tmp_path / "ut", tiny_notebook, period="auto", today=date(2026, 11, 24))
+    assert not (tmp_path / "ut").exists()
