@@ -18,7 +18,7 @@ import pandas as pd
 
 from hsn_analysis import labels
 from hsn_analysis.dataset import DEFAULT_YELLOW_FROM, Settings
-from hsn_analysis.labels import (
+from hsn_analysis.messages import (
     MSG_SETTING_INVALID,
     MSG_SETTING_MISSING,
     MSG_SETTING_NOT_SINGLE,

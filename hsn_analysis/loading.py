@@ -25,7 +25,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from hsn_analysis.cells import normalise_name, toml_value_text, workbook_cell_text
 from hsn_analysis.dataset import SourceFile
-from hsn_analysis.labels import (
+from hsn_analysis.messages import (
     MSG_BAD_SHEET,
     MSG_CSV_ERROR,
     MSG_EMPTY,

@@ -23,7 +23,8 @@ from hsn_analysis.cells import (
     parse_number_column,
     parse_period_column,
 )
-from hsn_analysis.labels import (
+from hsn_analysis.loading import TABLE_NAMES, RawData, RawTable, read_dataset
+from hsn_analysis.messages import (
     MSG_DATE,
     MSG_DUPLICATE_ID,
     MSG_EMPTY_CELL,
@@ -46,7 +47,6 @@ from hsn_analysis.labels import (
     MSG_UNKNOWN_COLUMN,
     MSG_UNKNOWN_ID,
 )
-from hsn_analysis.loading import TABLE_NAMES, RawData, RawTable, read_dataset
 from hsn_analysis.periods import Period
 from hsn_analysis.problems import InvalidDatasetError, Problem, errors, warnings
 from hsn_analysis.vocabulary import Frequency, Severity, TargetType
