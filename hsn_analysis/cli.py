@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -14,13 +16,21 @@ from hsn_analysis.dataset import Dataset
 from hsn_analysis.paths import EXAMPLE_DATA, OUTPUTS
 from hsn_analysis.periods import Period
 from hsn_analysis.problems import InvalidDatasetError, errors, warnings
-from hsn_analysis.summary import build_summary, resolve_period
+from hsn_analysis.summary import PeriodNotReady, build_summary, resolve_period
 from hsn_analysis.validation import ValidationResult, check_dataset
 
 EXIT_OK = 0
 EXIT_INVALID_DATA = 1
 EXIT_USAGE = 2
 EXIT_RUN_FAILED = 3
+EXIT_NOT_READY = 4
+EXIT_BUSY = 5
+EXIT_MAIL_FAILED = 6
+
+LOG_FORMAT = "%(asctime)s hsn-report %(levelname)s: %(message)s"
+LOG_DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_DATA = EXAMPLE_DATA
 DEFAULT_OUT = OUTPUTS
@@ -56,13 +66,13 @@ def _load(path: Path) -> Dataset | None:
     result = _check(path)
     if not result.ok:
         for problem in errors(result.problems):
-            print(problem, file=sys.stderr)
+            logger.error("%s", problem)
         n = len(errors(result.problems))
-        print(f"{n} fel i {path}: ingen sammanställning görs av ogiltiga data.", file=sys.stderr)
+        logger.error("%d fel i %s: ingen sammanställning görs av ogiltiga data.", n, path)
         return None
     if result.dataset.warnings:
         n = len(result.dataset.warnings)
-        print(f"{n} varningar i data (visa dem med: hsn-report validate).", file=sys.stderr)
+        logger.warning("%d varningar i data (visa dem med: hsn-report validate).", n)
     return result.dataset
 
 
@@ -111,7 +121,11 @@ def _summary(args: argparse.Namespace) -> int:
     dataset = _load(args.data)
     if dataset is None:
         return EXIT_INVALID_DATA
-    period = _resolve_period(args.period, dataset, date.today())
+    try:
+        period = _resolve_period(args.period, dataset, args.today)
+    except PeriodNotReady as exc:
+        logger.error("%s", exc)
+        return EXIT_NOT_READY
     summary = build_summary(dataset, period)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, allow_nan=False, indent=2))
@@ -120,38 +134,126 @@ def _summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _log(message: str) -> None:
-    print(f"hsn-report: {message}", file=sys.stderr, flush=True)
+def _mail_config(args: argparse.Namespace) -> Any:
+    """The mail configuration, read and checked before anything runs (exit 2 if unusable)."""
+    from hsn_analysis.mail_config import MailConfigError, load_mail_config
+
+    if args.config is None:
+        raise UsageError("utskick kräver --config med mottagarfilen (t.ex. mottagare.toml).")
+    try:
+        return load_mail_config(args.config, os.environ)
+    except MailConfigError as exc:
+        for problem in exc.problems:
+            logger.error("%s", problem)
+        raise UsageError(f"{len(exc.problems)} fel i {args.config}: inget skickas.") from exc
 
 
 def _run(args: argparse.Namespace) -> int:
     # Deferred: the runner pulls in papermill and nbconvert, which `validate` never needs.
+    from hsn_analysis.locking import LockBusy
     from hsn_analysis.runner import RunFailed, run_report
 
+    config = _mail_config(args) if args.send else None
     try:
-        result = run_report(args.period, args.data, args.out, log=_log)
+        result = run_report(args.period, args.data, args.out, today=args.today)
     except FileNotFoundError as exc:
         raise UsageError(f"hittar inte data: {args.data}") from exc
     except InvalidDatasetError as exc:
         for problem in errors(exc.problems):
-            print(problem, file=sys.stderr)
-        n = len(errors(exc.problems))
-        _log(f"steget validering misslyckades: {n} fel i {args.data}; ingen rapport görs.")
-        return EXIT_INVALID_DATA
+            logger.error("%s", problem)
+        n, data = len(errors(exc.problems)), args.data
+        logger.error("steget validering misslyckades: %d fel i %s; ingen rapport görs.", n, data)
+        return _not_mailed(args, EXIT_INVALID_DATA)
+    except PeriodNotReady as exc:
+        logger.error("steget period misslyckades: %s", exc)
+        return _not_mailed(args, EXIT_NOT_READY)
+    except LockBusy as exc:
+        logger.error("steget lås misslyckades: %s", exc)
+        return _not_mailed(args, EXIT_BUSY)
     except RunFailed as exc:
-        _log(str(exc))
+        logger.error("%s", exc)
         if exc.kept is not None:
-            _log(f"den misslyckade notebooken finns kvar för felsökning: {exc.kept}")
-        _log("ingen ny rapport skrevs; en tidigare rapport för perioden finns kvar orörd.")
-        return EXIT_RUN_FAILED
+            logger.error("den misslyckade notebooken finns kvar för felsökning: %s", exc.kept)
+        logger.error("ingen ny rapport skrevs; en tidigare rapport för perioden finns kvar orörd.")
+        return _not_mailed(args, EXIT_RUN_FAILED)
     except ValueError as exc:  # the period: unreadable, not begun or without data
         raise UsageError(str(exc)) from exc
-    print(result.html)
+    print(result.html, flush=True)
+    if config is None:
+        return EXIT_OK
+    return _deliver(config, args.out, result.period, dry_run=args.dry_run)
+
+
+def _not_mailed(args: argparse.Namespace, code: int) -> int:
+    if args.send:
+        logger.error("inget mejl skickas efter en misslyckad körning.")
+    return code
+
+
+def _send(args: argparse.Namespace) -> int:
+    config = _mail_config(args)
+    try:
+        period = Period.parse(args.period)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    return _deliver(config, args.out, period, dry_run=args.dry_run)
+
+
+def _deliver(config: Any, out: Path, period: Period, *, dry_run: bool) -> int:
+    """Mail the published report of `period` (or write it as .eml); the exit code."""
+    from hsn_analysis.index import write_index
+    from hsn_analysis.layout import report_paths
+    from hsn_analysis.locking import LockBusy, period_lock
+    from hsn_analysis.mail_send import MailFailed, send_report
+    from hsn_analysis.published import LatestRunFailed, NotPublished, published_report
+
+    out = out.resolve()
+    try:
+        with period_lock(report_paths(out, period)["html"].parent, f"utskick {period.code}"):
+            report = published_report(out, period)
+            delivery = send_report(config, report, dry_run=dry_run)
+    except LockBusy as exc:
+        logger.error("steget utskick misslyckades: %s", exc)
+        return EXIT_BUSY
+    except LatestRunFailed as exc:
+        logger.error("steget utskick misslyckades: %s", exc)
+        return EXIT_RUN_FAILED
+    except NotPublished as exc:
+        raise UsageError(f"inget att skicka: {exc}") from exc
+    except MailFailed as exc:
+        logger.error("steget utskick misslyckades: %s", exc)
+        _refresh_index(write_index, out)
+        return EXIT_MAIL_FAILED
+    if dry_run:
+        logger.info("Provkörning: inget skickades; meddelandet finns i %s", delivery.eml)
+        print(delivery.eml, flush=True)
+    _refresh_index(write_index, out)
     return EXIT_OK
 
 
+def _refresh_index(write_index: Any, out: Path) -> None:
+    try:
+        write_index(out)
+    except OSError as exc:
+        logger.error("rapportindex kunde inte skrivas: %s", exc)
+
+
+def _index(args: argparse.Namespace) -> int:
+    from hsn_analysis.index import write_index
+
+    print(write_index(args.out.resolve()), flush=True)
+    return EXIT_OK
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' är inget datum (ÅÅÅÅ-MM-DD)") from exc
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The command line: `validate`, `summary` and `run`."""
+    """The command line: `validate`, `summary`, `run`, `send` and `index`."""
     parser = argparse.ArgumentParser(
         prog="hsn-report",
         description="Uppföljning av hälso- och sjukvårdsnämndens nämndplan per tertial.",
@@ -159,37 +261,73 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="kommando")
     data_help = "mapp med CSV-filer eller en .xlsx-arbetsbok (standard: exempeldata)"
+    out_help = "mapp för rapporterna (standard: outputs/)"
+    period_help = (
+        "t.ex. 2025-T2 eller 'Tertial 2 2025'; 'latest' = senaste perioden med data; "
+        "'auto' = senaste tertialen som har tagit slut"
+    )
+    today_help = "räkna 'auto' som om dagens datum vore detta (ÅÅÅÅ-MM-DD)"
 
     validate = commands.add_parser("validate", help="lista alla problem i indata")
     validate.add_argument("--data", type=Path, default=DEFAULT_DATA, help=data_help)
     validate.set_defaults(handler=_validate)
 
     summary = commands.add_parser("summary", help="sammanfatta en period")
-    summary.add_argument(
-        "--period", required=True, help="t.ex. 2025-T2, 'Tertial 2 2025', eller 'latest'"
-    )
+    summary.add_argument("--period", required=True, help=period_help)
     summary.add_argument("--data", type=Path, default=DEFAULT_DATA, help=data_help)
     summary.add_argument("--json", action="store_true", help="skriv ut ett JSON-objekt")
+    summary.add_argument("--today", type=_date, default=date.today(), help=today_help)
     summary.set_defaults(handler=_summary)
 
     run = commands.add_parser("run", help="skapa rapporten för en period (HTML)")
-    run.add_argument(
-        "--period", required=True, help="t.ex. 2025-T2, 'Tertial 2 2025', eller 'latest'"
-    )
+    run.add_argument("--period", required=True, help=period_help)
     run.add_argument("--data", type=Path, default=DEFAULT_DATA, help=data_help)
-    run.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help="mapp för rapporterna (standard: outputs/)"
-    )
+    run.add_argument("--out", type=Path, default=DEFAULT_OUT, help=out_help)
+    run.add_argument("--today", type=_date, default=date.today(), help=today_help)
+    run.add_argument("--send", action="store_true", help="mejla rapporten när den är klar")
+    _mail_arguments(run)
     run.set_defaults(handler=_run)
+
+    send = commands.add_parser("send", help="mejla en färdig rapport till mottagarna")
+    send.add_argument("--period", required=True, help="rapportens period, t.ex. 2025-T2")
+    send.add_argument("--out", type=Path, default=DEFAULT_OUT, help=out_help)
+    _mail_arguments(send)
+    send.set_defaults(handler=_send, send=True)
+
+    index = commands.add_parser("index", help="skriv om rapportlistan outputs/index.html")
+    index.add_argument("--out", type=Path, default=DEFAULT_OUT, help=out_help)
+    index.set_defaults(handler=_index)
     return parser
 
 
+def _mail_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--config", type=Path, help="mottagarfilen (TOML): avsändare, mottagare, SMTP-server"
+    )
+    command.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="skicka inget; skriv meddelandet som en .eml-fil bredvid rapporten",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run `hsn-report`; returns the exit code (0 ok, 1 invalid data, 2 usage error, 3 the
-    report run failed)."""
+    """Run `hsn-report`; returns the exit code (see the README: 0 ok, 1 invalid data, 2 usage
+    or configuration error, 3 the run failed, 4 period not ready, 5 busy, 6 mail failed)."""
     args = build_parser().parse_args(argv)
+    # Logging is set up here, never on import: one timestamped line per message on the stderr
+    # of this call (tests and notebooks replace sys.stderr between calls).
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(LOG_FORMAT, LOG_DATE_FORMAT))
+    package = logging.getLogger("hsn_analysis")
+    package.addHandler(handler)
+    previous_level = package.level
+    package.setLevel(logging.INFO)
     try:
         return args.handler(args)
     except UsageError as exc:
-        print(f"hsn-report: {exc}", file=sys.stderr)
+        logger.error("%s", exc)
         return EXIT_USAGE
+    finally:
+        package.removeHandler(handler)
+        package.setLevel(previous_level)

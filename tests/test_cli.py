@@ -1,6 +1,7 @@
 """`hsn-report` as a user runs it: through a subprocess, with real files."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -203,3 +204,58 @@ def test_run_latest_writes_the_report_of_the_last_period_and_prints_its_path(tmp
     assert result.stdout.strip() == str(html)
     assert html.stat().st_size > 100_000
     assert "Kernel is running over TCP" not in result.stderr  # startup noise is silenced
+
+
+# ---- the scheduled run: timestamped logs and an exit code per kind of failure ---------------
+
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d hsn-report (INFO|WARNING|ERROR): \S")
+
+
+def test_every_log_line_on_stderr_starts_with_a_timestamp(tmp_path):
+    result = hsn_report("run", "--period", "auto", "--today", "2026-11-24", "--out", str(tmp_path))
+    lines = result.stderr.splitlines()
+    assert lines
+    assert all(LOG_LINE.match(line) for line in lines), result.stderr
+
+
+def test_auto_when_the_ended_tertial_is_not_assessed_exits_4_and_says_why(tmp_path):
+    out = tmp_path / "ut"
+    result = hsn_report("run", "--period", "auto", "--today", "2026-11-24", "--out", str(out))
+    assert result.returncode == 4
+    assert "Tertial 2 2026 (2026-T2) har tagit slut men data saknar bedömningar" in result.stderr
+    assert "2025-T3" in result.stderr  # the periods that are assessed
+    assert result.stdout == ""
+    assert not out.exists()
+
+
+def test_summary_auto_follows_the_same_rule(tmp_path):
+    result = hsn_report("summary", "--period", "auto", "--today", "2025-09-05", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["period"] == "2025-T2"
+
+
+def test_a_run_of_a_period_that_another_run_holds_exits_5_and_names_the_holder(tmp_path):
+    from hsn_analysis.locking import period_lock
+
+    out = tmp_path / "ut"
+    with period_lock(out / "2025-T2", "rapport 2025-T2 från ett test"):
+        result = hsn_report("run", "--period", "2025-T2", "--out", str(out))
+    assert result.returncode == 5
+    assert "en annan körning pågår (rapport 2025-T2 från ett test, pid" in result.stderr
+    assert not list(out.rglob("*.html"))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run", "--period", "auto", "--today", "5/1 2026"], "är inget datum"),
+        (["run", "--period", "2025-T2", "--send"], "kräver --config"),
+        (["send", "--period", "2025-T2"], "kräver --config"),
+        (["send", "--period", "2025-T2", "--config", "finns/inte.toml"], "finns/inte.toml"),
+    ],
+)
+def test_scheduling_usage_errors_exit_2_with_a_message(args, message, tmp_path):
+    result = hsn_report(*args, "--out", str(tmp_path))
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
