@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
+import nbformat
 import numpy as np
 import pandas as pd
 
@@ -16,6 +18,7 @@ from hsn_analysis.dataset import (
     Dataset,
     Settings,
 )
+from hsn_analysis.paths import REPORT_NOTEBOOK
 from hsn_analysis.vocabulary import RollupRule
 
 Row = Mapping[str, object]
@@ -111,3 +114,12 @@ def make_report(
         datetime.fromisoformat(run_started),
         {"period": period, "data": "testdata", "run_started": run_started},
     )
+
+
+def broken_notebook(tmp_path: Path) -> Path:
+    """The report notebook with a cell that fails after the title has been shown."""
+    nb = nbformat.read(REPORT_NOTEBOOK, as_version=4)
+    nb.cells.insert(4, nbformat.v4.new_code_cell('raise RuntimeError("planerat fel i testet")'))
+    path = tmp_path / "trasig.ipynb"
+    nbformat.write(nb, path)
+    return path

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from builders import broken_notebook
 
 from hsn_analysis import runner
 from hsn_analysis.paths import EXAMPLE_DATA, REPORT_NOTEBOOK
@@ -213,15 +214,6 @@ def test_invalid_data_stops_the_run_before_any_notebook_runs(tmp_path):
         runner.run_report("2025-T2", data, tmp_path / "ut")
     assert any(p.value == "många" for p in caught.value.problems)
     assert not (tmp_path / "ut").exists()
-
-
-def broken_notebook(tmp_path: Path) -> Path:
-    """The report notebook with a cell that fails after the title has been shown."""
-    nb = nbformat.read(REPORT_NOTEBOOK, as_version=4)
-    nb.cells.insert(4, nbformat.v4.new_code_cell('raise RuntimeError("planerat fel i testet")'))
-    path = tmp_path / "trasig.ipynb"
-    nbformat.write(nb, path)
-    return path
 
 
 def test_failing_notebook_keeps_the_previous_report_and_names_the_cell(tmp_path, example_report):
