@@ -28,7 +28,7 @@ EXIT_BUSY = 5
 EXIT_MAIL_FAILED = 6
 
 LOG_FORMAT = "%(asctime)s hsn-report %(levelname)s: %(message)s"
-LOG_DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
+LOG_DATE_FORMAT = "%Y-%m-%d %H:%M:%S%z"  # with the offset: a log read on a UTC host is clear
 
 logger = logging.getLogger(__name__)
 
@@ -201,7 +201,7 @@ def _send(args: argparse.Namespace) -> int:
 
 def _deliver(config: Any, out: Path, period: Period, *, dry_run: bool) -> int:
     """Mail the published report of `period` (or write it as .eml); the exit code."""
-    from hsn_analysis.index import write_index
+    from hsn_analysis.index import refresh_index
     from hsn_analysis.layout import report_paths
     from hsn_analysis.locking import LockBusy, period_lock
     from hsn_analysis.mail_send import MailFailed, send_report
@@ -222,20 +222,13 @@ def _deliver(config: Any, out: Path, period: Period, *, dry_run: bool) -> int:
         raise UsageError(f"inget att skicka: {exc}") from exc
     except MailFailed as exc:
         logger.error("steget utskick misslyckades: %s", exc)
-        _refresh_index(write_index, out)
+        refresh_index(out)
         return EXIT_MAIL_FAILED
     if dry_run:
         logger.info("Provkörning: inget skickades; meddelandet finns i %s", delivery.eml)
         print(delivery.eml, flush=True)
-    _refresh_index(write_index, out)
+    refresh_index(out)
     return EXIT_OK
-
-
-def _refresh_index(write_index: Any, out: Path) -> None:
-    try:
-        write_index(out)
-    except OSError as exc:
-        logger.error("rapportindex kunde inte skrivas: %s", exc)
 
 
 def _index(args: argparse.Namespace) -> int:

@@ -2,14 +2,14 @@
 
 Rewritten by the runner after each published report and by the mail command after a sending, so
 it only stats files and reads the small run records and mail logs, and imports nothing heavy
-(`markup` pulls in matplotlib). Whatever it finds unreadable still gets a row: a report is never
+(no pandas or matplotlib). Whatever it finds unreadable still gets a row: a report is never
 silently missing from the list.
 """
 
 from __future__ import annotations
 
-import html
 import json
+import logging
 import os
 import re
 import secrets
@@ -24,11 +24,13 @@ from zoneinfo import ZoneInfo
 from hsn_analysis import labels
 from hsn_analysis.layout import INDEX_NAME, report_paths
 from hsn_analysis.locking import exclusive
+from hsn_analysis.markup import esc
 from hsn_analysis.palette import BRAND, GRID, INK, MUTED, STATUS_SWATCH
 from hsn_analysis.periods import Period
 from hsn_analysis.report_text import TIME_ZONE
 
 LOCK_NAME = ".index.lock"
+logger = logging.getLogger(__name__)
 _PERIOD_FOLDER = re.compile(r"^(\d{4})-T([1-3])$")
 _STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6})(?:-(\d+))?$")
 # Record key of each count column → palette/labels status code.
@@ -47,11 +49,6 @@ class _Row:
     note: str | None = None  # why the record is missing, or what a failure left
     href: str = ""
     mail: list[str] = field(default_factory=list)
-
-
-def esc(value: object) -> str:
-    """As `markup.esc` (which cannot be imported here without matplotlib)."""
-    return html.escape("" if value is None else str(value), quote=True)
 
 
 def format_time(moment: datetime) -> str:
@@ -86,6 +83,15 @@ def write_index(out: Path, *, now: datetime | None = None) -> Path:
         finally:
             temp.unlink(missing_ok=True)
     return target
+
+
+def refresh_index(out: Path) -> None:
+    """`write_index`, for callers whose own work is already done: a failure is logged, not
+    raised, because the reports and the mail it would list are whole without it."""
+    try:
+        write_index(out)
+    except OSError as exc:
+        logger.error("Rapportindex kunde inte skrivas (%s).", exc)
 
 
 def _scan(out: Path) -> list[tuple[Period, list[_Row]]]:

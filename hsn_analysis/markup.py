@@ -11,12 +11,13 @@ import html
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from matplotlib.figure import Figure
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from hsn_analysis import labels
 from hsn_analysis.palette import STATUS_SWATCH
+
+if TYPE_CHECKING:  # matplotlib and Pillow load only when a figure is encoded: the index and
+    from matplotlib.figure import Figure  # the mail command escape text without them.
 
 # 110 dpi keeps text sharp on screen and on paper while the example report stays well under 1 MB.
 FIGURE_DPI = 110
@@ -70,6 +71,8 @@ def figure_png(fig: Figure) -> bytes:
 
 
 def _encode(fig: Figure) -> tuple[bytes, tuple[int, int]]:
+    from PIL import Image
+
     raw = io.BytesIO()
     fig.savefig(raw, format="png", dpi=FIGURE_DPI, facecolor="white")
     raw.seek(0)

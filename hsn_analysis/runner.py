@@ -24,7 +24,7 @@ from typing import Any
 from hsn_analysis import paths
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.export import export_html
-from hsn_analysis.index import write_index
+from hsn_analysis.index import refresh_index
 from hsn_analysis.layout import report_paths
 from hsn_analysis.locking import period_lock
 from hsn_analysis.paths import EXAMPLE_DATA, OUTPUTS
@@ -157,18 +157,11 @@ def run_report(
         with period_lock(folder, f"rapport {chosen.code}"):
             _produce(dataset, chosen, data, notebook, paths, started, clock, timings)
     except RunFailed:
-        _refresh_index(out)  # the index shows the failed run beside the report that is kept
+        refresh_index(out)  # the index shows the failed run beside the report that is kept
         raise
-    _refresh_index(out)
+    refresh_index(out)
     logger.info("Klar: %s", paths["html"])
     return RunResult(chosen, paths["html"], paths["notebook"], paths["record"], timings)
-
-
-def _refresh_index(out: Path) -> None:
-    try:
-        write_index(out)
-    except OSError as exc:  # the reports themselves are whole; say so, do not fail the run
-        logger.error("Rapportindex kunde inte skrivas (%s).", exc)
 
 
 def _produce(

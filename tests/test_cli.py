@@ -208,7 +208,9 @@ def test_run_latest_writes_the_report_of_the_last_period_and_prints_its_path(tmp
 
 # ---- the scheduled run: timestamped logs and an exit code per kind of failure ---------------
 
-LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d hsn-report (INFO|WARNING|ERROR): \S")
+LOG_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[+-]\d{4} hsn-report (INFO|WARNING|ERROR): \S"
+)
 
 
 def test_every_log_line_on_stderr_starts_with_a_timestamp(tmp_path):

@@ -350,3 +350,11 @@ def test_systemd_finds_nothing_wrong_in_the_units(tmp_path):
         line for line in result.stderr.splitlines() if line.strip() and not_installed not in line
     ]
     assert complaints == []
+
+
+def test_the_example_mail_configuration_passes_the_real_check():
+    from hsn_analysis.mail_config import load_mail_config
+
+    config = load_mail_config(MAIL_EXAMPLE, {"HSN_SMTP_LOSENORD": "test"})
+    assert config.security == "starttls" and config.port == 587
+    assert len(config.recipients) == 2
