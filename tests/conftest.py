@@ -10,6 +10,30 @@ from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.runner import RunResult, run_report
 
 EXCEL_EXPORT = Path(__file__).resolve().parent / "fixtures" / "excel_export"
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags chromium keeps trying to reach Google on a closed
+# network; the browser tests must see only the page's own requests.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (never Playwright's own browser download)."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} saknas: kör `make test`, som installerar Debians chromium.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

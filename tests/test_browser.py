@@ -1,41 +1,17 @@
 """The report as a board secretary opens it: from disk, in a real browser, with no network.
 
-Drives Debian's chromium (`make test` installs it) with Playwright; Playwright's own browser
-download is never used.
+The `browser` fixture (conftest) drives Debian's chromium with Playwright.
 """
 
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from PIL import Image, ImageStat
 
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.validation import load_dataset
-
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} saknas: kör `make test`, som installerar Debians chromium.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from hsn_analysis import mail_config
 from hsn_analysis.cli import build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -243,17 +244,6 @@ def test_crontab_says_that_cron_neither_catches_up_nor_limits_a_run():
 
 # --- Example configuration ---
 
-MAIL_TOP_KEYS = {"avsandare", "mottagare", "amne", "svara_till", "smtp"}
-MAIL_SMTP_KEYS = {
-    "server",
-    "port",
-    "sakerhet",
-    "anvandare",
-    "losenord_variabel",
-    "tidsgrans_s",
-    "ca_fil",
-}
-
 
 def _all_keys(table: dict, prefix: str = "") -> list[str]:
     keys = []
@@ -266,13 +256,13 @@ def _all_keys(table: dict, prefix: str = "") -> list[str]:
 
 def test_example_mail_config_follows_the_schema():
     config = tomllib.loads(MAIL_EXAMPLE.read_text(encoding="utf-8"))
-    assert set(config) <= MAIL_TOP_KEYS
+    assert set(config) <= set(mail_config.TOP_KEYS)
     assert isinstance(config["avsandare"], str)
     assert config["mottagare"] and all(isinstance(m, str) for m in config["mottagare"])
     fields = {name for _, name, _, _ in string.Formatter().parse(config["amne"]) if name}
     assert fields <= {"period", "kod", "namnd", "ar"}
     smtp = config["smtp"]
-    assert set(smtp) <= MAIL_SMTP_KEYS
+    assert set(smtp) <= set(mail_config.SMTP_KEYS)
     assert {"server", "port", "sakerhet"} <= set(smtp)
     assert isinstance(smtp["port"], int)
     assert smtp["sakerhet"] in ("starttls", "ssl", "ingen")

@@ -19,15 +19,6 @@ from hsn_analysis import labels
 from hsn_analysis.index import LOCK_NAME, format_time, write_index
 
 BOARD = "Hälso- och sjukvårdsnämnden"
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 # --- building output folders -------------------------------------------------------------
@@ -563,18 +554,6 @@ def test_importing_the_index_loads_nothing_heavy():
 
 
 # --- in a browser --------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} saknas")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield browser
-        browser.close()
 
 
 def open_offline(browser, page_path: Path, width: int, shot: Path) -> dict:
