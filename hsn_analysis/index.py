@@ -22,11 +22,12 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from hsn_analysis import labels
-from hsn_analysis.layout import INDEX_NAME, report_paths
+from hsn_analysis.layout import BACKUP_STAMP, INDEX_NAME, report_paths
 from hsn_analysis.locking import exclusive
 from hsn_analysis.markup import esc
 from hsn_analysis.palette import BRAND, GRID, INK, MUTED, STATUS_SWATCH
 from hsn_analysis.periods import Period
+from hsn_analysis.published import latest_run_failed
 from hsn_analysis.report_text import TIME_ZONE
 
 LOCK_NAME = ".index.lock"
@@ -111,8 +112,7 @@ def _period_rows(out: Path, period: Period) -> list[_Row]:
     rows: list[_Row] = []
     current = _report_row(paths["html"])
     failed_time = _file_time(paths["failed"])
-    # As `published`: a failure at least as new as the report is the latest run.
-    if failed_time and (current is None or failed_time >= current.file_time):
+    if failed_time and latest_run_failed(paths):
         note = labels.INDEX_FAILED_NOTE if current else None  # it names the current report
         rows.append(_Row("failed", paths["failed"], failed_time, note=note))
     if current:
@@ -142,7 +142,7 @@ def _replaced(folder: Path, prefix: str) -> list[_Row]:
         stamp = _STAMP.match(row.file.name[len(prefix) : -len(".html")])
         if stamp:
             return stamp.group(1), int(stamp.group(2) or 1)
-        return row.file_time.astimezone().strftime("%Y-%m-%dT%H%M%S"), 0
+        return row.file_time.astimezone().strftime(BACKUP_STAMP), 0
 
     return sorted(rows, key=newest, reverse=True)
 

@@ -217,7 +217,6 @@ MAIL_ATTACHMENT = (
     "utan nätverk, och kan skrivas ut."
 )
 MAIL_CREATED = "Rapporten skapades {when}. Mejlet skickades automatiskt."
-MAIL_TIME = "%Y-%m-%d kl. %H:%M"
 MAIL_TEXT_GOAL = "{goal}: {counts}"
 
 MAIL_RESULT_DELIVERED = "levererad"

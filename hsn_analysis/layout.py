@@ -20,6 +20,8 @@ from hsn_analysis.periods import Period
 INDEX_NAME = "index.html"
 FAILED_SUFFIX = ".MISSLYCKAD.ipynb"
 BACKUP_FOLDER = "tidigare"
+# A replaced report is named by its own run time: fixed width, so names sort by time.
+BACKUP_STAMP = "%Y-%m-%dT%H%M%S"
 
 
 def report_paths(out: Path, period: Period) -> dict[str, Path]:

@@ -8,13 +8,11 @@ the chart as a `cid:` image, with a plain-text alternative; the full report ride
 
 from __future__ import annotations
 
-import struct
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -23,7 +21,7 @@ from hsn_analysis.charts import status_per_goal, status_per_goal_alt
 from hsn_analysis.mail_config import MailConfig
 from hsn_analysis.markup import esc, figure_png
 from hsn_analysis.published import PublishedReport
-from hsn_analysis.report_text import TIME_ZONE
+from hsn_analysis.report_text import run_time_text
 
 # The body is a 640 px column, the width most mail clients are designed around.
 BODY_WIDTH = 640
@@ -63,8 +61,7 @@ def build_message(config: MailConfig, report: PublishedReport) -> EmailMessage:
     record = report.record
     goals = pd.DataFrame(record.get("mal") or [])
     fig = status_per_goal(goals)
-    png = figure_png(fig)
-    width, height = _png_size(png)
+    png, (width, height) = figure_png(fig)
     shown = min(width, IMAGE_WIDTH)  # scaled down to the column, never up
     cid = make_msgid(domain=config.sender.domain)
     image = _Image(cid[1:-1], status_per_goal_alt(goals), shown, round(height * shown / width))
@@ -108,18 +105,12 @@ class _Image:
     height: int
 
 
-def _png_size(png: bytes) -> tuple[int, int]:
-    # The IHDR chunk always comes first: width and height are bytes 16–24.
-    width, height = struct.unpack(">II", png[16:24])
-    return width, height
-
-
 def _run_time(record: dict[str, Any]) -> str | None:
     try:
         started = datetime.fromisoformat(str(record["startad"]))
     except (KeyError, ValueError):
         return None
-    return started.astimezone(ZoneInfo(TIME_ZONE)).strftime(labels.MAIL_TIME)
+    return run_time_text(started)
 
 
 def _red_subgoals(record: dict[str, Any]) -> list[dict[str, Any]]:

@@ -65,12 +65,8 @@ def badge(status: str, word: str) -> str:
     )
 
 
-def figure_png(fig: Figure) -> bytes:
-    """The figure as a compact palette PNG."""
-    return _encode(fig)[0]
-
-
-def _encode(fig: Figure) -> tuple[bytes, tuple[int, int]]:
+def figure_png(fig: Figure) -> tuple[bytes, tuple[int, int]]:
+    """The figure as a compact palette PNG, and its size in pixels as the PNG has it."""
     from PIL import Image
 
     raw = io.BytesIO()
@@ -87,7 +83,7 @@ def figure(fig: Figure, alt: str, caption: str | None = None, css_class: str = "
     """A chart embedded as a `data:` PNG with its alt text (nothing is fetched when opened)."""
     # The size comes from the PNG itself: matplotlib may round x.5 px down, and a width or
     # height one pixel off would make the browser stretch the chart.
-    png, (width, height) = _encode(fig)
+    png, (width, height) = figure_png(fig)
     data = base64.b64encode(png).decode("ascii")
     cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
     return (

@@ -42,6 +42,18 @@ class PublishedReport:
         return self.html.read_bytes()
 
 
+def latest_run_failed(paths: dict[str, Path]) -> bool:
+    """Whether a period's latest run failed: its kept notebook is at least as new as the report
+    (or there is no report). `paths` is `layout.report_paths(...)`."""
+    failed, html = paths["failed"], paths["html"]
+    try:
+        return failed.exists() and (
+            not html.exists() or failed.stat().st_mtime >= html.stat().st_mtime
+        )
+    except OSError:  # replaced while looked at: the next look decides
+        return False
+
+
 def published_report(out: Path, period: Period) -> PublishedReport:
     """The current report of `period` in `out`.
 
@@ -52,7 +64,7 @@ def published_report(out: Path, period: Period) -> PublishedReport:
     html, record_path, failed = paths["html"], paths["record"], paths["failed"]
     if not html.exists():
         raise NotPublished(f"det finns ingen rapport för {period.code} i {html.parent}.")
-    if failed.exists() and failed.stat().st_mtime >= html.stat().st_mtime:
+    if latest_run_failed(paths):
         raise LatestRunFailed(
             f"den senaste körningen av {period.code} misslyckades ({failed}); "
             "en misslyckad körning skickas aldrig. Kör om rapporten först."

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from hsn_analysis import charts, labels, report_text
 from hsn_analysis.markup import Fragment, badge, bullet_list, esc, figure, table
 from hsn_analysis.narrative import change_sentence, count_sentence
@@ -30,9 +28,8 @@ def subgoal_anchors(report: Report) -> dict[str, str]:
 
 
 def format_run_time(report: Report) -> str:
-    """`2025-09-26 kl. 06:00`, in Swedish time (a time without zone is taken as local)."""
-    local = report.run_started.astimezone(ZoneInfo(report_text.TIME_ZONE))
-    return local.strftime("%Y-%m-%d kl. %H:%M")
+    """`2025-09-26 kl. 06:00`: when the report's run started, in Swedish time."""
+    return report_text.run_time_text(report.run_started)
 
 
 def title_section(report: Report) -> Fragment:

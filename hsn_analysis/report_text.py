@@ -1,5 +1,8 @@
 """The report's Swedish headings and prose. Status words and data messages live in `labels`."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 TITLE = "{board} – uppföljning av nämndplan {year}, {period}"
 HEADING = "Uppföljning av nämndplan {year}"
 PERIOD_LINE = "{label}, {description}"
@@ -161,4 +164,12 @@ VERSION_LINES = "hsn-analysis {version}, Python {python}, pandas {pandas}, matpl
 RUN_TIME = "Körningen startade {when}."
 # Times are shown in the board's own time zone, whatever the server's clock is set to.
 TIME_ZONE = "Europe/Stockholm"
+
+
+def run_time_text(moment: datetime) -> str:
+    """`2025-09-26 kl. 06:00` in Swedish time (a time without zone is taken as local): the run
+    time as the report and the mail show it."""
+    return moment.astimezone(ZoneInfo(TIME_ZONE)).strftime("%Y-%m-%d kl. %H:%M")
+
+
 FOOTER = "{board} · {period} · skapad med hsn-analysis {version}"

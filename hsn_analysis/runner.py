@@ -25,7 +25,7 @@ from hsn_analysis import paths
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.export import export_html
 from hsn_analysis.index import refresh_index
-from hsn_analysis.layout import report_paths
+from hsn_analysis.layout import BACKUP_STAMP, report_paths
 from hsn_analysis.locking import period_lock
 from hsn_analysis.paths import EXAMPLE_DATA, OUTPUTS
 from hsn_analysis.periods import Period
@@ -220,13 +220,13 @@ def _produce(
         shutil.rmtree(work, ignore_errors=True)
 
 
-def backup_stamp(record: Path, html: Path) -> str:
+def _backup_stamp(record: Path, html: Path) -> str:
     """`2025-09-05T060012`: when the report in `html` was run, from its record (else the file)."""
     try:
         started = datetime.fromisoformat(json.loads(record.read_text(encoding="utf-8"))["startad"])
     except (OSError, ValueError, KeyError, TypeError):
         started = datetime.fromtimestamp(html.stat().st_mtime).astimezone()
-    return started.strftime("%Y-%m-%dT%H%M%S")
+    return started.strftime(BACKUP_STAMP)
 
 
 def _back_up(paths: dict[str, Path]) -> Path | None:
@@ -239,7 +239,7 @@ def _back_up(paths: dict[str, Path]) -> Path | None:
         return None
     folder = paths["backups"]
     folder.mkdir(exist_ok=True)
-    stamp = backup_stamp(paths["record"], paths["html"])
+    stamp = _backup_stamp(paths["record"], paths["html"])
     stem, n = f"{paths['html'].stem}.{stamp}", 1
     while (folder / f"{stem}.html").exists():  # two runs within one second
         n += 1

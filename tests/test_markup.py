@@ -263,7 +263,7 @@ def test_figure_size_is_inches_times_figure_dpi_when_that_is_a_whole_number(widt
 
 
 def test_figure_png_is_a_palette_image_without_transparency():
-    with Image.open(io.BytesIO(figure_png(busy_figure()))) as image:
+    with Image.open(io.BytesIO(figure_png(busy_figure())[0])) as image:
         assert image.mode == "P"
         assert "transparency" not in image.info
         assert image.convert("RGB").getpixel((0, 0)) == (255, 255, 255)
@@ -273,7 +273,7 @@ def test_figure_is_smaller_than_a_plain_savefig_png_of_the_same_figure():
     fig = busy_figure()
     plain = io.BytesIO()
     fig.savefig(plain, format="png", dpi=FIGURE_DPI, facecolor="white")
-    assert len(figure_png(fig)) < len(plain.getvalue())
+    assert len(figure_png(fig)[0]) < len(plain.getvalue())
 
 
 def test_figure_carries_escaped_alt_text_and_caption():
