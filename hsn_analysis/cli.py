@@ -7,17 +7,22 @@ import json
 import logging
 import os
 import sys
+import time
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hsn_analysis import __version__, labels
-from hsn_analysis.dataset import Dataset
+from hsn_analysis.locking import LockBusy
 from hsn_analysis.paths import EXAMPLE_DATA, OUTPUTS
-from hsn_analysis.periods import Period
+from hsn_analysis.periods import RANGE_MARK, Period, PeriodNotReady
 from hsn_analysis.problems import InvalidDatasetError, errors, warnings
-from hsn_analysis.summary import PeriodNotReady, build_summary, resolve_period
-from hsn_analysis.validation import ValidationResult, check_dataset
+
+# pandas and the modules built on it load inside the commands that need them: `run` starts its
+# kernel first, so that the kernel boots while this process imports them and checks the data.
+if TYPE_CHECKING:
+    from hsn_analysis.dataset import Dataset
+    from hsn_analysis.validation import ValidationResult
 
 EXIT_OK = 0
 EXIT_INVALID_DATA = 1
@@ -41,6 +46,8 @@ class UsageError(Exception):
 
 
 def _check(path: Path) -> ValidationResult:
+    from hsn_analysis.validation import check_dataset
+
     try:
         return check_dataset(path)
     except FileNotFoundError as exc:
@@ -77,6 +84,8 @@ def _load(path: Path) -> Dataset | None:
 
 
 def _resolve_period(text: str, dataset: Dataset, today: date) -> Period:
+    from hsn_analysis.summary import resolve_period
+
     try:
         return resolve_period(text, dataset, today)
     except ValueError as exc:
@@ -126,6 +135,8 @@ def _summary(args: argparse.Namespace) -> int:
     except PeriodNotReady as exc:
         logger.error("%s", exc)
         return EXIT_NOT_READY
+    from hsn_analysis.summary import build_summary
+
     summary = build_summary(dataset, period)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, allow_nan=False, indent=2))
@@ -149,20 +160,33 @@ def _mail_config(args: argparse.Namespace) -> Any:
 
 
 def _run(args: argparse.Namespace) -> int:
-    # Deferred: the runner pulls in papermill and nbconvert, which `validate` never needs.
-    from hsn_analysis.locking import LockBusy
-    from hsn_analysis.runner import RunFailed, run_report
+    from hsn_analysis.kernel import running_kernel
 
     config = _mail_config(args) if args.send else None
+    if RANGE_MARK in args.period:
+        if args.send:
+            raise UsageError(
+                "--send gäller en period åt gången; skicka varje rapport med "
+                "hsn-report send --period P när intervallet är klart."
+            )
+        return _run_batch(args)
     try:
-        result = run_report(args.period, args.data, args.out, today=args.today)
+        # The kernel boots (about a second) while this process imports the runner and checks
+        # the data; it is stopped unused if the data or the period stops the run.
+        with running_kernel() as kernel:
+            from hsn_analysis import runner
+
+            try:
+                result = runner.run_report(
+                    args.period, args.data, args.out, today=args.today, kernel=kernel
+                )
+            except runner.RunFailed as exc:
+                _log_run_failed(exc)
+                return _not_mailed(args, EXIT_RUN_FAILED)
     except FileNotFoundError as exc:
         raise UsageError(f"hittar inte data: {args.data}") from exc
     except InvalidDatasetError as exc:
-        for problem in errors(exc.problems):
-            logger.error("%s", problem)
-        n, data = len(errors(exc.problems)), args.data
-        logger.error("steget validering misslyckades: %d fel i %s; ingen rapport görs.", n, data)
+        _log_invalid(exc.problems, args.data)
         return _not_mailed(args, EXIT_INVALID_DATA)
     except PeriodNotReady as exc:
         logger.error("steget period misslyckades: %s", exc)
@@ -170,18 +194,98 @@ def _run(args: argparse.Namespace) -> int:
     except LockBusy as exc:
         logger.error("steget lås misslyckades: %s", exc)
         return _not_mailed(args, EXIT_BUSY)
-    except RunFailed as exc:
-        logger.error("%s", exc)
-        if exc.kept is not None:
-            logger.error("den misslyckade notebooken finns kvar för felsökning: %s", exc.kept)
-        logger.error("ingen ny rapport skrevs; en tidigare rapport för perioden finns kvar orörd.")
-        return _not_mailed(args, EXIT_RUN_FAILED)
     except ValueError as exc:  # the period: unreadable, not begun or without data
         raise UsageError(str(exc)) from exc
     print(result.html, flush=True)
     if config is None:
         return EXIT_OK
     return _deliver(config, args.out, result.period, dry_run=args.dry_run)
+
+
+def _log_invalid(problems: list, data: Path) -> None:
+    for problem in errors(problems):
+        logger.error("%s", problem)
+    n = len(errors(problems))
+    logger.error("steget validering misslyckades: %d fel i %s; ingen rapport görs.", n, data)
+
+
+def _log_run_failed(exc: Exception) -> None:
+    logger.error("%s", exc)
+    if getattr(exc, "kept", None) is not None:
+        logger.error("den misslyckade notebooken finns kvar för felsökning: %s", exc.kept)
+    logger.error("ingen ny rapport skrevs; en tidigare rapport för perioden finns kvar orörd.")
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    """`run --period A..B --jobs N`: every tertial of the range, N reports at a time."""
+    from hsn_analysis.batch import Finished, pool_size, run_batch
+    from hsn_analysis.runner import RunFailed
+    from hsn_analysis.summary import resolve_periods
+
+    clock = time.perf_counter()
+    data = args.data.resolve()
+    result = _check(data)
+    if not result.ok:
+        _log_invalid(result.problems, args.data)
+        return EXIT_INVALID_DATA
+    try:
+        periods = resolve_periods(args.period, result.dataset, args.today)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    workers = pool_size(args.jobs, len(periods))
+    logger.info(
+        "%d rapporter, %s till %s, %d åt gången",
+        len(periods),
+        periods[0].code,
+        periods[-1].code,
+        workers,
+    )
+
+    def progress(report: Finished, n: int, total: int) -> None:
+        took = _seconds(report.seconds)
+        if report.result is not None:
+            logger.info("[%d/%d] %s klar på %s s", n, total, report.period.code, took)
+            print(report.result.html, flush=True)
+        else:
+            error = report.error
+            logger.error(
+                "[%d/%d] %s misslyckades efter %s s: %s", n, total, report.period.code, took, error
+            )
+
+    batch = run_batch(
+        result.dataset,
+        periods,
+        data,
+        args.out.resolve(),
+        jobs=args.jobs,
+        validation_s=time.perf_counter() - clock,
+        on_finished=progress,
+    )
+    took = _seconds(time.perf_counter() - clock)
+    if not batch.failed:
+        logger.info("Alla %d rapporter klara på %s s.", len(periods), took)
+        return EXIT_OK
+    codes = ", ".join(f.period.code for f in batch.failed)
+    logger.error(
+        "%d av %d rapporter misslyckades: %s. De övriga är klara; se felen ovan.",
+        len(batch.failed),
+        len(periods),
+        codes,
+    )
+    for failed in batch.failed:
+        if isinstance(failed.error, RunFailed) and failed.error.kept is not None:
+            logger.error(
+                "%s: den misslyckade notebooken finns kvar: %s",
+                failed.period.code,
+                failed.error.kept,
+            )
+    if all(isinstance(f.error, LockBusy) for f in batch.failed):
+        return EXIT_BUSY
+    return EXIT_RUN_FAILED
 
 
 def _not_mailed(args: argparse.Namespace, code: int) -> int:
@@ -203,7 +307,7 @@ def _deliver(config: Any, out: Path, period: Period, *, dry_run: bool) -> int:
     """Mail the published report of `period` (or write it as .eml); the exit code."""
     from hsn_analysis.index import refresh_index
     from hsn_analysis.layout import report_paths
-    from hsn_analysis.locking import LockBusy, period_lock
+    from hsn_analysis.locking import period_lock
     from hsn_analysis.mail_send import MailFailed, send_report
     from hsn_analysis.published import LatestRunFailed, NotPublished, published_report
 
@@ -245,6 +349,16 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' är inget datum (ÅÅÅÅ-MM-DD)") from exc
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' är inget heltal större än 0")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: `validate`, `summary`, `run`, `send` and `index`."""
     parser = argparse.ArgumentParser(
@@ -277,6 +391,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--data", type=Path, default=DEFAULT_DATA, help=data_help)
     run.add_argument("--out", type=Path, default=DEFAULT_OUT, help=out_help)
     run.add_argument("--today", type=_date, default=date.today(), help=today_help)
+    run.add_argument(
+        "--jobs",
+        type=_positive,
+        default=1,
+        help="för ett intervall (2024-T1..2025-T3): så många rapporter åt gången "
+        "(högst en per processorkärna; standard: 1)",
+    )
     run.add_argument("--send", action="store_true", help="mejla rapporten när den är klar")
     _mail_arguments(run)
     run.set_defaults(handler=_run)

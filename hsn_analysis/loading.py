@@ -17,11 +17,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import openpyxl
 import pandas as pd
-from openpyxl.workbook.workbook import Workbook
 
 from hsn_analysis.cells import normalise_name, toml_value_text, workbook_cell_text
 from hsn_analysis.dataset import SourceFile
@@ -46,6 +45,9 @@ from hsn_analysis.messages import (
 )
 from hsn_analysis.problems import Problem
 from hsn_analysis.vocabulary import Severity
+
+if TYPE_CHECKING:  # openpyxl loads only when a workbook is read: CSV folders and the report
+    from openpyxl.workbook.workbook import Workbook  # kernel never need it
 
 TABLE_NAMES = ("mal", "delmal", "indikatorer", "utfall", "bedomningar")
 SETTINGS_NAME = "installningar"
@@ -196,6 +198,8 @@ class _Reader:
         data = self.read_bytes(path, path.name)
         if data is None:
             return
+        import openpyxl  # here, not at the top: see TYPE_CHECKING above
+
         try:
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception:  # a damaged or foreign file raises any of a dozen exception types

@@ -85,6 +85,13 @@ class Period:
         return Period(self.year, self.tertial - 1)
 
     @property
+    def next(self) -> Period:
+        """The tertial after: the next of 2024-T3 is 2025-T1."""
+        if self.tertial == 3:
+            return Period(self.year + 1, 1)
+        return Period(self.year, self.tertial + 1)
+
+    @property
     def same_period_last_year(self) -> Period:
         """2025-T2 → 2024-T2."""
         return Period(self.year - 1, self.tertial)
@@ -114,3 +121,29 @@ class Period:
 
     def __str__(self) -> str:
         return self.code
+
+
+# `2024-T1..2025-T3`: a range of tertials on the command line.
+RANGE_MARK = ".."
+
+
+def period_range(first: Period, last: Period) -> list[Period]:
+    """Every tertial from `first` to `last`, both included: 2024-T3..2025-T2 is three."""
+    if first > last:
+        raise PeriodError(f"perioden {first.code} kommer efter {last.code}")
+    periods = [first]
+    while periods[-1] < last:
+        periods.append(periods[-1].next)
+    return periods
+
+
+class PeriodNotReady(Exception):
+    """`auto` found the tertial that has ended, but the data has no assessments for it yet."""
+
+    def __init__(self, period: Period, assessed: list[str]) -> None:
+        self.period = period
+        known = ", ".join(assessed) or "inga"
+        super().__init__(
+            f"{period.label} ({period.code}) har tagit slut men data saknar bedömningar för den. "
+            f"Perioder med bedömningar: {known}. Ingen rapport görs förrän delmålen är bedömda."
+        )

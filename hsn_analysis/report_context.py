@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from hsn_analysis import __version__, report_text
-from hsn_analysis.dataset import Dataset, Settings
+from hsn_analysis.dataset import Dataset, Settings, load_checked
 from hsn_analysis.fulfilment import indicator_results
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
@@ -74,15 +74,17 @@ def prepare(
     period: str,
     data: str | os.PathLike | None = None,
     run_started: str | None = None,
+    checked: str | os.PathLike | None = None,
 ) -> Report:
     """Load and validate the data, then compute every result the report shows.
 
     `period` is a code such as "2025-T2" or "latest"; `data` a CSV folder or .xlsx workbook
     (None: the bundled example data); `run_started` an ISO time stamp (None: now). Invalid data
-    raises InvalidDatasetError listing every problem.
+    raises InvalidDatasetError listing every problem. `checked` is set by `hsn-report run`: its
+    already validated copy of `data` (`dataset.save_checked`), so the input is read only once.
     """
     path = Path(data) if data else EXAMPLE_DATA
-    dataset = load_dataset(path)
+    dataset = load_checked(Path(checked)) if checked else load_dataset(path)
     chosen = latest_period(dataset) if period == "latest" else Period.parse(period)
     started = datetime.fromisoformat(run_started) if run_started else datetime.now().astimezone()
     parameters = {

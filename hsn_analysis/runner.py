@@ -16,15 +16,22 @@ import os
 import shutil
 import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from hsn_analysis import paths
-from hsn_analysis.dataset import Dataset
-from hsn_analysis.export import export_html
+from hsn_analysis.dataset import Dataset, save_checked
+from hsn_analysis.export import export_html, report_exporter
 from hsn_analysis.index import refresh_index
+from hsn_analysis.kernel import (
+    KERNEL_ARGUMENTS,
+    KERNEL_NAME,
+    running_kernel,
+    skip_slow_schema_import,
+)
 from hsn_analysis.layout import BACKUP_STAMP, report_paths
 from hsn_analysis.locking import period_lock
 from hsn_analysis.paths import EXAMPLE_DATA, OUTPUTS
@@ -35,7 +42,6 @@ from hsn_analysis.subgoals import subgoal_results
 from hsn_analysis.summary import build_summary, resolve_period
 from hsn_analysis.validation import check_dataset
 
-KERNEL_NAME = "hsn-analysis"
 REPORT_NOTEBOOK = paths.REPORT_NOTEBOOK
 CELL_TIMEOUT_S = 300
 # A cold kernel start on a busy 2-core machine can pass papermill's default of 60 s.
@@ -85,28 +91,35 @@ def execute_notebook(
     *,
     cwd: Path,
     timeout: int = CELL_TIMEOUT_S,
+    kernel: Any = None,
 ) -> Any:
     """Run `notebook` with papermill in the project kernel; returns the executed NotebookNode.
 
-    Raises NotebookFailed naming the cell and the error. Papermill's saved metadata is not
-    trusted (after a timeout it still says every cell completed): only its exception counts.
+    `kernel` is a manager from `kernel.running_kernel`, already started in `cwd`; without one,
+    papermill starts and stops its own. Raises NotebookFailed naming the cell and the error.
+    Papermill's saved metadata is not trusted (after a timeout it still says every cell
+    completed): only its exception counts.
     """
+    skip_slow_schema_import()
     import papermill  # deferred: a slow import that only report runs need
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
+    if kernel is None:
+        where: dict[str, Any] = {"cwd": str(cwd), "extra_arguments": KERNEL_ARGUMENTS}
+    else:  # its working folder was set when it started; papermill must not chdir this process
+        where = {"km": kernel}
     try:
         return papermill.execute_notebook(
             str(notebook),
             str(output),
             parameters=parameters,
             kernel_name=KERNEL_NAME,
-            cwd=str(cwd),
             execution_timeout=timeout,
             start_timeout=START_TIMEOUT_S,
             progress_bar=False,
-            # ipykernel warns on every start that loopback TCP is unencrypted; it says nothing
-            # about the run and would bury real messages in a scheduled run's log.
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            # Written once at the end (also after a failure), not after every cell.
+            request_save_on_cell_execute=False,
+            **where,
         )
     except papermill.PapermillExecutionError as exc:
         raise NotebookFailed(
@@ -118,7 +131,8 @@ def execute_notebook(
         raise NotebookFailed(notebook, None, f"kärnan dog: {exc}") from exc
 
 
-def _validated(data: Path) -> Dataset:
+def validated(data: Path) -> Dataset:
+    """The dataset in `data`; InvalidDatasetError listing every problem if it has errors."""
     result = check_dataset(data)
     if not result.ok:
         raise InvalidDatasetError(result.problems)
@@ -132,6 +146,7 @@ def run_report(
     *,
     notebook: Path | None = None,
     today: date | None = None,
+    kernel: Any = None,
 ) -> RunResult:
     """Produce the follow-up report of one period; see the module docstring for the guarantees.
 
@@ -139,29 +154,59 @@ def run_report(
     used raises ValueError (PeriodNotReady for `auto` before its assessments are in). Another run
     of the same period raises LockBusy. A failing notebook or export raises RunFailed; the
     executed notebook is then kept as `…MISSLYCKAD.ipynb` and no HTML is written.
+
+    The kernel is started first (or given, from `kernel.running_kernel`), so that it boots while
+    the data is read and checked; it is stopped unused if the run ends before the notebook.
+    """
+    if kernel is None:
+        with running_kernel() as started:
+            return run_report(period, data, out, notebook=notebook, today=today, kernel=started)
+    clock = time.perf_counter()
+    data = (data or EXAMPLE_DATA).resolve()
+    logger.info("Validerar %s", data)
+    dataset = validated(data)
+    chosen = resolve_period(period, dataset, today or date.today())
+    checked = time.perf_counter() - clock
+    return produce_report(
+        dataset, chosen, data, out, notebook=notebook, validation_s=checked, kernel=kernel
+    )
+
+
+def produce_report(
+    dataset: Dataset,
+    period: Period,
+    data: Path,
+    out: Path | None = None,
+    *,
+    notebook: Path | None = None,
+    validation_s: float = 0.0,
+    kernel: Any = None,
+) -> RunResult:
+    """The report of `period` from a dataset already validated (read from `data`).
+
+    Takes the period's lock (LockBusy if another run has it), runs, publishes and rewrites the
+    index; raises RunFailed as `run_report` does. `validation_s` is the time the caller spent
+    validating, for the run record; `kernel` a running one (else one is started once the lock
+    is held). Safe to call from several threads for different periods: each run has its own
+    kernel, working folders and output files.
     """
     started = datetime.now().astimezone()
-    clock = time.perf_counter()
-    timings: dict[str, float] = {}
-    notebook = notebook or REPORT_NOTEBOOK
-    data = (data or EXAMPLE_DATA).resolve()
+    clock = time.perf_counter() - validation_s
+    timings = {"validering": validation_s}
     out = (out or OUTPUTS).resolve()
-
-    logger.info("Validerar %s", data)
-    dataset = _validated(data)
-    chosen = resolve_period(period, dataset, today or date.today())
-    timings["validering"] = time.perf_counter() - clock
-    paths = report_paths(out, chosen)
+    paths = report_paths(out, period)
     folder = paths["html"].parent
     try:
-        with period_lock(folder, f"rapport {chosen.code}"):
-            _produce(dataset, chosen, data, notebook, paths, started, clock, timings)
+        with period_lock(folder, f"rapport {period.code}"), ExitStack() as stack:
+            kernel = kernel or stack.enter_context(running_kernel())
+            notebook = notebook or REPORT_NOTEBOOK
+            _produce(dataset, period, data, notebook, kernel, paths, started, clock, timings)
     except RunFailed:
         refresh_index(out)  # the index shows the failed run beside the report that is kept
         raise
     refresh_index(out)
     logger.info("Klar: %s", paths["html"])
-    return RunResult(chosen, paths["html"], paths["notebook"], paths["record"], timings)
+    return RunResult(period, paths["html"], paths["notebook"], paths["record"], timings)
 
 
 def _produce(
@@ -169,26 +214,40 @@ def _produce(
     chosen: Period,
     data: Path,
     notebook: Path,
+    kernel: Any,
     paths: dict[str, Path],
     started: datetime,
     clock: float,
     timings: dict[str, float],
 ) -> None:
     folder = paths["html"].parent
-
-    parameters = {
-        "period": chosen.code,
-        "data": str(data),
-        "run_started": started.isoformat(timespec="seconds"),
-    }
     # Same folder as the report, so that publishing is a rename on one file system.
     work = Path(tempfile.mkdtemp(prefix=".korning-", dir=folder))
     try:
+        # While the kernel boots: hand it the checked data, make the exporter and the
+        # record's figures, and import papermill (in execute_notebook).
+        checked = work / "data.pickle"
+        save_checked(dataset, checked)
+        parameters = {
+            "period": chosen.code,
+            "data": str(data),
+            "run_started": started.isoformat(timespec="seconds"),
+        }
+        skip_slow_schema_import()
+        exporter = report_exporter()
+        figures = _record_figures(dataset, chosen)
+
         executed = work / paths["notebook"].name
         logger.info("Kör %s för %s", notebook.name, chosen.code)
         step = time.perf_counter()
         try:
-            nb = execute_notebook(notebook, executed, parameters, cwd=work)
+            nb = execute_notebook(
+                notebook,
+                executed,
+                {**parameters, "checked": str(checked)},
+                cwd=work,
+                kernel=kernel,
+            )
         except NotebookFailed as exc:
             kept = _keep_failed(executed, paths["failed"])
             raise RunFailed("notebook", str(exc), kept) from exc
@@ -197,7 +256,7 @@ def _produce(
         logger.info("Skapar HTML")
         step = time.perf_counter()
         try:
-            page = export_html(nb, report_title(dataset.settings, chosen))
+            page = export_html(nb, figures["titel"], exporter)
         except Exception as exc:  # any nbconvert/Jinja failure: keep the notebook, publish nothing
             kept = _keep_failed(executed, paths["failed"])
             raise RunFailed("export", f"{type(exc).__name__}: {exc}", kept) from exc
@@ -205,7 +264,9 @@ def _produce(
         timings["export"] = time.perf_counter() - step
         timings["totalt"] = time.perf_counter() - clock
 
-        record = _record(dataset, chosen, data, parameters, started, timings, page.encode())
+        record = _record(
+            figures, dataset, chosen, data, parameters, started, timings, page.encode()
+        )
         (work / paths["record"].name).write_text(
             json.dumps(record, ensure_ascii=False, indent=2, allow_nan=False), encoding="utf-8"
         )
@@ -262,7 +323,27 @@ def _keep_failed(executed: Path, failed: Path) -> Path | None:
     return failed
 
 
+def _record_figures(dataset: Dataset, period: Period) -> dict[str, Any]:
+    """What the index and the mail need (title, counts, the delmål and their status), so that
+    neither reads the data again."""
+    subgoals = subgoal_results(dataset, period)
+    summary = build_summary(dataset, period, subgoals)
+    return {
+        "titel": report_title(dataset.settings, period),
+        "namnd": dataset.settings.board_name,
+        "exempeldata": dataset.settings.example_data,
+        "sammanfattning": summary["sammanfattning"],
+        "delmal": summary["delmal"],
+        "mal": summary["mal"],
+        "delmal_lista": [
+            {"delmal_id": r.delmal_id, "mal_id": r.mal_id, "namn": r.namn, "status": str(r.status)}
+            for r in subgoals.itertuples(index=False)
+        ],
+    }
+
+
 def _record(
+    figures: dict[str, Any],
     dataset: Dataset,
     period: Period,
     data: Path,
@@ -271,18 +352,12 @@ def _record(
     timings: dict[str, float],
     html: bytes,
 ) -> dict[str, Any]:
-    """The run record: what was run on which data, how long it took, and the key figures.
-
-    It also holds what the index and the mail need (title, counts, the delmål and their status),
-    so that neither reads the data again.
-    """
-    summary = build_summary(dataset, period)
-    subgoals = subgoal_results(dataset, period)
+    """The run record: what was run on which data, how long it took, and the key figures."""
     return {
         "rapport": "uppfoljning",
-        "titel": report_title(dataset.settings, period),
-        "namnd": dataset.settings.board_name,
-        "exempeldata": dataset.settings.example_data,
+        "titel": figures["titel"],
+        "namnd": figures["namnd"],
+        "exempeldata": figures["exempeldata"],
         "period": period.code,
         "startad": started.isoformat(timespec="seconds"),
         "klar": datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -296,11 +371,8 @@ def _record(
         "versioner": package_versions(),
         "html_byte": len(html),
         "html_sha256": hashlib.sha256(html).hexdigest(),
-        "sammanfattning": summary["sammanfattning"],
-        "delmal": summary["delmal"],
-        "mal": summary["mal"],
-        "delmal_lista": [
-            {"delmal_id": r.delmal_id, "mal_id": r.mal_id, "namn": r.namn, "status": str(r.status)}
-            for r in subgoals.itertuples(index=False)
-        ],
+        "sammanfattning": figures["sammanfattning"],
+        "delmal": figures["delmal"],
+        "mal": figures["mal"],
+        "delmal_lista": figures["delmal_lista"],
     }

@@ -12,9 +12,18 @@ from hsn_analysis.dataset import Dataset
 from hsn_analysis.formatting import format_number
 from hsn_analysis.fulfilment import indicator_results
 from hsn_analysis.narrative import count_sentence
-from hsn_analysis.periods import Period
+from hsn_analysis.periods import RANGE_MARK, Period, PeriodNotReady, period_range
 from hsn_analysis.rollup import StatusCounts, count_statuses, goal_rollup
 from hsn_analysis.subgoals import subgoal_results
+
+__all__ = [
+    "PeriodNotReady",
+    "build_summary",
+    "counts_dict",
+    "latest_period",
+    "resolve_period",
+    "resolve_periods",
+]
 
 _COUNT_KEYS = ["antal", "uppnas", "delvis", "uppnas_ej", "ej_bedomd"]
 
@@ -33,9 +42,15 @@ def counts_dict(counts: StatusCounts) -> dict[str, int]:
     return dict(zip(_COUNT_KEYS, values, strict=True))
 
 
-def build_summary(dataset: Dataset, period: Period) -> dict[str, Any]:
-    """The summary object of PRODUCT.md §7 for one period: a dict ready for `json.dumps`."""
-    subgoals = subgoal_results(dataset, period)
+def build_summary(
+    dataset: Dataset, period: Period, subgoals: pd.DataFrame | None = None
+) -> dict[str, Any]:
+    """The summary object of PRODUCT.md §7 for one period: a dict ready for `json.dumps`.
+
+    `subgoals` is `subgoal_results(dataset, period)` when the caller has it already.
+    """
+    if subgoals is None:
+        subgoals = subgoal_results(dataset, period)
     counts = count_statuses(subgoals["status"])
     goals = goal_rollup(dataset, subgoals)
     indicators = indicator_results(dataset, period)
@@ -74,18 +89,6 @@ def latest_period(dataset: Dataset) -> Period:
     return Period.parse(dataset.periods[-1])
 
 
-class PeriodNotReady(Exception):
-    """`auto` found the tertial that has ended, but the data has no assessments for it yet."""
-
-    def __init__(self, period: Period, assessed: list[str]) -> None:
-        self.period = period
-        known = ", ".join(assessed) or "inga"
-        super().__init__(
-            f"{period.label} ({period.code}) har tagit slut men data saknar bedömningar för den. "
-            f"Perioder med bedömningar: {known}. Ingen rapport görs förrän delmålen är bedömda."
-        )
-
-
 def resolve_period(text: str, dataset: Dataset, today: date) -> Period:
     """The period a command names: a code like `2025-T2`, `latest` or `auto`, checked against
     the data.
@@ -109,3 +112,24 @@ def resolve_period(text: str, dataset: Dataset, today: date) -> Period:
         known = ", ".join(dataset.periods) or "inga"
         raise ValueError(f"data saknas för {period.code}. Perioder med data: {known}.")
     return period
+
+
+def resolve_periods(text: str, dataset: Dataset, today: date) -> list[Period]:
+    """The periods a command names: one as `resolve_period` reads it, or a range of tertials
+    `2024-T1..2025-T3` (both ends included), each of which must have data.
+
+    Raises ValueError naming every period of the range that cannot be used.
+    """
+    if RANGE_MARK not in text:
+        return [resolve_period(text, dataset, today)]
+    first, _, last = text.partition(RANGE_MARK)
+    periods = period_range(Period.parse(first.strip()), Period.parse(last.strip()))
+    problems = []
+    for period in periods:
+        try:
+            resolve_period(period.code, dataset, today)
+        except ValueError as exc:
+            problems.append(f"{period.code}: {exc}")
+    if problems:
+        raise ValueError("kan inte göra alla rapporter i intervallet: " + " ".join(problems))
+    return periods
