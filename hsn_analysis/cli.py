@@ -162,7 +162,6 @@ def _mail_config(args: argparse.Namespace) -> Any:
 def _run(args: argparse.Namespace) -> int:
     from hsn_analysis.kernel import running_kernel
 
-    config = _mail_config(args) if args.send else None
     if RANGE_MARK in args.period:
         if args.send:
             raise UsageError(
@@ -170,6 +169,7 @@ def _run(args: argparse.Namespace) -> int:
                 "hsn-report send --period P när intervallet är klart."
             )
         return _run_batch(args)
+    config = _mail_config(args) if args.send else None
     try:
         # The kernel boots (about a second) while this process imports the runner and checks
         # the data; it is stopped unused if the data or the period stops the run.

@@ -18,6 +18,7 @@ from hsn_analysis.dataset import (
     Dataset,
     Settings,
 )
+from hsn_analysis.kernel import KERNEL_NAME
 from hsn_analysis.paths import REPORT_NOTEBOOK
 from hsn_analysis.vocabulary import RollupRule
 
@@ -121,5 +122,23 @@ def broken_notebook(tmp_path: Path) -> Path:
     nb = nbformat.read(REPORT_NOTEBOOK, as_version=4)
     nb.cells.insert(4, nbformat.v4.new_code_cell('raise RuntimeError("planerat fel i testet")'))
     path = tmp_path / "trasig.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def tiny_notebook(folder: Path, first: str = "") -> Path:
+    """A stand-in for the report notebook: its parameters, then `first` (any code), then a cell
+    that shows the run's start time and period. Runs in about a second."""
+    parameters = nbformat.v4.new_code_cell(
+        'period = "2025-T2"\ndata = ""\nrun_started = ""\nchecked = None'
+    )
+    parameters.metadata["tags"] = ["parameters"]
+    show = nbformat.v4.new_code_cell(
+        "from IPython.display import HTML\nHTML(f'<p>körd {run_started} för {period}</p>')"
+    )
+    cells = [parameters, *([nbformat.v4.new_code_cell(first)] if first else []), show]
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": KERNEL_NAME, "display_name": "HSN", "language": "python"}
+    path = folder / "liten.ipynb"
     nbformat.write(nb, path)
     return path

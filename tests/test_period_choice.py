@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from builders import make_dataset
 
-from hsn_analysis.summary import PeriodNotReady, resolve_period
+from hsn_analysis.summary import PeriodNotReady, resolve_period, resolve_periods
 
 
 def dataset_assessed_in(*periods: str, outcomes_in: tuple[str, ...] = ()):
@@ -61,3 +61,24 @@ def test_a_named_period_must_have_begun_and_have_data():
         resolve_period("2026-T1", data, date(2025, 6, 1))
     with pytest.raises(ValueError, match="data saknas för 2024-T3"):
         resolve_period("2024-T3", data, date(2025, 6, 1))
+
+
+def test_a_range_gives_every_tertial_between_its_ends():
+    data = dataset_assessed_in("2024-T3", "2025-T1", "2025-T2")
+    chosen = resolve_periods("2024-T3..2025-T2", data, date(2025, 9, 1))
+    assert [p.code for p in chosen] == ["2024-T3", "2025-T1", "2025-T2"]
+    assert resolve_periods("Tertial 1 2025 .. 2025-T2", data, date(2025, 9, 1))[0].code == "2025-T1"
+
+
+def test_a_single_period_is_a_range_of_one():
+    data = dataset_assessed_in("2025-T1")
+    assert [p.code for p in resolve_periods("latest", data, date(2025, 9, 1))] == ["2025-T1"]
+
+
+def test_a_range_with_periods_that_lack_data_names_each_of_them():
+    data = dataset_assessed_in("2024-T3", "2025-T2")
+    with pytest.raises(ValueError, match="kan inte göra alla rapporter") as raised:
+        resolve_periods("2024-T2..2025-T2", data, date(2025, 9, 1))
+    message = str(raised.value)
+    assert "2024-T2: data saknas" in message and "2025-T1: data saknas" in message
+    assert "2024-T3:" not in message and "2025-T2:" not in message

@@ -1,13 +1,14 @@
 """Tertial periods: every accepted spelling, order, neighbours and labels (§3, §4)."""
 
 from datetime import date
+from itertools import pairwise
 
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hsn_analysis.periods import Period, PeriodError
+from hsn_analysis.periods import Period, PeriodError, period_range
 
 
 @pytest.mark.parametrize(
@@ -107,6 +108,44 @@ def test_periods_are_ordered_by_year_then_tertial_and_codes_sort_the_same_way():
 )
 def test_previous_period_crosses_the_year_boundary_from_t1(period, previous):
     assert period.previous == previous
+
+
+@pytest.mark.parametrize(
+    ("period", "following"),
+    [
+        (Period(2024, 3), Period(2025, 1)),
+        (Period(2025, 1), Period(2025, 2)),
+        (Period(2025, 2), Period(2025, 3)),
+    ],
+)
+def test_next_period_crosses_the_year_boundary_after_t3(period, following):
+    assert period.next == following
+    assert following.previous == period
+
+
+def test_a_range_holds_every_tertial_from_first_to_last_both_included():
+    codes = [p.code for p in period_range(Period(2024, 1), Period(2025, 3))]
+    assert codes == ["2024-T1", "2024-T2", "2024-T3", "2025-T1", "2025-T2", "2025-T3"]
+    assert period_range(Period(2025, 2), Period(2025, 2)) == [Period(2025, 2)]
+
+
+def test_a_range_that_runs_backwards_is_refused():
+    with pytest.raises(PeriodError, match="perioden 2025-T1 kommer efter 2024-T3"):
+        period_range(Period(2025, 1), Period(2024, 3))
+
+
+periods = st.builds(Period, st.integers(1900, 2980), st.integers(1, 3))  # 40 steps stay < 3000
+
+
+@given(periods, st.integers(0, 40))
+def test_a_range_is_consecutive_and_as_long_as_the_tertials_between_its_ends(first, steps):
+    last = first
+    for _ in range(steps):
+        last = last.next
+    span = period_range(first, last)
+    assert len(span) == steps + 1
+    assert span[0] == first and span[-1] == last
+    assert all(a.next == b for a, b in pairwise(span))
 
 
 @pytest.mark.parametrize("tertial", [1, 2, 3])

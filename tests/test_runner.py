@@ -106,6 +106,19 @@ def test_executed_notebook_is_kept_for_audit_with_the_injected_parameters(exampl
     assert not any(o.output_type == "error" for c in nb.cells for o in c.get("outputs", []))
 
 
+def test_the_kernel_got_the_checked_data_from_the_runs_own_folder_which_is_removed(
+    example_report,
+):
+    nb = nbformat.read(example_report.notebook, as_version=4)
+    [injected] = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    [line] = [x for x in injected.source.splitlines() if x.startswith("checked = ")]
+    handed = Path(line.removeprefix("checked = ").strip('"'))
+    assert handed.name == "data.pickle"
+    assert handed.parent.parent == example_report.html.parent
+    assert handed.parent.name.startswith(".korning-")
+    assert not handed.parent.exists()
+
+
 # ---- the HTML file: self-contained, safe, Swedish ------------------------------------------
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import nbformat
+import builders
 import pytest
 
 from hsn_analysis import runner
@@ -21,21 +21,7 @@ T2 = Period(2025, 2)
 
 @pytest.fixture
 def tiny_notebook(tmp_path):
-    """A notebook with the report's parameters that shows the run's start time."""
-    parameters = nbformat.v4.new_code_cell('period = "2025-T2"\ndata = ""\nrun_started = ""')
-    parameters.metadata["tags"] = ["parameters"]
-    show = nbformat.v4.new_code_cell(
-        "from IPython.display import HTML\nHTML(f'<p>körd {run_started} för {period}</p>')"
-    )
-    nb = nbformat.v4.new_notebook(cells=[parameters, show])
-    nb.metadata["kernelspec"] = {
-        "name": runner.KERNEL_NAME,
-        "display_name": "HSN",
-        "language": "python",
-    }
-    path = tmp_path / "liten.ipynb"
-    nbformat.write(nb, path)
-    return path
+    return builders.tiny_notebook(tmp_path)
 
 
 def run(out, notebook, period="2025-T2", **kwargs):

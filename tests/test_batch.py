@@ -1,0 +1,121 @@
+"""A range of periods in one command: every report published in its own folder, side by side,
+and one failure does not stop the others."""
+
+from __future__ import annotations
+
+import json
+
+import builders
+import pytest
+
+from hsn_analysis import cli
+from hsn_analysis.batch import pool_size, run_batch
+from hsn_analysis.layout import report_paths
+from hsn_analysis.locking import period_lock
+from hsn_analysis.paths import EXAMPLE_DATA
+from hsn_analysis.periods import Period, period_range
+from hsn_analysis.runner import RunFailed
+from hsn_analysis.validation import load_dataset
+
+T1, T2, T3 = Period(2024, 1), Period(2024, 2), Period(2024, 3)
+
+
+@pytest.mark.parametrize(
+    ("jobs", "runs", "cores", "expected"),
+    [
+        (1, 6, 2, 1),
+        (2, 6, 2, 2),
+        (8, 6, 2, 2),  # never more than the cores
+        (4, 3, 8, 3),  # never more than the reports
+        (2, 1, 2, 1),
+    ],
+)
+def test_pool_size_is_the_jobs_asked_for_within_cores_and_reports(jobs, runs, cores, expected):
+    assert pool_size(jobs, runs, cores) == expected
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(EXAMPLE_DATA)
+
+
+def test_every_period_of_a_batch_is_published_in_its_own_folder(tmp_path, dataset):
+    notebook = builders.tiny_notebook(tmp_path)
+    seen = []
+    periods = period_range(T1, T3)
+    result = run_batch(
+        dataset,
+        periods,
+        EXAMPLE_DATA,
+        tmp_path / "ut",
+        jobs=2,
+        notebook=notebook,
+        on_finished=lambda report, n, total: seen.append((report.period, n, total)),
+    )
+    assert result.failed == []
+    assert [f.period for f in result.done] == periods
+    assert sorted(n for _, n, _ in seen) == [1, 2, 3] and {t for _, _, t in seen} == {3}
+    for finished in result.done:
+        paths = report_paths(tmp_path / "ut", finished.period)
+        assert finished.result.html == paths["html"]
+        assert f"för {finished.period.code}" in paths["html"].read_text(encoding="utf-8")
+        record = json.loads(paths["record"].read_text(encoding="utf-8"))
+        assert record["period"] == finished.period.code
+    index = (tmp_path / "ut" / "index.html").read_text(encoding="utf-8")
+    assert all(p.code in index for p in periods)
+
+
+def test_a_failing_report_is_listed_while_the_others_are_published(tmp_path, dataset):
+    notebook = builders.tiny_notebook(
+        tmp_path, 'assert period != "2024-T2", "planerat fel för 2024-T2"'
+    )
+    out = tmp_path / "ut"
+    result = run_batch(dataset, period_range(T1, T3), EXAMPLE_DATA, out, jobs=2, notebook=notebook)
+
+    assert [f.period for f in result.failed] == [T2]
+    error = result.failed[0].error
+    assert isinstance(error, RunFailed) and "planerat fel för 2024-T2" in str(error)
+    assert error.kept == report_paths(out, T2)["failed"] and error.kept.exists()
+    assert not report_paths(out, T2)["html"].exists()
+    assert report_paths(out, T1)["html"].exists() and report_paths(out, T3)["html"].exists()
+
+
+def test_the_command_runs_a_range_and_exits_5_naming_the_period_whose_lock_is_held(
+    tmp_path, capsys
+):
+    out = tmp_path / "ut"
+    with period_lock(report_paths(out, T2)["html"].parent, "en annan körning"):
+        code = cli.main(["run", "--period", "2024-T1..2024-T2", "--jobs", "2", "--out", str(out)])
+    captured = capsys.readouterr()
+    assert code == cli.EXIT_BUSY
+    assert captured.out.strip() == str(report_paths(out, T1)["html"])
+    assert report_paths(out, T1)["html"].exists()
+    assert "2 rapporter, 2024-T1 till 2024-T2, 2 åt gången" in captured.err
+    assert "[1/2]" in captured.err and "[2/2]" in captured.err
+    assert "1 av 2 rapporter misslyckades: 2024-T2" in captured.err
+    assert "en annan körning" in captured.err  # who holds the lock
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--period", "2022-T3..2023-T1"], "2022-T3: data saknas för 2022-T3"),
+        (["--period", "2024-T3..2024-T1"], "perioden 2024-T3 kommer efter 2024-T1"),
+        (["--period", "2024-T1..2024-T2", "--send"], "--send gäller en period åt gången"),
+    ],
+)
+def test_a_range_that_cannot_be_run_as_written_exits_2_before_any_report(
+    tmp_path, capsys, argv, message
+):
+    code = cli.main(["run", *argv, "--out", str(tmp_path / "ut")])
+    assert code == cli.EXIT_USAGE
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "ut").exists()
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "två"])
+def test_jobs_must_be_a_positive_whole_number(tmp_path, capsys, jobs):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["run", "--period", "2024-T1..2024-T2", "--jobs", jobs])
+    assert exit_.value.code == cli.EXIT_USAGE
+    assert "inget heltal större än 0" in capsys.readouterr().err
