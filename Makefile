@@ -7,7 +7,7 @@ KERNEL := hsn-analysis
 # The browser test drives Debian's chromium; playwright's own browser download cannot work here.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup run test lint format example-workbook clean
+.PHONY: setup run test bench lint format example-workbook clean
 
 setup: $(STAMP)
 
@@ -32,6 +32,10 @@ $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
 	$$sudo apt-get update -qq && \
 	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium
+
+# Speed and memory against the targets, measured side by side (about 2,5 minutes; see README).
+bench: setup
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 format: setup
 	$(BIN)/ruff check --fix .
