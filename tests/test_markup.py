@@ -6,8 +6,10 @@ import base64
 import io
 from html.parser import HTMLParser
 
+import matplotlib.colors as mcolors
 import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
@@ -274,6 +276,64 @@ def test_figure_is_smaller_than_a_plain_savefig_png_of_the_same_figure():
     plain = io.BytesIO()
     fig.savefig(plain, format="png", dpi=FIGURE_DPI, facecolor="white")
     assert len(figure_png(fig)[0]) < len(plain.getvalue())
+
+
+def full_colour(fig: Figure) -> np.ndarray:
+    """The figure's pixels as Agg draws them once at FIGURE_DPI, before any palette."""
+    fig.set_dpi(FIGURE_DPI)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba(), dtype=int)[..., :3]
+
+
+def pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
+
+
+@pytest.mark.parametrize("layout", ["constrained", None])
+def test_figure_png_draws_the_figure_exactly_once(layout):
+    fig = busy_figure()
+    fig.set_layout_engine(layout)
+    draws = []
+    fig.canvas.mpl_connect("draw_event", draws.append)
+    png, size = figure_png(fig)
+    assert len(draws) == 1
+    assert size == (484, 253) == Image.open(io.BytesIO(png)).size  # 4.4 × 2.3 in at 110 dpi
+
+
+def test_figure_png_leaves_the_figure_as_it_was():
+    fig = busy_figure()
+    fig.set_dpi(72)
+    fig.set_facecolor("#F2C12E")
+    canvas = fig.canvas
+    png, size = figure_png(fig)
+    assert size == (484, 253)  # drawn at FIGURE_DPI whatever the figure's own dpi
+    assert tuple(pixels(png)[0, 0]) == (255, 255, 255)  # on white
+    assert fig.canvas is canvas
+    assert fig.dpi == 72
+    assert mcolors.to_hex(fig.get_facecolor()) == "#f2c12e"
+
+
+def test_figure_png_keeps_the_commonest_colours_exact_and_the_rest_close():
+    original = full_colour(busy_figure())
+    quantized = pixels(figure_png(busy_figure())[0])
+    error = np.abs(original - quantized).max(axis=2)
+    colours, counts = np.unique(original.reshape(-1, 3), axis=0, return_counts=True)
+    # Background, fill, lines, markers and text: each its exact colour wherever it is.
+    for colour in colours[np.argsort(-counts)[:6]]:
+        assert error[(original == colour).all(axis=2)].max() == 0, colour
+    assert error.mean() < 1  # anti-aliasing shades: a level or two off at most, on average
+    assert error.max() <= 48
+
+
+def test_figure_png_of_one_figure_is_the_same_whatever_was_drawn_before():
+    # Figures of one size share a renderer: nothing of the previous figure may show through.
+    first = figure_png(busy_figure())[0]
+    other = busy_figure()
+    other.axes[0].fill_between([0, 8], 0, 100, color="#B3261E")
+    figure_png(other)
+    figure_png(busy_figure(7.2, 4.35))
+    assert figure_png(busy_figure())[0] == first
 
 
 def test_figure_carries_escaped_alt_text_and_caption():
