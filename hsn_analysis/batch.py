@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hsn_analysis.dataset import Dataset
+from hsn_analysis.kernel import Kernel
 from hsn_analysis.periods import Period
 from hsn_analysis.runner import RunResult, produce_report
 
@@ -62,24 +64,43 @@ def run_batch(
     notebook: Path | None = None,
     validation_s: float = 0.0,
     on_finished: Callable[[Finished, int, int], None] | None = None,
+    kernels: Sequence[Kernel] = (),
 ) -> BatchResult:
     """Produce the report of every period in `periods`, `jobs` at a time (see `pool_size`).
 
     `on_finished(finished, n, total)` is called in this thread as each report ends, in the
     order they end. Exceptions of one report (a failed run, a busy lock, anything) are kept in
-    its `Finished` and do not stop the others.
+    its `Finished` and do not stop the others. `kernels` are started ones (the command line
+    starts them before it reads the data) for the first reports to use and stop; later reports
+    start their own. Kernels left unused stay with the caller.
     """
     workers = pool_size(jobs, len(periods))
     finished: list[Finished] = []
+    ready: queue.SimpleQueue[Kernel] = queue.SimpleQueue()
+    for kernel in kernels:
+        ready.put(kernel)
 
     def one(period: Period) -> Finished:
         start = time.perf_counter()
         try:
+            kernel = ready.get_nowait()
+        except queue.Empty:
+            kernel = None
+        try:
             result = produce_report(
-                dataset, period, data, out, notebook=notebook, validation_s=validation_s
+                dataset,
+                period,
+                data,
+                out,
+                notebook=notebook,
+                validation_s=validation_s,
+                kernel=kernel.manager if kernel else None,
             )
         except Exception as exc:  # reported with the others; the rest of the batch goes on
             return Finished(period, time.perf_counter() - start, error=exc)
+        finally:
+            if kernel is not None:
+                kernel.stop()
         return Finished(period, time.perf_counter() - start, result=result)
 
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rapport") as pool:

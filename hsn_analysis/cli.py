@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 import time
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -222,6 +223,16 @@ def _seconds(value: float) -> str:
 
 def _run_batch(args: argparse.Namespace) -> int:
     """`run --period A..B --jobs N`: every tertial of the range, N reports at a time."""
+    from hsn_analysis.batch import pool_size
+    from hsn_analysis.kernel import Kernel
+
+    # As for one report: the first kernels boot while the data is read and checked.
+    with ExitStack() as stack:
+        kernels = [stack.enter_context(Kernel()) for _ in range(pool_size(args.jobs, args.jobs))]
+        return _run_batch_with(args, kernels)
+
+
+def _run_batch_with(args: argparse.Namespace, kernels: list) -> int:
     from hsn_analysis.batch import Finished, pool_size, run_batch
     from hsn_analysis.runner import RunFailed
     from hsn_analysis.summary import resolve_periods
@@ -264,6 +275,7 @@ def _run_batch(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         validation_s=time.perf_counter() - clock,
         on_finished=progress,
+        kernels=kernels,
     )
     took = _seconds(time.perf_counter() - clock)
     if not batch.failed:

@@ -41,27 +41,51 @@ def skip_slow_schema_import() -> None:
         sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
 
 
+class Kernel:
+    """A kernel for one run, started at once in `cwd`; `stop()` shuts it down (once).
+
+    Without `cwd` the kernel works in a private temporary folder, removed when it stops (the
+    report notebook writes no files; its own folder keeps parallel runs apart). `manager` is
+    the `AsyncKernelManager` to pass to papermill as `km=`: nbclient uses a kernel that is
+    already running (and waits for it to be ready) and leaves its shutdown to its owner.
+    """
+
+    def __init__(self, cwd: Path | None = None) -> None:
+        # nbclient drives an asynchronous manager on an event loop of its thread; `run_sync`
+        # runs each call the same way, on the calling thread's loop.
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        self._run_sync = run_sync
+        self._stack = ExitStack()
+        if cwd is None:
+            cwd = Path(self._stack.enter_context(tempfile.TemporaryDirectory(prefix="hsn-karna-")))
+        self.manager = AsyncKernelManager(kernel_name=KERNEL_NAME)
+        try:
+            run_sync(self.manager.start_kernel)(cwd=str(cwd), extra_arguments=KERNEL_ARGUMENTS)
+        except BaseException:
+            self._stack.close()
+            raise
+        self._stopped = False
+
+    def stop(self) -> None:
+        """Shut the kernel down now: its notebook has run and the outputs are in hand."""
+        if not self._stopped:
+            self._stopped = True
+            try:
+                self._run_sync(self.manager.shutdown_kernel)(now=True)
+            finally:
+                self._stack.close()
+
+    def __enter__(self) -> Kernel:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
 @contextmanager
 def running_kernel(cwd: Path | None = None) -> Iterator[Any]:
-    """A started `AsyncKernelManager` for one run, working in `cwd`; shut down on leaving.
-
-    Without `cwd` the kernel works in a private temporary folder, removed afterwards (the report
-    notebook writes no files; its own folder keeps parallel runs apart). Pass the manager to
-    papermill as `km=`: nbclient uses a kernel that is already running (and waits for it to be
-    ready) and leaves its shutdown to the owner, which is this context.
-    """
-    # nbclient drives an asynchronous manager on this thread's event loop; `run_sync` uses the
-    # same loop, so the manager started here is the one nbclient can talk to.
-    from jupyter_client.manager import AsyncKernelManager
-    from jupyter_core.utils import run_sync
-
-    with ExitStack() as stack:
-        if cwd is None:
-            cwd = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="hsn-karna-")))
-        manager = AsyncKernelManager(kernel_name=KERNEL_NAME)
-        run_sync(manager.start_kernel)(cwd=str(cwd), extra_arguments=KERNEL_ARGUMENTS)
-        try:
-            yield manager
-        finally:
-            # The notebook has run and its outputs are in hand: nothing to wait for.
-            run_sync(manager.shutdown_kernel)(now=True)
+    """A started kernel's manager for one run (see `Kernel`); shut down on leaving."""
+    with Kernel(cwd) as kernel:
+        yield kernel.manager
