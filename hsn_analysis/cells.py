@@ -6,6 +6,7 @@ NaN/NaT where a cell is empty or unreadable; the caller decides which of those a
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -109,20 +110,33 @@ def parse_number(text: str) -> float | None:
 
 
 def parse_number_column(text: pd.Series) -> pd.Series:
-    """Numbers of a column (NaN where empty or unreadable); plain numbers take a vectorised path."""
-    if not (text != "").any():
-        return pd.Series(np.nan, index=text.index, dtype="float64")
-    # Decimal comma → point on the whole column as one string: far faster than per cell.
-    joined = "\n".join(text).replace(",", ".").split("\n")
-    pointed = joined if len(joined) == len(text) else text.str.replace(",", ".", regex=False)
-    values = pd.to_numeric(pd.Series(pointed, index=text.index, dtype=object), errors="coerce")
-    values = values.astype("float64")
-    # Only cells pandas could not read (spaces, %, unicode minus) or read as inf/nan words
-    # go through the exact parser, one call per distinct text.
-    slow = (values.isna() | np.isinf(values)) & (text != "")
-    if slow.any():
-        parsed = {v: parse_number(v) for v in text[slow].unique()}
-        values[slow] = text[slow].map(parsed).astype("float64")
+    """Numbers of a column (NaN where empty or unreadable); each distinct text is parsed once."""
+    # Numbers repeat: a large `utfall` has millions of cells but only thousands of distinct
+    # texts, and an empty cell is one of them. A dict finds them without the hash table of
+    # every row and the array of codes that pandas' factorize would make.
+    cells = text.to_numpy(dtype=object)
+    distinct = list(dict.fromkeys(cells))
+    parsed = dict(zip(distinct, _parse_numbers(distinct), strict=True))
+    values = np.fromiter(map(parsed.__getitem__, cells), dtype="float64", count=len(cells))
+    return pd.Series(values, index=text.index)
+
+
+def _parse_numbers(texts: list[str]) -> list[float]:
+    """Numbers of texts (NaN where empty or unreadable); plain numbers take a vectorised path."""
+    if not any(texts):
+        return [np.nan] * len(texts)
+    # Decimal comma → point on all texts as one string: far faster than per text.
+    pointed = "\n".join(texts).replace(",", ".").split("\n")
+    if len(pointed) != len(texts):  # a text with a line break
+        pointed = [t.replace(",", ".") for t in texts]
+    numbers = pd.to_numeric(pd.Series(pointed, dtype=object), errors="coerce")
+    values = numbers.astype("float64").tolist()
+    # Only texts pandas could not read (spaces, %, unicode minus) or read as inf/nan words
+    # go through the exact parser.
+    for i, value in enumerate(values):
+        if not math.isfinite(value) and texts[i]:
+            number = parse_number(texts[i])
+            values[i] = np.nan if number is None else number
     return values
 
 

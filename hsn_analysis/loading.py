@@ -10,10 +10,11 @@ import csv
 import gc
 import hashlib
 import io
+import itertools
 import re
 import tomllib
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,8 +191,11 @@ class _Reader:
             return
         if path.suffix.lower() == ".toml":
             self.settings = self.parse_toml(data, path.name)
-        elif (records := self.csv_records(data, path.name)) is not None:
-            self.add_table(name, path.name, records, pad_header=False)
+        elif (rows := self.csv_rows(data, path.name)) is not None:
+            try:
+                self.add_table(name, path.name, rows(), pad_header=False)
+            except csv.Error:  # raised while the rows are read: nothing is added before that
+                self.locate_csv_error(rows(), path.name)
 
     def read_workbook(self, path: Path) -> None:
         self.order.append(path.name)
@@ -233,39 +237,53 @@ class _Reader:
                 continue
             self.add_table(name, source, records, pad_header=True)
 
-    def csv_records(self, data: bytes, source: str) -> list[list[str]] | None:
-        text = self.decode(data, source)
-        if text is None:
-            return None
-        delimiter = _detect_delimiter(text)
-        try:
-            return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        except csv.Error:
-            return self.locate_csv_error(text, delimiter, source)
+    def csv_rows(self, data: bytes, source: str) -> Callable[[], Iterator[list[str]]] | None:
+        """A fresh reader of the file's rows on each call; None when it is no text.
 
-    def locate_csv_error(self, text: str, delimiter: str, source: str) -> None:
+        The rows are decoded a piece at a time as they are read: the whole text as one string,
+        and worse a StringIO of it (four bytes a character), would be alive with the table.
+        """
+        decoded = self.decode_as(data, source)
+        if decoded is None:
+            return None
+        delimiter = _detect_delimiter(decoded[0])
+        encoding = decoded[1]
+        del decoded  # the text was needed only to check the encoding and find the separator
+
+        def rows() -> Iterator[list[str]]:
+            lines = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+            return csv.reader(lines, delimiter=delimiter)
+
+        return rows
+
+    def locate_csv_error(self, rows: Iterator[list[str]], source: str) -> None:
         read = 0
         try:
-            for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            for _ in rows:
                 read += 1
         except csv.Error:
             self.error(source, MSG_CSV_ERROR, row=read + 1)
 
     def decode(self, data: bytes, source: str) -> str | None:
+        decoded = self.decode_as(data, source)
+        return None if decoded is None else decoded[0]
+
+    def decode_as(self, data: bytes, source: str) -> tuple[str, str] | None:
+        """The text and the encoding it was read with; None (and a problem) when no text."""
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" is UTF-16
             try:
-                return data.decode("utf-16")
+                return data.decode("utf-16"), "utf-16"
             except UnicodeDecodeError:
                 pass
         if b"\x00" in data:
             self.error(source, MSG_NUL, row=data[: data.index(b"\x00")].count(b"\n") + 1)
             return None
         try:
-            return data.decode("utf-8-sig")
+            return data.decode("utf-8-sig"), "utf-8-sig"
         except UnicodeDecodeError:
             pass
         try:
-            return data.decode("cp1252")
+            return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError as exc:
             row = data[: exc.start].count(b"\n") + 1
             self.error(source, MSG_ENCODING.format(offset=exc.start), row=row)
@@ -291,9 +309,9 @@ class _Reader:
         return RawSettings(source, entries)
 
     def add_table(
-        self, name: str, source: str, records: list[list[str]], *, pad_header: bool
+        self, name: str, source: str, rows: Iterable[list[str]], *, pad_header: bool
     ) -> None:
-        table = self.build_table(name, source, records, pad_header=pad_header)
+        table = self.build_table(name, source, rows, pad_header=pad_header)
         if table is None:
             return
         if name != SETTINGS_NAME:
@@ -310,34 +328,37 @@ class _Reader:
         self.settings = RawSettings(source, entries)
 
     def build_table(
-        self, name: str, source: str, records: list[list[str]], *, pad_header: bool
+        self, name: str, source: str, rows: Iterable[list[str]], *, pad_header: bool
     ) -> RawTable | None:
-        start = next((i for i, r in enumerate(records) if any(c.strip() for c in r)), None)
-        if start is None:
+        rows = iter(rows)
+        header_row = 0
+        for record in rows:
+            header_row += 1
+            if any(c.strip() for c in record):
+                break
+        else:
             what = "Bladet" if ", blad " in source else "Filen"
             example = "namn, ar" if name == SETTINGS_NAME else _EXAMPLE_HEADERS[name]
             self.error(source, MSG_EMPTY.format(what=what, example=example))
             return None
-        header_row = start + 1
-        headers = [h.strip().lstrip("\ufeff").strip() for h in records[start]]
-        body = records[start + 1 :]
-        width = max(len(headers), max(map(len, body), default=0))
+        headers = [h.strip().lstrip("\ufeff").strip() for h in record]
+        body = _Columns(len(headers))
+        while chunk := list(itertools.islice(rows, _CHUNK_ROWS)):
+            body.add(chunk)
+        width, n = len(body.columns), body.rows
         if pad_header:  # in a sheet, a value right of the last header is a column without one
             headers += [""] * (width - len(headers))
-        if set(map(len, body)) - {width}:  # blank lines and short rows
-            body = [r + [""] * (width - len(r)) for r in body]
-        # Column by column in plain Python (map is C speed): pandas' string methods cost more.
-        columns = list(zip(*body, strict=True)) if body else [()] * width
-        n = len(body)
-        stripped = [np.fromiter(map(str.strip, col), dtype=object, count=n) for col in columns]
+        stripped = body.arrays()
         index = pd.RangeIndex(header_row + 1, header_row + 1 + n)
-        frame = pd.DataFrame(dict(enumerate(stripped)), index=index, dtype=object)
+        # One block per column, not copied into one: each can be let go on its own.
+        frame = pd.DataFrame(dict(enumerate(stripped)), index=index, dtype=object, copy=False)
         if width:  # drop fully empty rows; only rows with an empty first cell can be
             blank = np.flatnonzero(stripped[0] == "")
             for col in stripped[1:]:
                 blank = blank[col[blank] == ""]
             if len(blank):
                 frame = frame.drop(index[blank])
+        del stripped
         self.report_extra_values(frame, len(headers), source)
         keep = [i for i, header in enumerate(headers) if header]
         for i in sorted(set(range(len(headers))) - set(keep)):
@@ -345,7 +366,9 @@ class _Reader:
             if len(filled):  # a spacer column without values is no loss
                 message = MSG_NO_HEADER.format(n=i + 1)
                 self.warning(source, message, row=header_row, value=str(filled.iloc[0]))
-        cells = frame[keep].set_axis(range(len(keep)), axis=1)
+        if len(keep) < width:
+            frame = frame[keep]
+        cells = frame.set_axis(range(len(keep)), axis=1)
         return RawTable(name, source, tuple(headers[i] for i in keep), header_row, cells)
 
     def report_extra_values(self, frame: pd.DataFrame, width: int, source: str) -> None:
@@ -359,6 +382,60 @@ class _Reader:
                 values.pop()
             message = MSG_EXTRA_VALUES.format(n=width + len(values), width=width)
             self.error(source, message, row=int(row), value=";".join(values))
+
+
+_CHUNK_ROWS = 10_000  # rows read before they are moved into the columns
+_SHARE_DECIDED_ROWS = 1_000_000  # rows after which a column that seldom repeats is only stripped
+
+
+class _Columns:
+    """The body of a table as columns of stripped text ("" for a missing cell), filled a chunk
+    of rows at a time so that the rows as lists never all exist at once.
+
+    A text met again in a column is kept once: ids, periods and numbers repeat by the million
+    in a large `utfall`. That needs a dict of the column's distinct texts, which is wasted on a
+    column whose texts seldom repeat (comments), so a long column with more distinct texts
+    than half its rows is only stripped from then on.
+    """
+
+    def __init__(self, width: int) -> None:
+        self.columns: list[list[str]] = [[] for _ in range(width)]
+        self.seen: list[_StrippedTexts | None] = [_StrippedTexts() for _ in range(width)]
+        self.rows = 0
+
+    def add(self, chunk: list[list[str]]) -> None:
+        width = len(self.columns)
+        widths = set(map(len, chunk))
+        if (longest := max(widths)) > width:  # values right of every earlier row
+            self.columns += [[""] * self.rows for _ in range(longest - width)]
+            self.seen += [_StrippedTexts() for _ in range(longest - width)]
+            width = longest
+        if widths != {width}:  # blank lines and short rows
+            chunk = [r if len(r) == width else r + [""] * (width - len(r)) for r in chunk]
+        self.rows += len(chunk)
+        # Column by column in plain Python (map is C speed): pandas' string methods cost more.
+        for i, cells in enumerate(zip(*chunk, strict=True)):
+            seen = self.seen[i]
+            self.columns[i].extend(map(str.strip if seen is None else seen.__getitem__, cells))
+            if seen is not None and self.rows >= _SHARE_DECIDED_ROWS and len(seen) > self.rows // 2:
+                self.seen[i] = None
+
+    def arrays(self) -> list[np.ndarray]:
+        """The columns as object arrays; each list is emptied once it is copied."""
+        arrays = []
+        for column in self.columns:
+            arrays.append(np.fromiter(column, dtype=object, count=len(column)))
+            column.clear()
+        self.seen.clear()
+        return arrays
+
+
+class _StrippedTexts(dict[str, str]):
+    """Each cell as written → its stripped text, one object per distinct text."""
+
+    def __missing__(self, cell: str) -> str:
+        text = self[cell] = cell.strip()
+        return text
 
 
 _EXAMPLE_HEADERS = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -127,8 +127,9 @@ class _Table:
 
     def filled(self, column: str) -> pd.Series:
         """True where the cell is not empty (kept: several checks ask, and tables are long)."""
-        if column not in self._filled:
-            self._filled[column] = self.text(column) != ""
+        if column not in self._filled:  # numpy compares text columns faster than pandas
+            filled = self.text(column).to_numpy(dtype=object) != ""
+            self._filled[column] = pd.Series(filled, index=self.index, dtype=bool)
         return self._filled[column]
 
 
@@ -149,6 +150,8 @@ class _Validator:
         for name in TABLE_NAMES:
             if name in self.raw.tables:
                 self.resolve(self.raw.tables[name])
+        # From here on the columns live only in self.tables, so that `build` can let each go.
+        self.raw = replace(self.raw, tables={})
         for table in self.tables.values():
             self.check_table(table)
         self.check_targets()
@@ -287,7 +290,7 @@ class _Validator:
         codes, period_errors = parse_period_column(table.text("period"))
         self.parsed[table.name, "period"] = codes
         self.add(table, "period", table.text("period").isin(period_errors), period_errors.get)
-        starts = {c: Period.parse(c).start for c in codes.dropna().unique()}
+        starts = {c: Period.parse(c).start for c in codes.unique() if isinstance(c, str)}
         future = {c: s for c, s in starts.items() if s > self.today}
         self.future |= set(future)
         self.add(
@@ -296,15 +299,19 @@ class _Validator:
             codes.isin(future),
             lambda _, row: MSG_FUTURE.format(period=codes[row], start=future[codes[row]]),
         )
-        # One integer per (id, period); rows lacking either get a key of their own.
+        # One integer per (id, period), computed in place (tables are long); rows lacking
+        # either are left out.
         ids = table.text(id_column)
-        id_key, period_key = pd.factorize(ids)[0], pd.factorize(codes)[0]
+        keys = pd.factorize(ids)[0].astype(np.int64, copy=False)
+        period_key = pd.factorize(codes)[0]
         valid = table.filled(id_column).to_numpy() & (period_key >= 0)
-        combined = id_key.astype(np.int64) * (period_key.max(initial=-1) + 1) + period_key
-        keys = pd.Series(np.where(valid, combined, -1 - np.arange(len(ids))), index=ids.index)
-        later = keys.duplicated()
+        keys *= period_key.max(initial=-1) + 1
+        keys += period_key
+        del period_key
+        keys[~valid] = 0  # not a key: left out below
+        later, first = _repeated(keys, valid)
         if later.any():
-            first = keys.duplicated(keep=False) & ~later
+            keys = pd.Series(keys, index=ids.index)
             first_row = dict(zip(keys[first], keys.index[first], strict=True))
 
             def message(_: str, row: int) -> str:
@@ -312,7 +319,7 @@ class _Validator:
                     id=ids[row], period=codes[row], first=first_row[keys[row]]
                 )
 
-            self.add(table, "period", later, message)
+            self.add(table, "period", pd.Series(later, index=ids.index), message)
         return codes
 
     def check_full_year(self, table: _Table, codes: pd.Series) -> None:
@@ -377,12 +384,37 @@ class _Validator:
     def build(self, settings: ds.Settings, problems: list[Problem]) -> ds.Dataset:
         frames = []
         for name, columns in COLUMNS.items():
-            frame = {}
+            # Each raw and parsed column is let go once its typed column is made, so that the
+            # raw tables and the typed ones are never all in memory at once.
+            table, frame = self.tables.pop(name), {}
             for column in columns:
-                values = self.parsed.get((name, column), self.tables[name].text(column))
+                values = self.parsed.pop((name, column), None)
+                if values is None:
+                    values = table.text(column)
+                table.columns.pop(column, None)
                 if column not in NUMBER_COLUMNS and column != "datum":  # text and codes
                     values = values.astype("str")  # also when empty: map() gives float64
                 frame[column] = values.reset_index(drop=True)
+            del table  # its filled masks
             frames.append(pd.DataFrame(frame, columns=columns))
         warned = tuple(warnings(problems))
         return ds.Dataset(settings, *frames, sources=self.raw.sources, warnings=warned)
+
+
+def _repeated(keys: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Among the rows where `valid` holds: those whose key an earlier row has, and the first
+    row of each such key. `keys` are integers ≥ 0."""
+    later, first = np.zeros(len(keys), dtype=bool), np.zeros(len(keys), dtype=bool)
+    size = int(keys.max(initial=-1)) + 1
+    if size <= 4 * len(keys) + 1024:  # count each key: far less memory than a hash table
+        shared = np.bincount(keys, minlength=size) > 1  # rows not valid count too: no harm
+        suspect = valid & shared[keys]
+        del shared
+    else:
+        suspect = valid
+    if suspect.any():  # the pandas way on the few rows that share a key
+        shared_keys = pd.Series(keys[suspect])
+        again = shared_keys.duplicated().to_numpy()
+        later[suspect] = again
+        first[suspect] = shared_keys.duplicated(keep=False).to_numpy() & ~again
+    return later, first

@@ -154,3 +154,17 @@ def test_booleans_accept_swedish_and_english_words(text, value):
 
 def test_fold_removes_accents_and_extra_spaces():
     assert fold("  Kommer   DELVIS att Uppnås ") == "kommer delvis att uppnas"
+
+
+def test_a_number_column_with_repeated_texts_keeps_its_index_and_every_value():
+    texts = ["12,5", "", "1 234", "12,5", "12 st", "", "90 %", "1 234", "två\nrader"]
+    index = pd.RangeIndex(5, 5 + len(texts))
+    values = parse_number_column(pd.Series(texts, index=index, dtype=object))
+    assert values.dtype == "float64" and values.index.equals(index)
+    expected = [12.5, None, 1234.0, 12.5, None, None, 90.0, 1234.0, None]
+    assert [None if pd.isna(v) else v for v in values] == expected
+
+
+def test_a_number_column_of_empty_cells_is_all_nan():
+    values = parse_number_column(pd.Series(["", ""], dtype="str"))
+    assert values.dtype == "float64" and values.isna().all()

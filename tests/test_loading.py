@@ -7,6 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from hsn_analysis import loading
 from hsn_analysis.loading import RawData, read_dataset
 from hsn_analysis.vocabulary import Severity
 
@@ -246,3 +247,64 @@ def test_a_settings_sheet_with_two_value_rows_is_an_error(tmp_path):
         ("namn", "HSN", 2),
         ("ar", "2025", 2),
     ]
+
+
+# --- large files: read a piece at a time ----------------------------------------------------
+
+
+def test_rows_read_in_pieces_keep_their_excel_numbers_blanks_and_extra_values(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(loading, "_CHUNK_ROWS", 2)  # every boundary case in a few rows
+    lines = ["indikator_id;period;varde", "I1;2025-T1;1", "", "I2;2025-T1", ";;", "I3;2025-T1;3"]
+    lines += ['I4;2025-T1;4;"extra\r\nvärde"', "I5;2025-T1;5", ""]
+    raw = read_csv(tmp_path, "utfall.csv", "\r\n".join(lines))
+    assert rows_of(raw, "utfall") == {
+        2: ["I1", "2025-T1", "1"],
+        4: ["I2", "2025-T1", ""],
+        6: ["I3", "2025-T1", "3"],
+        7: ["I4", "2025-T1", "4"],
+        8: ["I5", "2025-T1", "5"],
+    }
+    [problem] = problems_in(raw, "utfall.csv")
+    assert (problem.severity, problem.row, problem.value) == (Severity.ERROR, 7, "extra\r\nvärde")
+
+
+def test_a_csv_error_after_the_first_piece_names_its_row(tmp_path, monkeypatch):
+    monkeypatch.setattr(loading, "_CHUNK_ROWS", 2)
+    text = "indikator_id;period;varde\n" + "I1;2025-T1;1\n" * 4 + 'I2;2025-T1;"' + "x" * 140_000
+    raw = read_csv(tmp_path, "utfall.csv", text)
+    [problem] = problems_in(raw, "utfall.csv")
+    assert (problem.severity, problem.row) == (Severity.ERROR, 6)
+    assert "citattecken" in problem.message
+    assert "utfall" not in raw.tables
+
+
+def test_a_long_file_with_crlf_reads_like_a_short_one(tmp_path):
+    body = [
+        f"I{i % 97};{2020 + i % 6}-T{1 + i % 3}; {i % 1000},5 ;kommentar {i % 7}"
+        for i in range(30_000)
+    ]
+    text = "indikator_id;period;varde;kommentar\r\n" + "\r\n".join(body) + "\r\n"
+    raw = read_csv(tmp_path, "utfall.csv", text.encode("cp1252"))
+    cells = raw.tables["utfall"].cells
+    assert len(cells) == 30_000 and list(cells.index[[0, -1]]) == [2, 30_001]
+    assert cells.values.tolist() == [[c.strip() for c in line.split(";")] for line in body]
+    assert problems_in(raw, "utfall.csv") == []
+
+
+def test_a_text_repeated_in_a_column_is_kept_once(tmp_path):
+    raw = read_csv(
+        tmp_path, "utfall.csv", "indikator_id;period;varde\nI1;2025-T1;1\n I1 ;2025-T1;1\n"
+    )
+    ids, periods = raw.tables["utfall"].cells[0], raw.tables["utfall"].cells[1]
+    assert ids.tolist() == ["I1", "I1"]
+    assert periods.iloc[0] is periods.iloc[1]
+
+
+def test_a_column_that_seldom_repeats_is_still_stripped(tmp_path, monkeypatch):
+    monkeypatch.setattr(loading, "_CHUNK_ROWS", 2)
+    monkeypatch.setattr(loading, "_SHARE_DECIDED_ROWS", 2)
+    text = "indikator_id;period;varde\n" + "".join(f" I{i} ;2025-T1; {i} \n" for i in range(7))
+    raw = read_csv(tmp_path, "utfall.csv", text)
+    assert rows_of(raw, "utfall")[8] == ["I6", "2025-T1", "6"]

@@ -5,6 +5,7 @@ import random
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
@@ -20,7 +21,7 @@ from hsn_analysis.dataset import (
     Dataset,
 )
 from hsn_analysis.problems import InvalidDatasetError, Problem
-from hsn_analysis.validation import ValidationResult, check_dataset, load_dataset
+from hsn_analysis.validation import ValidationResult, _repeated, check_dataset, load_dataset
 from hsn_analysis.vocabulary import RollupRule, Severity
 
 TODAY = date(2025, 10, 1)
@@ -640,3 +641,36 @@ def test_row_order_changes_neither_the_problems_nor_the_frames(tmp_path, rows, s
         keys = ["indikator_id", "period"]
         a, b = (f.sort_values(keys).reset_index(drop=True) for f in frames)
         pd.testing.assert_frame_equal(a, b)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    pairs=st.lists(st.tuples(st.integers(0, 30), st.booleans()), max_size=40),
+    spread=st.sampled_from([1, 10**6]),  # 10**6: too many possible keys to count each
+)
+def test_repeated_keys_are_those_pandas_calls_duplicated(pairs, spread):
+    keys = np.array([k for k, _ in pairs], dtype=np.int64) * spread
+    valid = np.array([v for _, v in pairs], dtype=bool)
+    unique_where_invalid = pd.Series(np.where(valid, keys, -1 - np.arange(len(keys))))
+    later, first = _repeated(keys, valid)
+    expected_later = unique_where_invalid.duplicated()
+    expected_first = unique_where_invalid.duplicated(keep=False) & ~expected_later
+    assert later.tolist() == expected_later.tolist()
+    assert first.tolist() == expected_first.tolist()
+
+
+def test_two_outcomes_are_found_among_more_ids_and_periods_than_rows(tmp_path):
+    periods = ["2024-T1", "2024-T2", "2024-T3", "2025-T1", "2025-T2"]
+    ids = [f"I{i}" for i in range(1, 1201)]
+    indicators = "".join(f"{i};D1;Namn;ingen;;;tertial;\n" for i in ids)
+    outcomes = "".join(f"{i};{periods[n % 5]};1;;\n" for n, i in enumerate(ids))
+    changes = {
+        "indikatorer.csv": "indikator_id;delmal_id;namn;maltyp;malvarde;enhet;frekvens;gul_fran\n"
+        + indicators,
+        "utfall.csv": "indikator_id;period;varde;malvarde;kommentar\n"
+        + outcomes
+        + "I8;2024-T3;2;;\n",
+    }
+    problem = only(check(tmp_path, changes))
+    assert located(problem) == ("utfall.csv", 1202, "period", "2024-T3")
+    assert "rad 9" in problem.message
