@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from hsn_analysis.cells import normalise_name, toml_value_text, workbook_cell_text
+from hsn_analysis.csv_columns import Columns, detect_delimiter
 from hsn_analysis.dataset import SourceFile
 from hsn_analysis.messages import (
     MSG_BAD_SHEET,
@@ -246,7 +247,7 @@ class _Reader:
         decoded = self.decode_as(data, source)
         if decoded is None:
             return None
-        delimiter = _detect_delimiter(decoded[0])
+        delimiter = detect_delimiter(decoded[0])
         encoding = decoded[1]
         del decoded  # the text was needed only to check the encoding and find the separator
 
@@ -342,7 +343,7 @@ class _Reader:
             self.error(source, MSG_EMPTY.format(what=what, example=example))
             return None
         headers = [h.strip().lstrip("\ufeff").strip() for h in record]
-        body = _Columns(len(headers))
+        body = Columns(len(headers))
         while chunk := list(itertools.islice(rows, _CHUNK_ROWS)):
             body.add(chunk)
         width, n = len(body.columns), body.rows
@@ -385,59 +386,6 @@ class _Reader:
 
 
 _CHUNK_ROWS = 10_000  # rows read before they are moved into the columns
-_SHARE_DECIDED_ROWS = 1_000_000  # rows after which a column that seldom repeats is only stripped
-
-
-class _Columns:
-    """The body of a table as columns of stripped text ("" for a missing cell), filled a chunk
-    of rows at a time so that the rows as lists never all exist at once.
-
-    A text met again in a column is kept once: ids, periods and numbers repeat by the million
-    in a large `utfall`. That needs a dict of the column's distinct texts, which is wasted on a
-    column whose texts seldom repeat (comments), so a long column with more distinct texts
-    than half its rows is only stripped from then on.
-    """
-
-    def __init__(self, width: int) -> None:
-        self.columns: list[list[str]] = [[] for _ in range(width)]
-        self.seen: list[_StrippedTexts | None] = [_StrippedTexts() for _ in range(width)]
-        self.rows = 0
-
-    def add(self, chunk: list[list[str]]) -> None:
-        width = len(self.columns)
-        widths = set(map(len, chunk))
-        if (longest := max(widths)) > width:  # values right of every earlier row
-            self.columns += [[""] * self.rows for _ in range(longest - width)]
-            self.seen += [_StrippedTexts() for _ in range(longest - width)]
-            width = longest
-        if widths != {width}:  # blank lines and short rows
-            chunk = [r if len(r) == width else r + [""] * (width - len(r)) for r in chunk]
-        self.rows += len(chunk)
-        # Column by column in plain Python (map is C speed): pandas' string methods cost more.
-        for i, cells in enumerate(zip(*chunk, strict=True)):
-            seen = self.seen[i]
-            self.columns[i].extend(map(str.strip if seen is None else seen.__getitem__, cells))
-            if seen is not None and self.rows >= _SHARE_DECIDED_ROWS and len(seen) > self.rows // 2:
-                self.seen[i] = None
-
-    def arrays(self) -> list[np.ndarray]:
-        """The columns as object arrays; each list is emptied once it is copied."""
-        arrays = []
-        for column in self.columns:
-            arrays.append(np.fromiter(column, dtype=object, count=len(column)))
-            column.clear()
-        self.seen.clear()
-        return arrays
-
-
-class _StrippedTexts(dict[str, str]):
-    """Each cell as written → its stripped text, one object per distinct text."""
-
-    def __missing__(self, cell: str) -> str:
-        text = self[cell] = cell.strip()
-        return text
-
-
 _EXAMPLE_HEADERS = {
     "mal": "mal_id, namn",
     "delmal": "delmal_id, mal_id, namn",
@@ -445,15 +393,6 @@ _EXAMPLE_HEADERS = {
     "utfall": "indikator_id, period, varde, malvarde, kommentar",
     "bedomningar": "delmal_id, period, status, kommentar, forfattare, datum",
 }
-
-
-def _detect_delimiter(text: str) -> str:
-    """The separator used in the first non-blank line (outside quotes); `;` when unclear."""
-    line = next((ln for ln in text[:100_000].splitlines() if ln.strip()), "")
-    unquoted = re.sub(r'"[^"]*"', "", line)
-    counts = {d: unquoted.count(d) for d in (";", "\t", ",")}
-    best = max(counts, key=lambda d: counts[d])  # ties keep the order above: Swedish Excel's `;`
-    return best if counts[best] else ";"
 
 
 def _toml_key_lines(text: str) -> dict[str, int]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hsn_analysis import loading
+from hsn_analysis import csv_columns, loading
 from hsn_analysis.loading import RawData, read_dataset
 from hsn_analysis.vocabulary import Severity
 
@@ -304,7 +304,7 @@ def test_a_text_repeated_in_a_column_is_kept_once(tmp_path):
 
 def test_a_column_that_seldom_repeats_is_still_stripped(tmp_path, monkeypatch):
     monkeypatch.setattr(loading, "_CHUNK_ROWS", 2)
-    monkeypatch.setattr(loading, "_SHARE_DECIDED_ROWS", 2)
+    monkeypatch.setattr(csv_columns, "SHARE_DECIDED_ROWS", 2)
     text = "indikator_id;period;varde\n" + "".join(f" I{i} ;2025-T1; {i} \n" for i in range(7))
     raw = read_csv(tmp_path, "utfall.csv", text)
     assert rows_of(raw, "utfall")[8] == ["I6", "2025-T1", "6"]
