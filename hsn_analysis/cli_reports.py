@@ -134,12 +134,15 @@ def _run_batch_with(args: argparse.Namespace, kernels: list) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     workers = pool_size(args.jobs, len(periods))
+    cores = os.cpu_count() or 1
+    limited = f" (--jobs {args.jobs}, men {cores} kärnor)" if args.jobs > cores else ""
     logger.info(
-        "%d rapporter, %s till %s, %d åt gången",
+        "%d rapporter, %s till %s, %d åt gången%s",
         len(periods),
         periods[0].code,
         periods[-1].code,
         workers,
+        limited,
     )
 
     def progress(report: Finished, n: int, total: int) -> None:
@@ -149,8 +152,13 @@ def _run_batch_with(args: argparse.Namespace, kernels: list) -> int:
             print(report.result.html, flush=True)
         else:
             error = report.error
+            # A failed run or a busy lock says all in its message; anything else is a fault,
+            # whose traceback the log keeps.
+            trace = None if isinstance(error, RunFailed | LockBusy) else error
             logger.error(
-                "[%d/%d] %s misslyckades efter %s s: %s", n, total, report.period.code, took, error
+                "[%d/%d] %s misslyckades efter %s s: %s",
+                *(n, total, report.period.code, took, error),
+                exc_info=trace,
             )
 
     batch = run_batch(

@@ -119,3 +119,33 @@ def test_jobs_must_be_a_positive_whole_number(tmp_path, capsys, jobs):
         cli.main(["run", "--period", "2024-T1..2024-T2", "--jobs", jobs])
     assert exit_.value.code == cli.EXIT_USAGE
     assert "inget heltal större än 0" in capsys.readouterr().err
+
+
+def test_more_jobs_than_cores_runs_at_most_one_report_per_core(tmp_path, capsys):
+    import os
+
+    cores = os.cpu_count() or 1
+    out = tmp_path / "ut"
+    code = cli.main(["run", "--period", "2025-T1..2025-T2", "--jobs", "64", "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_OK
+    at_once = min(2, cores)
+    assert (
+        f"2 rapporter, 2025-T1 till 2025-T2, {at_once} åt gången (--jobs 64, men {cores} kärnor)"
+        in err
+    )
+    assert "Alla 2 rapporter klara" in err
+
+
+def test_an_unexpected_fault_in_a_report_is_logged_with_its_traceback(
+    tmp_path, capsys, monkeypatch
+):
+    from hsn_analysis import runner
+
+    monkeypatch.setattr(runner, "REPORT_NOTEBOOK", tmp_path / "saknas.ipynb")
+    code = cli.main(["run", "--period", "2025-T2..2025-T2", "--out", str(tmp_path / "ut")])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_RUN_FAILED
+    assert "[1/1] 2025-T2 misslyckades" in err and "saknas.ipynb" in err
+    assert "Traceback (most recent call last)" in err
+    assert "1 av 1 rapporter misslyckades: 2025-T2" in err
