@@ -131,7 +131,7 @@ def execute_notebook(
         raise NotebookFailed(notebook, None, f"kärnan dog: {exc}") from exc
 
 
-def validated(data: Path) -> Dataset:
+def _validated(data: Path) -> Dataset:
     """The dataset in `data`; InvalidDatasetError listing every problem if it has errors."""
     result = check_dataset(data)
     if not result.ok:
@@ -164,7 +164,7 @@ def run_report(
     clock = time.perf_counter()
     data = (data or EXAMPLE_DATA).resolve()
     logger.info("Validerar %s", data)
-    dataset = validated(data)
+    dataset = _validated(data)
     chosen = resolve_period(period, dataset, today or date.today())
     checked = time.perf_counter() - clock
     return produce_report(
