@@ -21,13 +21,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-# Imported before any clock starts: import time is not load time.
-from hsn_analysis.fulfilment import indicator_results
 from hsn_analysis.problems import errors, warnings
-from hsn_analysis.rollup import count_statuses, goal_rollup
-from hsn_analysis.subgoals import subgoal_results
-from hsn_analysis.summary import latest_period
-from hsn_analysis.validation import check_dataset
+from hsn_analysis.reading.period_choice import latest_period
+from hsn_analysis.reading.validation import check_dataset
+
+# Imported before any clock starts: import time is not load time.
+from hsn_analysis.rules.fulfilment import indicator_results
+from hsn_analysis.rules.rollup import count_statuses, goal_rollup
+from hsn_analysis.rules.subgoals import subgoal_results
 
 PROFILE_LINES = 20
 

@@ -8,7 +8,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from hsn_analysis import labels
+# Period words are Swedish user text, kept here rather than in `words.labels` (which shows them
+# too) because periods sit at the bottom of the package, below the words.
+PERIOD_DESCRIPTION = {1: "per april", 2: "per augusti", 3: "helår"}
+PERIOD_FORMATS = "2025-T2, T2 2025, Tertial 2 2025, 2025 T2 eller 2025 (helår)"
+
+
+def period_hint(value: object) -> str:
+    """The message for a period that cannot be read."""
+    return f"'{value}' är ingen period. Skriv till exempel {PERIOD_FORMATS}."
+
 
 _YEAR_FIRST = re.compile(r"^(\d{4})\s*[-/,]?\s*t\s*([1-3])$")
 _TERTIAL_FIRST = re.compile(r"^t\s*([1-3])\s*[-/,]?\s*(\d{4})$")
@@ -40,10 +49,10 @@ class Period:
         if isinstance(value, Period):
             return value
         if isinstance(value, bool):
-            raise PeriodError(labels.period_hint(value))
+            raise PeriodError(period_hint(value))
         if isinstance(value, numbers.Real):
             if math.isnan(value) or not float(value).is_integer():
-                raise PeriodError(labels.period_hint(value))
+                raise PeriodError(period_hint(value))
             return cls(int(value), 3)
         text = " ".join(str(value).replace("\u00a0", " ").split()).lower()
         text = text.replace("tertial", "t")
@@ -55,7 +64,7 @@ class Period:
             return cls(int(m.group(2)), int(m.group(1)))
         if m := _FULL_YEAR.match(text):
             return cls(int(m.group(1)), 3)
-        raise PeriodError(labels.period_hint(value))
+        raise PeriodError(period_hint(value))
 
     @property
     def code(self) -> str:
@@ -75,7 +84,7 @@ class Period:
     @property
     def description(self) -> str:
         """`per april`, `per augusti` or `helår`."""
-        return labels.PERIOD_DESCRIPTION[self.tertial]
+        return PERIOD_DESCRIPTION[self.tertial]
 
     @property
     def previous(self) -> Period:

@@ -17,7 +17,7 @@ import pandas as pd
 from openpyxl import Workbook
 
 from hsn_analysis.dataset import Dataset
-from hsn_analysis.validation import load_dataset
+from hsn_analysis.reading.validation import load_dataset
 
 # A fixed timestamp keeps the file's metadata from changing on every regeneration.
 _FIXED_TIME = datetime(2025, 1, 1)

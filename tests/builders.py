@@ -18,8 +18,8 @@ from hsn_analysis.dataset import (
     Dataset,
     Settings,
 )
-from hsn_analysis.kernel import KERNEL_NAME
 from hsn_analysis.paths import REPORT_NOTEBOOK
+from hsn_analysis.runs.kernel import KERNEL_NAME
 from hsn_analysis.vocabulary import RollupRule
 
 Row = Mapping[str, object]
@@ -106,7 +106,7 @@ def make_report(
     from pathlib import Path
 
     from hsn_analysis.periods import Period
-    from hsn_analysis.report_context import build_report
+    from hsn_analysis.report.context import build_report
 
     return build_report(
         dataset,

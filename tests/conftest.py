@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hsn_analysis.paths import EXAMPLE_DATA
-from hsn_analysis.runner import RunResult, run_report
+from hsn_analysis.runs.runner import RunResult, run_report
 
 EXCEL_EXPORT = Path(__file__).resolve().parent / "fixtures" / "excel_export"
 CHROMIUM = Path("/usr/bin/chromium")

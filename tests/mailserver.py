@@ -23,7 +23,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from hsn_analysis.periods import Period
-from hsn_analysis.published import PublishedReport
+from hsn_analysis.runs.published import PublishedReport
 
 HOST = "127.0.0.1"
 USER = "hsn-rapport"

@@ -9,13 +9,13 @@ import builders
 import pytest
 
 from hsn_analysis import cli
-from hsn_analysis.batch import pool_size, run_batch
-from hsn_analysis.layout import report_paths
-from hsn_analysis.locking import period_lock
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period, period_range
-from hsn_analysis.runner import RunFailed
-from hsn_analysis.validation import load_dataset
+from hsn_analysis.reading.validation import load_dataset
+from hsn_analysis.runs.batch import pool_size, run_batch
+from hsn_analysis.runs.layout import report_paths
+from hsn_analysis.runs.locking import period_lock
+from hsn_analysis.runs.runner import RunFailed
 
 T1, T2, T3 = Period(2024, 1), Period(2024, 2), Period(2024, 3)
 
@@ -140,7 +140,7 @@ def test_more_jobs_than_cores_runs_at_most_one_report_per_core(tmp_path, capsys)
 def test_an_unexpected_fault_in_a_report_is_logged_with_its_traceback(
     tmp_path, capsys, monkeypatch
 ):
-    from hsn_analysis import runner
+    from hsn_analysis.runs import runner
 
     monkeypatch.setattr(runner, "REPORT_NOTEBOOK", tmp_path / "saknas.ipynb")
     code = cli.main(["run", "--period", "2025-T2..2025-T2", "--out", str(tmp_path / "ut")])

@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from hsn_analysis.problems import errors, warnings
-from hsn_analysis.validation import check_dataset
+from hsn_analysis.reading.validation import check_dataset
 
 # bench/ is a folder of the project, not an installed package: import it from the project root.
 ROOT = Path(__file__).resolve().parent.parent

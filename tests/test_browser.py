@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageStat
 
 from hsn_analysis.paths import EXAMPLE_DATA
-from hsn_analysis.validation import load_dataset
+from hsn_analysis.reading.validation import load_dataset
 
 
 @pytest.fixture(scope="module")

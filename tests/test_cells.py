@@ -5,7 +5,7 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
-from hsn_analysis.cells import (
+from hsn_analysis.reading.cells import (
     FREQUENCY_WORDS,
     STATUS_WORDS,
     TARGET_TYPE_WORDS,

@@ -12,13 +12,13 @@ import pytest
 from builders import make_dataset
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from hsn_analysis import charts, palette
-from hsn_analysis.fulfilment import indicator_results
-from hsn_analysis.markup import FIGURE_DPI
 from hsn_analysis.periods import Period
-from hsn_analysis.rollup import ROLLUP_COLUMNS, goal_rollup
-from hsn_analysis.subgoals import subgoal_results
-from hsn_analysis.validation import load_dataset
+from hsn_analysis.reading.validation import load_dataset
+from hsn_analysis.report import charts, palette
+from hsn_analysis.report.markup import FIGURE_DPI
+from hsn_analysis.rules.fulfilment import indicator_results
+from hsn_analysis.rules.rollup import ROLLUP_COLUMNS, goal_rollup
+from hsn_analysis.rules.subgoals import subgoal_results
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = Period(2025, 2)

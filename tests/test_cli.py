@@ -237,7 +237,7 @@ def test_summary_auto_follows_the_same_rule(tmp_path):
 
 
 def test_a_run_of_a_period_that_another_run_holds_exits_5_and_names_the_holder(tmp_path):
-    from hsn_analysis.locking import period_lock
+    from hsn_analysis.runs.locking import period_lock
 
     out = tmp_path / "ut"
     with period_lock(out / "2025-T2", "rapport 2025-T2 från ett test"):

@@ -6,14 +6,14 @@ import pandas as pd
 import pytest
 from builders import make_dataset
 
-from hsn_analysis.comparison import (
+from hsn_analysis.periods import Period
+from hsn_analysis.rules.comparison import (
     PERIOD_COMPARISON_COLUMNS,
     VALUE_COMPARISON_COLUMNS,
     compare_indicator_values,
     compare_periods,
 )
-from hsn_analysis.periods import Period
-from hsn_analysis.subgoals import subgoal_results
+from hsn_analysis.rules.subgoals import subgoal_results
 from hsn_analysis.vocabulary import Change
 
 EARLIER, LATER = Period(2024, 2), Period(2025, 2)

@@ -9,8 +9,8 @@ import pytest
 
 from hsn_analysis.dataset import load_checked, save_checked
 from hsn_analysis.paths import EXAMPLE_DATA
-from hsn_analysis.report_context import prepare
-from hsn_analysis.validation import load_dataset
+from hsn_analysis.reading.validation import load_dataset
+from hsn_analysis.report.context import prepare
 
 
 @pytest.fixture(scope="module")

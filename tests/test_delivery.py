@@ -25,8 +25,9 @@ from mailserver import (
     write_config,
 )
 
-from hsn_analysis import cli, runner
-from hsn_analysis.locking import period_lock
+from hsn_analysis import cli
+from hsn_analysis.runs import runner
+from hsn_analysis.runs.locking import period_lock
 
 pytest_plugins = ("mailserver",)
 

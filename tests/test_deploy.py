@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from hsn_analysis import mail_config
 from hsn_analysis.cli import build_parser
+from hsn_analysis.mail import config as mail_config
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -344,7 +344,7 @@ def test_systemd_finds_nothing_wrong_in_the_units(tmp_path):
 
 
 def test_the_example_mail_configuration_passes_the_real_check():
-    from hsn_analysis.mail_config import load_mail_config
+    from hsn_analysis.mail.config import load_mail_config
 
     config = load_mail_config(MAIL_EXAMPLE, {"HSN_SMTP_LOSENORD": "test"})
     assert config.security == "starttls" and config.port == 587

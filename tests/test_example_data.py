@@ -5,11 +5,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from hsn_analysis.fulfilment import indicator_results
 from hsn_analysis.periods import Period
-from hsn_analysis.subgoals import Deviation, evidence_deviations, subgoal_results
-from hsn_analysis.summary import build_summary
-from hsn_analysis.validation import load_dataset
+from hsn_analysis.reading.validation import load_dataset
+from hsn_analysis.rules.fulfilment import indicator_results
+from hsn_analysis.rules.subgoals import Deviation, evidence_deviations, subgoal_results
+from hsn_analysis.words.summary import build_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 T1, T2 = Period(2025, 1), Period(2025, 2)

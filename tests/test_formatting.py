@@ -7,12 +7,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from hsn_analysis.formatting import (
+from hsn_analysis.rules.rounding import round_half_away
+from hsn_analysis.words.formatting import (
     THOUSANDS_SEP,
     format_number,
     format_percent,
 )
-from hsn_analysis.rounding import round_half_away
 
 NBSP = "\u00a0"
 

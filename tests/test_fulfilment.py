@@ -9,13 +9,13 @@ from builders import make_dataset
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hsn_analysis.formatting import format_number
-from hsn_analysis.fulfilment import (
+from hsn_analysis.periods import Period
+from hsn_analysis.rules.fulfilment import (
     RESULT_COLUMNS,
     fulfilment,
     indicator_results,
 )
-from hsn_analysis.periods import Period
+from hsn_analysis.words.formatting import format_number
 
 REPORT = "2025-T2"
 

@@ -15,8 +15,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from hsn_analysis import labels
-from hsn_analysis.index import LOCK_NAME, format_time, write_index
+from hsn_analysis.runs.index import LOCK_NAME, format_time, write_index
+from hsn_analysis.words import labels
 
 BOARD = "Hälso- och sjukvårdsnämnden"
 
@@ -526,7 +526,7 @@ def test_threads_writing_at_once_leave_one_whole_page(tmp_path):
 def test_processes_writing_at_once_never_show_a_reader_half_a_page(tmp_path):
     full_folder(tmp_path)
     write_index(tmp_path)
-    code = "import sys; from pathlib import Path; from hsn_analysis.index import write_index\n"
+    code = "import sys; from pathlib import Path; from hsn_analysis.runs.index import write_index\n"
     code += "for _ in range(10): write_index(Path(sys.argv[1]))"
     writers = [
         subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stderr=subprocess.PIPE)
@@ -545,7 +545,7 @@ def test_processes_writing_at_once_never_show_a_reader_half_a_page(tmp_path):
 
 def test_importing_the_index_loads_nothing_heavy():
     code = (
-        "import sys, hsn_analysis.index\n"
+        "import sys, hsn_analysis.runs.index\n"
         "heavy = {'matplotlib', 'pandas', 'numpy', 'papermill', 'nbconvert', 'PIL'}\n"
         "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))"
     )

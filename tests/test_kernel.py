@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jupyter_core.utils import run_sync
 
-from hsn_analysis.kernel import running_kernel
+from hsn_analysis.runs.kernel import running_kernel
 
 
 def kernel_prints(manager, code: str) -> list[str]:
@@ -29,7 +29,7 @@ def kernel_prints(manager, code: str) -> list[str]:
 
 
 def test_a_running_kernel_works_in_its_folder_with_the_report_imported_and_stops_after(tmp_path):
-    code = "import os, sys; print(os.getcwd(), 'hsn_analysis.report' in sys.modules)"
+    code = "import os, sys; print(os.getcwd(), 'hsn_analysis.report.sections' in sys.modules)"
     with running_kernel(tmp_path) as manager:
         assert kernel_prints(manager, code) == [str(tmp_path), "True"]
     assert not run_sync(manager.is_alive)()
@@ -46,7 +46,7 @@ def test_without_a_folder_the_kernel_works_in_a_temporary_one_that_is_removed():
 def test_nbformat_still_validates_notebooks_without_the_iri_grammar():
     code = (
         "import sys\n"
-        "from hsn_analysis.kernel import skip_slow_schema_import\n"
+        "from hsn_analysis.runs.kernel import skip_slow_schema_import\n"
         "skip_slow_schema_import()\n"
         "import nbformat\n"
         "nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1')])\n"

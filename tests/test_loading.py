@@ -7,8 +7,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hsn_analysis import csv_columns, loading
-from hsn_analysis.loading import RawData, read_dataset
+from hsn_analysis.reading import csv_columns, loading
+from hsn_analysis.reading.loading import RawData, read_dataset
 from hsn_analysis.vocabulary import Severity
 
 UTFALL = "indikator_id;period;varde\nI1;2025-T1;12,5\nI2;2025-T1;7\n"

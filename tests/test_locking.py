@@ -10,12 +10,12 @@ import time
 
 import pytest
 
-from hsn_analysis.locking import LockBusy, exclusive, period_lock
+from hsn_analysis.runs.locking import LockBusy, exclusive, period_lock
 
 HOLD = """
 import sys, time
 from pathlib import Path
-from hsn_analysis.locking import exclusive
+from hsn_analysis.runs.locking import exclusive
 with exclusive(Path(sys.argv[1]), "rapport 2025-T2 (test)"):
     print("held", flush=True)
     time.sleep(60)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mailserver import PASSWORD
 
-from hsn_analysis.mail_config import MailConfigError, load_mail_config
+from hsn_analysis.mail.config import MailConfigError, load_mail_config
 
 pytest_plugins = ("mailserver",)  # its fixtures: mail_ca
 

@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 from mailserver import GOALS, make_report, write_config
 
-from hsn_analysis import labels
-from hsn_analysis.charts import status_per_goal_alt
-from hsn_analysis.mail_config import load_mail_config
-from hsn_analysis.mail_message import build_message
+from hsn_analysis.mail.config import load_mail_config
+from hsn_analysis.mail.message import build_message
+from hsn_analysis.report.charts import status_per_goal_alt
+from hsn_analysis.words import labels
 
 MAX_BODY_BYTES = 100_000  # Gmail clips a message body over ≈ 102 KB
 

@@ -18,8 +18,8 @@ from mailserver import (
     write_config,
 )
 
-from hsn_analysis.mail_config import load_mail_config
-from hsn_analysis.mail_send import MailFailed, send_report
+from hsn_analysis.mail.config import load_mail_config
+from hsn_analysis.mail.send import MailFailed, send_report
 
 pytest_plugins = ("mailserver",)  # its fixtures: mail_ca, smtp_server, silent_server, …
 
@@ -264,7 +264,7 @@ def test_login_with_the_password_from_the_environment(tmp_path, smtp_server, mai
 def test_login_without_encryption_works_on_a_trusted_network(tmp_path, smtp_server, report, caplog):
     server = smtp_server(auth=True)
     config = config_for(tmp_path, server.port, environ=ENV, smtp_extra=f'anvandare = "{USER}"')
-    with caplog.at_level(logging.INFO, logger="hsn_analysis.mail_send"):
+    with caplog.at_level(logging.INFO, logger="hsn_analysis.mail.send"):
         send_report(config, report)
     assert server.handler.received[0].login == USER
     assert "utan kryptering" in caplog.text

@@ -13,8 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
-from hsn_analysis import labels
-from hsn_analysis.markup import (
+from hsn_analysis.report.markup import (
     FIGURE_DPI,
     Fragment,
     badge,
@@ -25,7 +24,8 @@ from hsn_analysis.markup import (
     paragraphs,
     table,
 )
-from hsn_analysis.palette import STATUS_SWATCH
+from hsn_analysis.report.palette import STATUS_SWATCH
+from hsn_analysis.words import labels
 
 SCRIPT = "<script>alert(1)</script>"
 SCRIPT_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"

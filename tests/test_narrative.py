@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 
-from hsn_analysis.narrative import change_sentence, count_sentence
 from hsn_analysis.periods import Period
-from hsn_analysis.rollup import StatusCounts
+from hsn_analysis.rules.rollup import StatusCounts
+from hsn_analysis.words.narrative import change_sentence, count_sentence
 
 T1, T2, T3 = Period(2025, 1), Period(2025, 2), Period(2025, 3)
 

@@ -10,7 +10,7 @@ import papermill
 import pytest
 
 from hsn_analysis.paths import EXPLORE_NOTEBOOK
-from hsn_analysis.runner import execute_notebook
+from hsn_analysis.runs.runner import execute_notebook
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "excel_export"
 FIXTURE_PARAMETERS = {

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from builders import make_dataset
 
-from hsn_analysis.summary import PeriodNotReady, resolve_period, resolve_periods
+from hsn_analysis.reading.period_choice import PeriodNotReady, resolve_period, resolve_periods
 
 
 def dataset_assessed_in(*periods: str, outcomes_in: tuple[str, ...] = ()):

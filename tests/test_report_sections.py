@@ -17,12 +17,14 @@ import pandas as pd
 import pytest
 from builders import make_dataset, make_report
 
-from hsn_analysis import __version__, report, report_text
+from hsn_analysis import __version__
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
 from hsn_analysis.problems import Problem
-from hsn_analysis.report_goals import MAX_TABLE_ROWS, indicator_table, target_description
+from hsn_analysis.report import sections as report
+from hsn_analysis.report.goals import MAX_TABLE_ROWS, indicator_table, target_description
 from hsn_analysis.vocabulary import RollupRule, Severity
+from hsn_analysis.words import report_text
 
 RUN_STARTED = "2025-09-30T06:00:00+02:00"
 NBSP = "\u00a0"

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hsn_analysis.periods import Period
-from hsn_analysis.rollup import ROLLUP_COLUMNS, StatusCounts, count_statuses, goal_rollup
-from hsn_analysis.subgoals import subgoal_results
+from hsn_analysis.rules.rollup import ROLLUP_COLUMNS, StatusCounts, count_statuses, goal_rollup
+from hsn_analysis.rules.subgoals import subgoal_results
 from hsn_analysis.vocabulary import RollupRule
 
 PERIOD = Period(2025, 2)

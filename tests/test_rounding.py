@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hsn_analysis.rounding import round_half_away, round_half_away_array
+from hsn_analysis.rules.rounding import round_half_away, round_half_away_array
 
 
 def _scalar(values, decimals):

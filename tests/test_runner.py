@@ -14,11 +14,11 @@ import nbformat
 import pytest
 from builders import broken_notebook
 
-from hsn_analysis import runner
 from hsn_analysis.paths import EXAMPLE_DATA, REPORT_NOTEBOOK
 from hsn_analysis.problems import InvalidDatasetError
-from hsn_analysis.summary import build_summary
-from hsn_analysis.validation import load_dataset
+from hsn_analysis.reading.validation import load_dataset
+from hsn_analysis.runs import runner
+from hsn_analysis.words.summary import build_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 

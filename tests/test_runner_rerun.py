@@ -9,12 +9,12 @@ from datetime import date
 import builders
 import pytest
 
-from hsn_analysis import runner
-from hsn_analysis.layout import report_paths
-from hsn_analysis.locking import LockBusy, period_lock
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
-from hsn_analysis.summary import PeriodNotReady
+from hsn_analysis.reading.period_choice import PeriodNotReady
+from hsn_analysis.runs import runner
+from hsn_analysis.runs.layout import report_paths
+from hsn_analysis.runs.locking import LockBusy, period_lock
 
 T2 = Period(2025, 2)
 

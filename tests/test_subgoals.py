@@ -6,9 +6,9 @@ from builders import make_dataset
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hsn_analysis.fulfilment import indicator_results
 from hsn_analysis.periods import Period
-from hsn_analysis.subgoals import (
+from hsn_analysis.rules.fulfilment import indicator_results
+from hsn_analysis.rules.subgoals import (
     DEVIATION_COLUMNS,
     SUBGOAL_RESULT_COLUMNS,
     Deviation,

@@ -21,7 +21,7 @@ from hsn_analysis.dataset import (
     Dataset,
 )
 from hsn_analysis.problems import InvalidDatasetError, Problem
-from hsn_analysis.validation import ValidationResult, _repeated, check_dataset, load_dataset
+from hsn_analysis.reading.validation import ValidationResult, _repeated, check_dataset, load_dataset
 from hsn_analysis.vocabulary import RollupRule, Severity
 
 TODAY = date(2025, 10, 1)

@@ -1,0 +1,24 @@
+"""The command line `hsn-report`: parser, exit codes and commands. Nothing imports this package."""
+
+from hsn_analysis.cli.common import (
+    EXIT_BUSY,
+    EXIT_INVALID_DATA,
+    EXIT_MAIL_FAILED,
+    EXIT_NOT_READY,
+    EXIT_OK,
+    EXIT_RUN_FAILED,
+    EXIT_USAGE,
+)
+from hsn_analysis.cli.main import build_parser, main
+
+__all__ = [
+    "EXIT_BUSY",
+    "EXIT_INVALID_DATA",
+    "EXIT_MAIL_FAILED",
+    "EXIT_NOT_READY",
+    "EXIT_OK",
+    "EXIT_RUN_FAILED",
+    "EXIT_USAGE",
+    "build_parser",
+    "main",
+]

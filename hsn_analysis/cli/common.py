@@ -1,0 +1,42 @@
+"""What every command shares: the exit codes, the usage error and reading the data."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hsn_analysis.paths import EXAMPLE_DATA, OUTPUTS
+
+if TYPE_CHECKING:
+    from hsn_analysis.reading.validation import ValidationResult
+
+EXIT_OK = 0
+EXIT_INVALID_DATA = 1
+EXIT_USAGE = 2
+EXIT_RUN_FAILED = 3
+EXIT_NOT_READY = 4
+EXIT_BUSY = 5
+EXIT_MAIL_FAILED = 6
+
+LOG_FORMAT = "%(asctime)s hsn-report %(levelname)s: %(message)s"
+LOG_DATE_FORMAT = "%Y-%m-%d %H:%M:%S%z"  # with the offset: a log read on a UTC host is clear
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_DATA = EXAMPLE_DATA
+DEFAULT_OUT = OUTPUTS
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as written (exit code 2)."""
+
+
+def check_data(path: Path) -> ValidationResult:
+    """The validation result of `path`; UsageError if it does not exist."""
+    from hsn_analysis.reading.validation import check_dataset
+
+    try:
+        return check_dataset(path)
+    except FileNotFoundError as exc:
+        raise UsageError(f"hittar inte data: {path}") from exc

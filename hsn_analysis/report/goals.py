@@ -1,0 +1,208 @@
+"""One section per mål: its delmål with assessment, and each indicator's table and trend."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from hsn_analysis.periods import Period
+from hsn_analysis.report import charts
+from hsn_analysis.report.context import Report
+from hsn_analysis.report.markup import Fragment, badge, esc, figure, paragraphs, table
+from hsn_analysis.report.overview import goal_anchor, subgoal_anchors
+from hsn_analysis.vocabulary import IndicatorStatus, TargetType
+from hsn_analysis.words import labels, report_text
+from hsn_analysis.words.formatting import format_number
+
+# Enough for three years of tertials; the chart beside the table always shows the whole series.
+MAX_TABLE_ROWS = 9
+
+
+def indicator_status_badge(status: str, kind: str = "", *, short: bool = False) -> str:
+    """An indicator status as colour + symbol + word (a short word for narrow tables).
+
+    For `öka`/`minska` (`kind`) the colours say which way the value moved, so the words do too.
+    """
+    trend = kind in (TargetType.INCREASE, TargetType.DECREASE)
+    if trend and status in labels.TREND_STATUS_LABEL:
+        table = labels.SHORT_TREND_STATUS if short else labels.TREND_STATUS_LABEL
+        return badge(status, table[status])
+    if short:
+        return badge(status, labels.SHORT_INDICATOR_STATUS[status])
+    return badge(status, labels.INDICATOR_STATUS_LABEL[IndicatorStatus(status)])
+
+
+def target_description(indicator: pd.Series | object) -> str:
+    """ "Målvärde: minst 80 %", "Ska öka jämfört med …" or "Följs utan målvärde"."""
+    kind = indicator.maltyp
+    if kind in (TargetType.AT_LEAST, TargetType.AT_MOST):
+        if pd.isna(indicator.malvarde):
+            return report_text.TARGET_MISSING
+        return report_text.TARGET_TEXT[kind].format(
+            target=with_unit(indicator.malvarde, indicator.enhet)
+        )
+    return report_text.TARGET_TEXT.get(kind, "")
+
+
+def with_unit(value: float, unit: str) -> str:
+    """`80 %`, `1 234 antal`… as running text; just the number when there is no unit."""
+    number = format_number(value)
+    # "antal" names what is counted, it is no unit: "1 800", not "1 800 antal".
+    shown = unit and unit.strip().lower() != "antal"
+    return f"{number}\u00a0{unit}" if number and shown else number
+
+
+def target_cell(row: object) -> str:
+    if row.maltyp in (TargetType.INCREASE, TargetType.DECREASE):
+        compared = format_number(row.jamforelsevarde)
+        return esc(report_text.COMPARISON[row.maltyp].format(value=compared)) if compared else "–"
+    return esc(format_number(row.malvarde)) or "–"
+
+
+def value_cell(row: object) -> str:
+    if row.status == IndicatorStatus.NOT_DUE:
+        if pd.isna(row.senaste_helar_varde):
+            return f'<span class="meta">{esc(report_text.FULL_YEAR_NONE)}</span>'
+        text = report_text.FULL_YEAR_LATEST.format(
+            year=int(row.senaste_helar_ar), value=with_unit(row.senaste_helar_varde, row.enhet)
+        )
+        return f'<span class="meta">{esc(text)}</span>'
+    return esc(format_number(row.varde)) or "–"
+
+
+def indicator_table(history: pd.DataFrame, caption: str) -> str:
+    """Period, status, utfall, målvärde and måluppfyllelse, report period first.
+
+    öka/minska indicators have no target and no percentage: their last column is the value
+    they are compared with (the same period last year), headed "Ska öka från".
+    """
+    shown = history.head(MAX_TABLE_ROWS)
+    unit = history["enhet"].iloc[0] if len(history) else ""
+    kind = history["maltyp"].iloc[0] if len(history) else ""
+    headers = [h.format(unit=f" ({unit})" if unit else "") for h in report_text.INDICATOR_HEADERS]
+    trend = kind in report_text.COMPARED_WITH
+    if trend:
+        headers = [*headers[:3], report_text.COMPARED_WITH[kind]]
+    rows = []
+    for row in shown.itertuples(index=False):
+        cells = [
+            esc(Period.parse(row.period).short_label),
+            indicator_status_badge(row.status, row.maltyp, short=True),
+            value_cell(row),
+        ]
+        if trend:
+            cells.append(esc(format_number(row.jamforelsevarde)) or "–")
+        else:
+            cells += [target_cell(row), esc(format_number(row.uppfyllelse)) or "–"]
+        rows.append(cells)
+    classes = ["rapportperiod" if row.rapportperiod else "" for row in shown.itertuples()]
+    numeric = range(2, len(headers))
+    html = table(headers, rows, numeric=numeric, caption=caption, row_classes=classes)
+    if len(history) > MAX_TABLE_ROWS:
+        note = report_text.HISTORY_CUT.format(shown=MAX_TABLE_ROWS, total=len(history))
+        html += f'<p class="meta">{esc(note)}</p>'
+    return html
+
+
+def indicator_block(report: Report, indicator: object) -> str:
+    """One indicator: name, target and frequency, its table and its trend chart."""
+    history = report.history(indicator.indikator_id)
+    meta = " · ".join(
+        part
+        for part in (
+            indicator.indikator_id,
+            # The report period's own target: it may live on the outcome rows only.
+            target_description(history.iloc[0] if len(history) else indicator),
+            report_text.FREQUENCY_TEXT.get(indicator.frekvens, ""),
+        )
+        if part
+    )
+    caption = report_text.INDICATOR_CAPTION.format(name=indicator.indikator_id)
+    chart = figure(
+        charts.indicator_trend(history, report.period),
+        charts.indicator_trend_alt(history, report.period),
+        css_class="trend",
+    )
+    return (
+        f'<div class="indikator"><h4>{esc(indicator.namn)}</h4>'
+        f'<p class="meta">{esc(meta)}</p>'
+        f'<div class="indikator-innehall">{indicator_table(history, caption)}{chart}</div></div>'
+    )
+
+
+def _assessment(report: Report, subgoal: object) -> str:
+    status = subgoal.status
+    head = badge(status, labels.SUBGOAL_STATUS_LABEL[status])
+    previous = report.period.previous.label
+    before = labels.SHORT_STATUS.get(subgoal.foregaende_status, "")
+    change = report_text.CHANGE_TEXT[subgoal.forandring].format(previous=previous, before=before)
+    if change:
+        head += f'<span class="forandring">{esc(change)}</span>'
+    parts = [f'<div class="bedomning">{head}</div>']
+    if status == "ej_bedomd":
+        text = report_text.NOT_ASSESSED.format(period=report.period.label)
+        parts.append(f'<p class="ej-bedomd">{esc(text)}</p>')
+        return "".join(parts)
+    comment = paragraphs(subgoal.kommentar)
+    parts.append(
+        f'<div class="kommentar">{comment}</div>'
+        if comment
+        else f'<p class="inga">{esc(report_text.NO_COMMENT)}</p>'
+    )
+    when = "" if pd.isna(subgoal.datum) else subgoal.datum.strftime("%Y-%m-%d")
+    if subgoal.forfattare:
+        signature = report_text.SIGNATURE.format(author=subgoal.forfattare, date=when)
+    elif when:
+        signature = report_text.SIGNATURE_NO_AUTHOR.format(date=when)
+    else:
+        signature = ""  # nothing known of who or when: no empty "Bedömt"
+    if signature:
+        parts.append(f'<p class="signatur">{esc(signature.rstrip(", "))}</p>')
+    return "".join(parts)
+
+
+def _goal_counts(goal: object) -> str:
+    parts = [
+        f"{getattr(goal, key)} {labels.SHORT_STATUS[status].lower()}"
+        for key, status in (
+            ("uppnas_ej", "rod"),
+            ("delvis", "gul"),
+            ("uppnas", "gron"),
+            ("ej_bedomd", "ej_bedomd"),
+        )
+        if getattr(goal, key)
+    ]
+    return report_text.GOAL_COUNTS.format(n=goal.antal, parts=", ".join(parts))
+
+
+def goal_sections(report: Report) -> Fragment:
+    """One section per mål in plan order, each starting on a new page when printed."""
+    anchors = subgoal_anchors(report)
+    indicators = report.dataset.indicators
+    rule = report.dataset.settings.rollup_rule.value
+    sections = []
+    for n, goal in enumerate(report.goals.itertuples(index=False)):
+        heading = report_text.GOAL_HEADING.format(id=goal.mal_id, name=goal.namn)
+        parts = [
+            f'<section class="mal" id="{goal_anchor(n)}"><h2>{esc(heading)}</h2>',
+            '<div class="mal-huvud">',
+            f"<p>{esc(report_text.GOAL_STATUS.format(rule=rule))}</p>",
+            badge(goal.status, labels.SUBGOAL_STATUS_LABEL[goal.status]),
+            f"<p>{esc(_goal_counts(goal)) if goal.antal else ''}</p></div>",
+        ]
+        subgoals = report.subgoals.loc[report.subgoals["mal_id"] == goal.mal_id]
+        if subgoals.empty:
+            parts.append(f'<p class="inga">{esc(report_text.GOAL_NO_SUBGOALS)}</p>')
+        for subgoal in subgoals.itertuples(index=False):
+            parts.append(
+                f'<article class="delmal" id="{anchors[subgoal.delmal_id]}">'
+                f"<h3>{esc(subgoal.namn)}</h3>"
+                f"{_assessment(report, subgoal)}"
+            )
+            own = indicators.loc[indicators["delmal_id"] == subgoal.delmal_id]
+            if own.empty:
+                parts.append(f'<p class="inga">{esc(report_text.NO_INDICATORS)}</p>')
+            parts += [indicator_block(report, ind) for ind in own.itertuples(index=False)]
+            parts.append("</article>")
+        parts.append("</section>")
+        sections.append("".join(parts))
+    return Fragment("".join(sections))

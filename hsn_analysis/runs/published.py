@@ -1,0 +1,83 @@
+"""A published report as the mail and the index find it: the HTML and its run record.
+
+Only a report whose latest run succeeded, and whose file is the one its run wrote, counts as
+published: a run that failed is never mailed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hsn_analysis.periods import Period
+from hsn_analysis.runs.layout import report_paths
+
+
+class NotPublished(Exception):
+    """There is no good report of the period to hand out."""
+
+
+class LatestRunFailed(NotPublished):
+    """The period's latest run failed after its last good report."""
+
+
+@dataclass(frozen=True)
+class PublishedReport:
+    """One period's current report, checked against its run record."""
+
+    period: Period
+    html: Path
+    record: dict[str, Any]
+
+    @property
+    def folder(self) -> Path:
+        """The period's output folder."""
+        return self.html.parent
+
+    def read_html(self) -> bytes:
+        """The report file's bytes."""
+        return self.html.read_bytes()
+
+
+def latest_run_failed(paths: dict[str, Path]) -> bool:
+    """Whether a period's latest run failed: its kept notebook is at least as new as the report
+    (or there is no report). `paths` is `layout.report_paths(...)`."""
+    failed, html = paths["failed"], paths["html"]
+    try:
+        return failed.exists() and (
+            not html.exists() or failed.stat().st_mtime >= html.stat().st_mtime
+        )
+    except OSError:  # replaced while looked at: the next look decides
+        return False
+
+
+def published_report(out: Path, period: Period) -> PublishedReport:
+    """The current report of `period` in `out`.
+
+    Raises NotPublished when there is none or it is not the file its run wrote, and
+    LatestRunFailed when a later run of the period failed (its notebook is still there).
+    """
+    paths = report_paths(out, period)
+    html, record_path, failed = paths["html"], paths["record"], paths["failed"]
+    if not html.exists():
+        raise NotPublished(f"det finns ingen rapport för {period.code} i {html.parent}.")
+    if latest_run_failed(paths):
+        raise LatestRunFailed(
+            f"den senaste körningen av {period.code} misslyckades ({failed}); "
+            "en misslyckad körning skickas aldrig. Kör om rapporten först."
+        )
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise NotPublished(f"körningsposten {record_path} saknas eller går inte att läsa.") from exc
+    expected = record.get("html_sha256")
+    actual = hashlib.sha256(html.read_bytes()).hexdigest()
+    if expected != actual:
+        raise NotPublished(
+            f"{html.name} är inte den fil som körningen skrev (SHA-256 stämmer inte med "
+            f"{record_path.name}); kör om rapporten."
+        )
+    return PublishedReport(period, html, record)

@@ -1,0 +1,74 @@
+"""The period summary of PRODUCT.md §7: the count sentence, per-mål counts and indicator rows."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from hsn_analysis.dataset import Dataset
+from hsn_analysis.periods import Period
+from hsn_analysis.rules.fulfilment import indicator_results
+from hsn_analysis.rules.rollup import StatusCounts, count_statuses, goal_rollup
+from hsn_analysis.rules.subgoals import subgoal_results
+from hsn_analysis.words.formatting import format_number
+from hsn_analysis.words.narrative import count_sentence
+
+__all__ = ["build_summary", "counts_dict"]
+
+_COUNT_KEYS = ["antal", "uppnas", "delvis", "uppnas_ej", "ej_bedomd"]
+
+
+def _number(value: Any) -> float | None:
+    """A JSON number, or None for a missing one."""
+    if value is None or pd.isna(value):
+        return None
+    number = float(value)
+    return None if math.isnan(number) else number
+
+
+def counts_dict(counts: StatusCounts) -> dict[str, int]:
+    """The delmål counts under the JSON keys of PRODUCT.md §7."""
+    values = [counts.total, counts.green, counts.yellow, counts.red, counts.not_assessed]
+    return dict(zip(_COUNT_KEYS, values, strict=True))
+
+
+def build_summary(
+    dataset: Dataset, period: Period, subgoals: pd.DataFrame | None = None
+) -> dict[str, Any]:
+    """The summary object of PRODUCT.md §7 for one period: a dict ready for `json.dumps`.
+
+    `subgoals` is `subgoal_results(dataset, period)` when the caller has it already.
+    """
+    if subgoals is None:
+        subgoals = subgoal_results(dataset, period)
+    counts = count_statuses(subgoals["status"])
+    goals = goal_rollup(dataset, subgoals)
+    indicators = indicator_results(dataset, period)
+    return {
+        "period": period.code,
+        "sammanfattning": count_sentence(counts, period),
+        "delmal": counts_dict(counts),
+        "mal": [
+            {
+                "mal_id": row.mal_id,
+                "namn": row.namn,
+                **{key: int(getattr(row, key)) for key in _COUNT_KEYS},
+                "status": str(row.status),
+            }
+            for row in goals.itertuples(index=False)
+        ],
+        "indikatorer": [
+            {
+                "indikator_id": row.indikator_id,
+                "period": row.period,
+                "varde": _number(row.varde),
+                "malvarde": _number(row.malvarde),
+                "uppfyllelse": _number(row.uppfyllelse),
+                "uppfyllelse_text": format_number(row.uppfyllelse) or None,
+                "status": str(row.status),
+            }
+            for row in indicators.itertuples(index=False)
+        ],
+    }
