@@ -2,6 +2,7 @@
 on a Swedish Excel export, and is committed clean and thin."""
 
 import ast
+import html as html_lib
 import re
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def table_rows(cell, *columns):
     html = shown(cell, "text/html")
     body = html.split("<tbody>", 1)[1]
     rows = [
-        re.findall(r"<td>(.*?)</td>", row, re.S)
+        [html_lib.unescape(cell) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
         for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
     ]
     return [[row[i] for i in columns] for row in rows]
@@ -82,66 +83,75 @@ def test_every_code_cell_runs_without_an_error_or_a_warning(run_name, request):
 
 @pytest.mark.parametrize("run_name", ["on_example_data", "on_excel_export"])
 def test_the_trend_cell_shows_the_indicator_chart_as_an_image(run_name, request):
-    cell = cell_calling(request.getfixturevalue(run_name), "charts.indicator_trend(")
+    cell = cell_calling(request.getfixturevalue(run_name), "u.chart(")
     assert shown(cell, "image/png")
 
 
+@pytest.mark.parametrize("run_name", ["on_example_data", "on_excel_export"])
+def test_the_data_is_read_once_and_the_absolute_path_read_is_shown(run_name, request):
+    executed = request.getfixturevalue(run_name)
+    code = "\n".join(cell.source for cell in code_cells(executed))
+    assert code.count("hsn.load(") == 1
+    assert "validation" not in code and "load_dataset" not in code
+    loaded = shown(cell_calling(executed, "hsn.load("), "text/plain")
+    assert ("excel_export" if run_name == "on_excel_export" else "data/exempel") in loaded
+    assert str(Path("/")) in loaded
+
+
 def test_on_the_example_data_the_summary_sentence_counts_all_thirteen_delmal(on_example_data):
-    sentence = printed(cell_calling(on_example_data, "build_summary("))
-    assert sentence.startswith("Av nämndens 13 delmål är bedömningen per augusti")
+    html = shown(cell_calling(on_example_data, "u.summary("), "text/html")
+    assert "Av nämndens 13 delmål är bedömningen per augusti" in html
+
+
+def test_on_the_example_data_tables_show_words_and_rounded_figures_not_codes(on_example_data):
+    rows = table_rows(cell_calling(on_example_data, "u.indicators(period)"), 1, 3, 6)
+    assert ["I1.1.1", "● Målvärdet nås", "101,71\u00a0%"] in rows
 
 
 def test_on_the_example_data_the_comparison_lists_every_delmal_with_its_change(on_example_data):
-    rows = table_rows(cell_calling(on_example_data, "compare_periods("), 0, 5)
+    rows = table_rows(cell_calling(on_example_data, "u.compare("), 1, 5)
     assert len(rows) == 13
-    assert ["D1.1", "battre"] in rows
-    assert ["D6.1", "ej_bedomd"] in rows
+    assert ["D1.1", "Förbättrad"] in rows
+    assert ["D6.1", "Ej bedömd denna period"] in rows
 
 
 def test_on_the_excel_export_the_summary_counts_its_three_delmal(on_excel_export):
-    sentence = printed(cell_calling(on_excel_export, "build_summary("))
-    assert sentence.startswith("Av nämndens 3 delmål är bedömningen per augusti")
+    html = shown(cell_calling(on_excel_export, "u.summary("), "text/html")
+    assert "Av nämndens 3 delmål är bedömningen per augusti" in html
 
 
 def test_on_the_excel_export_the_goal_cells_show_only_the_delmal_and_indicators_of_that_goal(
     on_excel_export,
 ):
-    assert table_rows(cell_calling(on_excel_export, 'query("mal_id == @goal_id")'), 0) == [["D3"]]
-    indicators = cell_calling(on_excel_export, 'current["delmal_id"].isin(')
-    assert table_rows(indicators, 0, 1) == [["I3", "D3"], ["I4", "D3"]]
+    subgoals = cell_calling(on_excel_export, "u.subgoals(period, goal=goal_id)")
+    assert table_rows(subgoals, 1) == [["D3"]]
+    indicators = cell_calling(on_excel_export, "u.indicators(period, goal=goal_id)")
+    assert table_rows(indicators, 1, 0) == [["I3", "D3"], ["I4", "D3"]]
 
 
 def test_on_the_excel_export_the_history_holds_the_chosen_indicator_newest_first(on_excel_export):
-    history = cell_calling(on_excel_export, '["indikator_id"] == indicator_id')
-    assert table_rows(history, 0, 1) == [
-        ["2023-T2", "28.0"],
-        ["2023-T1", "18.5"],
-        ["2022-T3", "31.0"],
-    ]
+    history = cell_calling(on_excel_export, "u.history(")
+    assert table_rows(history, 0, 2) == [["T2 2023", "28"], ["T1 2023", "18,5"], ["T3 2022", "31"]]
 
 
 def test_on_the_excel_export_the_period_comparison_shows_better_unchanged_and_new(
     on_excel_export,
 ):
-    rows = table_rows(cell_calling(on_excel_export, "compare_periods("), 0, 3, 4, 5)
-    assert rows == [
-        ["D1", "rod", "gul", "battre"],
-        ["D2", "gron", "gron", "oforandrad"],
-        ["D3", "ej_bedomd", "rod", "ny"],
-    ]
-    changed = cell_calling(on_excel_export, "query(\"forandring != 'oforandrad'\")")
-    assert table_rows(changed, 0) == [["D1"], ["D3"]]
+    rows = table_rows(cell_calling(on_excel_export, "u.compare("), 1, 6)
+    assert rows == [["D1", "battre"], ["D2", "oforandrad"], ["D3", "ny"]]
+    changed = cell_calling(on_excel_export, "changes.frame.query(")
+    assert [row[0] for row in table_rows(changed, 1)] == ["D1", "D3"]
 
 
 def test_on_the_excel_export_the_value_comparison_shows_the_change_and_missing_values(
     on_excel_export,
 ):
-    rows = table_rows(cell_calling(on_excel_export, "compare_indicator_values("), 0, 4, 5, 6, 7, 8)
+    rows = table_rows(cell_calling(on_excel_export, "u.compare_values("), 1, 3, 4, 5)
     assert rows == [
-        ["I1", "18.5", "28.0", "9.5", "rod", "rod"],
-        ["I2", "0.0", "31.0", "31.0", "rod", "rod"],
-        ["I3", "NaN", "35.0", "NaN", "utfall_saknas", "rod"],
-        ["I4", "NaN", "NaN", "NaN", "helar", "helar"],
+        ["I1", "18,5", "28", "9,5"],
+        ["I2", "0", "31", "31"],
+        ["I3", "–", "35", "–"],
+        ["I4", "–", "–", "–"],
     ]
 
 

@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hsn_analysis import __version__
 from hsn_analysis.cli.common import (
     DEFAULT_DATA,
     DEFAULT_OUT,
@@ -29,6 +28,7 @@ from hsn_analysis.cli.common import (
 )
 from hsn_analysis.periods import Period, PeriodNotReady
 from hsn_analysis.problems import errors, warnings
+from hsn_analysis.version import __version__
 from hsn_analysis.words import labels
 
 # pandas and the modules built on it load inside the commands that need them: `run` starts its

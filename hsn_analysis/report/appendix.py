@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from hsn_analysis import __version__
 from hsn_analysis.report.context import Report, package_versions
 from hsn_analysis.report.goals import indicator_status_badge, target_cell, value_cell
 from hsn_analysis.report.markup import Fragment, badge, bullet_list, esc, table
 from hsn_analysis.report.overview import format_run_time, subgoal_anchors
+from hsn_analysis.version import __version__
 from hsn_analysis.vocabulary import Frequency, IndicatorStatus, SubgoalStatus
 from hsn_analysis.words import labels, report_text
 from hsn_analysis.words.formatting import format_number, format_percent

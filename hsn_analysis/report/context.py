@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from hsn_analysis import __version__
 from hsn_analysis.dataset import Dataset, Settings, load_checked
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
@@ -20,6 +19,7 @@ from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.rules.fulfilment import indicator_results
 from hsn_analysis.rules.rollup import StatusCounts, count_statuses, goal_rollup
 from hsn_analysis.rules.subgoals import evidence_deviations, subgoal_results
+from hsn_analysis.version import __version__
 from hsn_analysis.words import report_text
 
 

@@ -1,0 +1,142 @@
+"""The analyst's tables: rule results in the words and rounded figures the report shows.
+
+Each function takes a frame from `rules` and returns a new display frame; the codes stay in
+their own columns (`status_kod`, the ids) so that an analyst can still filter on them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from hsn_analysis.periods import Period
+from hsn_analysis.vocabulary import Change, IndicatorStatus, SubgoalStatus, TargetType
+from hsn_analysis.words import analyst_text as text
+from hsn_analysis.words import labels, report_text
+from hsn_analysis.words.formatting import format_number, format_percent
+
+_TREND = (TargetType.INCREASE, TargetType.DECREASE)
+
+
+def subgoal_status_word(code: str) -> str:
+    """`gron` → `● Kommer att uppnås`: the symbol and the word of the report."""
+    return f"{labels.STATUS_SYMBOL[code]} {labels.SUBGOAL_STATUS_LABEL[SubgoalStatus(code)]}"
+
+
+def indicator_status_word(code: str, kind: str) -> str:
+    """The report's words for an indicator status; öka/minska say which way the value moved."""
+    if kind in _TREND and code in labels.TREND_STATUS_LABEL:
+        word = labels.TREND_STATUS_LABEL[code]
+    else:
+        word = labels.INDICATOR_STATUS_LABEL[IndicatorStatus(code)]
+    return f"{labels.STATUS_SYMBOL[code]} {word}"
+
+
+def _value_text(row: pd.Series) -> str:
+    if row["status"] == IndicatorStatus.NOT_DUE:
+        if pd.isna(row["senaste_helar_varde"]):
+            return report_text.FULL_YEAR_NONE
+        return report_text.FULL_YEAR_LATEST.format(
+            year=int(row["senaste_helar_ar"]), value=format_number(row["senaste_helar_varde"])
+        )
+    return format_number(row["varde"]) or "–"
+
+
+def _target_text(row: pd.Series) -> str:
+    if row["maltyp"] in _TREND:
+        compared = format_number(row["jamforelsevarde"])
+        return report_text.COMPARISON[row["maltyp"]].format(value=compared) if compared else "–"
+    return format_number(row["malvarde"]) or "–"
+
+
+def _date_text(value: object) -> str:
+    return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")  # type: ignore[arg-type]
+
+
+def subgoal_table(subgoals: pd.DataFrame) -> pd.DataFrame:
+    """One row per delmål: status and change in words, the assessment text, author and date."""
+    return pd.DataFrame(
+        {
+            "mal_id": subgoals["mal_id"].to_numpy(),
+            "delmal_id": subgoals["delmal_id"].to_numpy(),
+            text.SUBGOAL: subgoals["namn"].to_numpy(),
+            text.STATUS: [subgoal_status_word(s) for s in subgoals["status"]],
+            text.CHANGE: [labels.CHANGE_LABEL[Change(c)] for c in subgoals["forandring"]],
+            text.ASSESSMENT: subgoals["kommentar"].to_numpy(),
+            text.AUTHOR: subgoals["forfattare"].to_numpy(),
+            text.DATE: [_date_text(d) for d in subgoals["datum"]],
+            "status_kod": subgoals["status"].to_numpy(),
+            "forandring_kod": subgoals["forandring"].to_numpy(),
+        }
+    )
+
+
+def indicator_table(indicators: pd.DataFrame, *, with_period: bool = False) -> pd.DataFrame:
+    """One row per indicator row of `indicator_results`: status, utfall, målvärde (or what an
+    öka/minska indicator is compared with) and måluppfyllelse as the report shows them."""
+    rows = [row for _, row in indicators.iterrows()]
+    columns: dict[str, object] = {}
+    if with_period:
+        columns[text.PERIOD] = [Period.parse(r["period"]).short_label for r in rows]
+    else:
+        columns["delmal_id"] = indicators["delmal_id"].to_numpy()
+        columns["indikator_id"] = indicators["indikator_id"].to_numpy()
+        columns[text.INDICATOR] = indicators["namn"].to_numpy()
+    columns |= {
+        text.STATUS: [indicator_status_word(r["status"], r["maltyp"]) for r in rows],
+        text.VALUE: [_value_text(r) for r in rows],
+        text.TARGET: [_target_text(r) for r in rows],
+        text.FULFILMENT: [format_percent(r["uppfyllelse"]) or "–" for r in rows],
+        text.UNIT: indicators["enhet"].to_numpy(),
+        "status_kod": indicators["status"].to_numpy(),
+    }
+    if with_period:
+        columns["period"] = indicators["period"].to_numpy()
+    return pd.DataFrame(columns)
+
+
+def goal_table(goals: pd.DataFrame) -> pd.DataFrame:
+    """One row per mål: its rolled-up status and how many delmål have each status."""
+    short = labels.SHORT_STATUS
+    return pd.DataFrame(
+        {
+            "mal_id": goals["mal_id"].to_numpy(),
+            text.GOAL: goals["namn"].to_numpy(),
+            text.STATUS: [subgoal_status_word(s) for s in goals["status"]],
+            text.COUNT: goals["antal"].to_numpy(),
+            short["gron"]: goals["uppnas"].to_numpy(),
+            short["gul"]: goals["delvis"].to_numpy(),
+            short["rod"]: goals["uppnas_ej"].to_numpy(),
+            short["ej_bedomd"]: goals["ej_bedomd"].to_numpy(),
+            "status_kod": goals["status"].to_numpy(),
+        }
+    )
+
+
+def period_comparison_table(changes: pd.DataFrame, earlier: Period, later: Period) -> pd.DataFrame:
+    """Each delmål's status in two periods side by side, with the change in words."""
+    return pd.DataFrame(
+        {
+            "mal_id": changes["mal_id"].to_numpy(),
+            "delmal_id": changes["delmal_id"].to_numpy(),
+            text.SUBGOAL: changes["namn"].to_numpy(),
+            earlier.short_label: [subgoal_status_word(s) for s in changes["status_fore"]],
+            later.short_label: [subgoal_status_word(s) for s in changes["status_efter"]],
+            text.CHANGE: [labels.CHANGE_LABEL[Change(c)] for c in changes["forandring"]],
+            "forandring_kod": changes["forandring"].to_numpy(),
+        }
+    )
+
+
+def value_comparison_table(values: pd.DataFrame, earlier: Period, later: Period) -> pd.DataFrame:
+    """Each indicator's value in two periods and the change, rounded as the report rounds."""
+    return pd.DataFrame(
+        {
+            "delmal_id": values["delmal_id"].to_numpy(),
+            "indikator_id": values["indikator_id"].to_numpy(),
+            text.INDICATOR: values["namn"].to_numpy(),
+            earlier.short_label: [format_number(v) or "–" for v in values["varde_fore"]],
+            later.short_label: [format_number(v) or "–" for v in values["varde_efter"]],
+            text.CHANGE: [format_number(v) or "–" for v in values["forandring"]],
+            text.UNIT: values["enhet"].to_numpy(),
+        }
+    )

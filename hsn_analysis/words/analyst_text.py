@@ -1,0 +1,37 @@
+"""The Swedish words of the analyst's tables and errors (`hsn_analysis.load`)."""
+
+from __future__ import annotations
+
+# Column headings shown in JupyterLab; the code columns beside them keep their data names.
+GOAL = "Mål"
+SUBGOAL = "Delmål"
+INDICATOR = "Indikator"
+STATUS = "Status"
+CHANGE = "Förändring"
+ASSESSMENT = "Bedömning"
+AUTHOR = "Författare"
+DATE = "Datum"
+PERIOD = "Period"
+VALUE = "Utfall"
+TARGET = "Målvärde"
+FULFILMENT = "Måluppfyllelse"
+UNIT = "Enhet"
+COMPARED = "Jämförs med"
+BEFORE = "Före"
+AFTER = "Efter"
+COUNT = "Antal delmål"
+SEVERITY = "Typ"
+SOURCE = "Fil eller flik"
+ROW = "Rad"
+COLUMN = "Kolumn"
+CELL_VALUE = "Värde"
+PROBLEM = "Problem"
+
+NOT_FOUND = "hittar inga data: {path} finns inte (en relativ sökväg läses från mappen {cwd})."
+INVALID = (
+    "Indata i {path} har {errors} fel och {warnings} varningar; inget kan räknas på ogiltiga data:"
+)
+UNKNOWN = "{what} {value!r} finns inte i data. Giltiga: {valid}."
+UNKNOWN_WHAT = {"period": "Perioden", "mal": "Målet", "indikator": "Indikatorn"}
+NO_PROBLEMS = "Inga problem i indata."
+SUMMARY_TITLE = "{board}, nämndplan {year}: {period}"
