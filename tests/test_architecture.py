@@ -1,0 +1,77 @@
+"""The package's shape: stages as subpackages, layers that hold, no cycles, small modules."""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import grimp
+import pytest
+
+import hsn_analysis
+
+PACKAGE = Path(hsn_analysis.__file__).parent
+ROOT = PACKAGE.parent
+LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+STAGES = ["reading", "rules", "words", "report", "runs", "mail", "cli", "analyst"]
+# The guide's "well under ~400 lines": a module past this is split, not stretched.
+MAX_LINES = 450
+
+
+def test_every_stage_is_a_subpackage_whose_docstring_says_what_it_may_import():
+    for stage in STAGES:
+        init = PACKAGE / stage / "__init__.py"
+        docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        assert docstring, stage
+        assert "import" in docstring, stage
+
+
+def test_no_module_imports_another_in_a_cycle():
+    graph = grimp.build_graph("hsn_analysis", exclude_type_checking_imports=False)
+    cycles = []
+    for module in sorted(graph.modules):
+        for imported in sorted(graph.find_modules_directly_imported_by(module)):
+            back = graph.find_shortest_chain(importer=imported, imported=module)
+            if back:
+                cycles.append(f"{module} -> {' -> '.join(back)}")
+    assert cycles == []
+
+
+def test_no_module_is_longer_than_the_limit():
+    long = {
+        str(path.relative_to(ROOT)): n
+        for path in PACKAGE.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}
+
+
+@pytest.mark.parametrize(
+    ("module", "line"),
+    [
+        ("rules/rollup.py", "from hsn_analysis.words import labels"),
+        ("report/markup.py", "from hsn_analysis.runs import layout"),
+        ("runs/layout.py", "from hsn_analysis.cli import common"),
+    ],
+)
+def test_the_import_contract_breaks_when_a_lower_layer_imports_a_higher_one(tmp_path, module, line):
+    copy = tmp_path / "hsn_analysis"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    target = copy / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{line}  # noqa\n", "utf-8")
+    config = str(ROOT / "pyproject.toml")
+
+    def lint(where: Path) -> subprocess.CompletedProcess[str]:
+        # lint-imports finds the package from its working folder first.
+        env = {**os.environ, "PYTHONPATH": str(where)}
+        command = [str(LINT_IMPORTS), config, "--no-cache"]
+        return subprocess.run(command, capture_output=True, text=True, env=env, cwd=where)
+
+    kept, broken = lint(ROOT), lint(tmp_path)
+    assert kept.returncode == 0, kept.stdout
+    assert broken.returncode != 0
+    assert "BROKEN" in broken.stdout
