@@ -173,7 +173,7 @@ def scale(repetitions: int, fraction: float, cache: Path, work: Path, profile: b
         )
         peak = spread([r["peak_bytes_compute"] for r in records]).median
         lines.append(
-            f"  Minne: ru_maxrss för processen; GB = 10⁹ byte (topp {number(peak / 1e9)} GB "
+            f"  Minne: processens egen topp (VmHWM); GB = 10⁹ byte (topp {number(peak / 1e9)} GB "
             f"= {number(peak / 2**30)} GiB). Målen bedöms på medianen."
         )
         if fraction != 1:

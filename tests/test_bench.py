@@ -3,6 +3,7 @@ statistics. No test here asserts how fast anything is."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -149,3 +150,21 @@ def test_command_line_options():
     for bad in (["--only", "floor,nope"], ["--scale", "0"], ["--runs", "0"]):
         with pytest.raises(SystemExit):
             run.parse_args(bad)
+
+
+def test_the_probes_peak_is_its_own_not_that_of_the_big_process_that_started_it():
+    # ru_maxrss survives fork and exec: a probe started by a bench holding the generated data
+    # reported the bench's peak. The probe reads its own peak instead.
+    big = bytearray(400 * 1024 * 1024)
+    big[::4096] = b"\1" * len(big[::4096])  # touch every page: it is resident
+    code = (
+        "import resource, sys; sys.path.insert(0, 'bench'); import probe; "
+        "print(probe.peak_bytes(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    own, inherited = map(int, done.stdout.split())
+    assert inherited > 400e6  # the parent's high-water mark, as ru_maxrss reports it
+    assert own < 200e6
+    del big
