@@ -27,6 +27,7 @@ test: setup $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/pytest -n auto
 
 $(CHROMIUM):
