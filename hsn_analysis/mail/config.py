@@ -129,7 +129,7 @@ class _Checker:
         self.problems: list[str] = []
 
     def value_problem(self, key: str, value: object, hint: str) -> None:
-        """Note a bad value; returns None so a check can `return self.value_problem(...)`."""
+        """Note a bad value (the check then returns None)."""
         self.problems.append(
             messages.MAIL_CFG_VALUE.format(file=self.file, key=key, value=_show(value), hint=hint)
         )
@@ -155,7 +155,9 @@ class _Checker:
             reply_to = self.address("svara_till", data["svara_till"], messages.MAIL_HINT_SENDER)
         subject = self.subject(data.get("amne", labels.MAIL_SUBJECT_DEFAULT))
         if smtp is None:  # missing, or not a table (reported above)
-            return None if "smtp" in data else self.missing("[smtp]", messages.MAIL_HINT_SMTP)
+            if "smtp" not in data:
+                self.missing("[smtp]", messages.MAIL_HINT_SMTP)
+            return None
         server = self.server(smtp.get("server"))
         security = self.security(smtp.get("sakerhet"))
         port = self.port(smtp["port"]) if "port" in smtp else DEFAULT_PORTS.get(security or "")
@@ -163,8 +165,16 @@ class _Checker:
         timeout = self.timeout(smtp.get("tidsgrans_s", DEFAULT_TIMEOUT_S))
         ca_file = self.ca_file(smtp["ca_fil"]) if "ca_fil" in smtp else None
         password = self.password(username, variable)
-        required = (sender, recipients, subject, server, security, port, timeout)
-        if self.problems or any(value is None for value in required):
+        if (
+            self.problems
+            or sender is None
+            or recipients is None
+            or subject is None
+            or server is None
+            or security is None
+            or port is None
+            or timeout is None
+        ):
             return None
         return MailConfig(
             source=self.path,
@@ -216,14 +226,17 @@ class _Checker:
 
     def text(self, key: str, value: object, hint: str = messages.MAIL_HINT_TEXT) -> str | None:
         if not isinstance(value, str) or not value.strip():
-            return self.value_problem(key, value, hint)
+            self.value_problem(key, value, hint)
+            return None
         if _CONTROL.search(value):
-            return self.value_problem(key, value, messages.MAIL_HINT_ONE_LINE)
+            self.value_problem(key, value, messages.MAIL_HINT_ONE_LINE)
+            return None
         return value.strip()
 
     def address(self, key: str, value: object, hint: str) -> Address | None:
         if value is None:
-            return self.missing(key, hint)
+            self.missing(key, hint)
+            return None
         text = self.text(key, value, hint)
         if text is None:
             return None
@@ -234,12 +247,15 @@ class _Checker:
 
     def recipients(self, value: object) -> tuple[Address, ...] | None:
         if value is None:
-            return self.missing("mottagare", messages.MAIL_HINT_RECIPIENTS)
+            self.missing("mottagare", messages.MAIL_HINT_RECIPIENTS)
+            return None
         items = [value] if isinstance(value, str) else value  # one address needs no list
         if not isinstance(items, list):
-            return self.value_problem("mottagare", value, messages.MAIL_HINT_RECIPIENT_LIST)
+            self.value_problem("mottagare", value, messages.MAIL_HINT_RECIPIENT_LIST)
+            return None
         if not items:
-            return self.value_problem("mottagare", value, messages.MAIL_HINT_RECIPIENTS_EMPTY)
+            self.value_problem("mottagare", value, messages.MAIL_HINT_RECIPIENTS_EMPTY)
+            return None
         found: dict[str, tuple[int, Address]] = {}  # lower-case addr-spec → (post, address)
         before = len(self.problems)
         for n, item in enumerate(items, start=1):
@@ -267,9 +283,10 @@ class _Checker:
             parsed = list(string.Formatter().parse(text))
         except ValueError:  # a lone { or }
             reason = messages.MAIL_SUBJECT_BRACE_REASON
-            return self.value_problem(
+            self.value_problem(
                 "amne", value, messages.MAIL_HINT_SUBJECT_BRACES.format(reason=reason)
             )
+            return None
         names = [name for _, name, _, _ in parsed if name is not None]
         unknown = dict.fromkeys(n for n in names if n not in labels.MAIL_SUBJECT_FIELDS)
         for name in unknown:
@@ -281,7 +298,8 @@ class _Checker:
 
     def server(self, value: object) -> str | None:
         if value is None:
-            return self.missing("smtp.server", messages.MAIL_HINT_SERVER)
+            self.missing("smtp.server", messages.MAIL_HINT_SERVER)
+            return None
         text = self.text("smtp.server", value, messages.MAIL_HINT_SERVER)
         if text is None:
             return None
@@ -293,25 +311,33 @@ class _Checker:
             hint = messages.MAIL_HINT_SERVER
         else:
             return text.strip("[]")
-        return self.value_problem("smtp.server", value, hint)
+        self.value_problem("smtp.server", value, hint)
+        return None
 
     def security(self, value: object) -> str | None:
         if value is None:
-            return self.missing("smtp.sakerhet", messages.MAIL_HINT_SECURITY)
+            self.missing("smtp.sakerhet", messages.MAIL_HINT_SECURITY)
+            return None
         mode = value.strip().lower() if isinstance(value, str) else None
         if mode not in SECURITY_MODES:
-            return self.value_problem("smtp.sakerhet", value, messages.MAIL_HINT_SECURITY)
+            self.value_problem("smtp.sakerhet", value, messages.MAIL_HINT_SECURITY)
+            return None
         return mode
 
     def port(self, value: object) -> int | None:
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 65535:
-            return self.value_problem("smtp.port", value, messages.MAIL_HINT_PORT)
+            self.value_problem("smtp.port", value, messages.MAIL_HINT_PORT)
+            return None
         return value
 
     def timeout(self, value: object) -> float | None:
-        number = isinstance(value, int | float) and not isinstance(value, bool)
-        if not number or not 0 < value < float("inf"):  # type: ignore[operator]  # nan, inf: TOML
-            return self.value_problem("smtp.tidsgrans_s", value, messages.MAIL_HINT_TIMEOUT)
+        if (
+            not isinstance(value, int | float)
+            or isinstance(value, bool)
+            or not 0 < value < float("inf")  # nan, inf: TOML
+        ):
+            self.value_problem("smtp.tidsgrans_s", value, messages.MAIL_HINT_TIMEOUT)
+            return None
         return float(value)
 
     def password_variable(self, smtp: dict[str, Any]) -> str:
@@ -326,7 +352,8 @@ class _Checker:
             return None
         user = self.text("smtp.anvandare", smtp["anvandare"], messages.MAIL_HINT_USER)
         if user is not None and not user.isascii():  # smtplib sends AUTH as ASCII
-            return self.value_problem("smtp.anvandare", user, messages.MAIL_HINT_USER_ASCII)
+            self.value_problem("smtp.anvandare", user, messages.MAIL_HINT_USER_ASCII)
+            return None
         return user
 
     def password(self, username: str | None, variable: str) -> str | None:
@@ -352,14 +379,16 @@ class _Checker:
         if not path.is_absolute():
             path = self.path.parent / path
         if not path.is_file():
-            return self.value_problem("smtp.ca_fil", value, messages.MAIL_HINT_CA_MISSING)
+            self.value_problem("smtp.ca_fil", value, messages.MAIL_HINT_CA_MISSING)
+            return None
         try:
             ssl.create_default_context(cafile=str(path))
         except (ssl.SSLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", None) or exc.__class__.__name__
-            return self.value_problem(
+            self.value_problem(
                 "smtp.ca_fil", value, messages.MAIL_HINT_CA_BAD.format(reason=reason)
             )
+            return None
         return path
 
 
