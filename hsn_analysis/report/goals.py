@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeAlias
+
 import pandas as pd
 
 from hsn_analysis.periods import Period
@@ -12,6 +14,10 @@ from hsn_analysis.report.overview import goal_anchor, subgoal_anchors
 from hsn_analysis.vocabulary import IndicatorStatus, TargetType
 from hsn_analysis.words import labels, report_text
 from hsn_analysis.words.formatting import format_number
+
+# A row of `DataFrame.itertuples()` (or a Series): its fields are the frame's columns, and pandas
+# gives them no static types.
+Row: TypeAlias = Any
 
 # Enough for three years of tertials; the chart beside the table always shows the whole series.
 MAX_TABLE_ROWS = 9
@@ -31,7 +37,7 @@ def indicator_status_badge(status: str, kind: str = "", *, short: bool = False) 
     return badge(status, labels.INDICATOR_STATUS_LABEL[IndicatorStatus(status)])
 
 
-def target_description(indicator: pd.Series | object) -> str:
+def target_description(indicator: Row) -> str:
     """ "Målvärde: minst 80 %", "Ska öka jämfört med …" or "Följs utan målvärde"."""
     kind = indicator.maltyp
     if kind in (TargetType.AT_LEAST, TargetType.AT_MOST):
@@ -51,14 +57,14 @@ def with_unit(value: float, unit: str) -> str:
     return f"{number}\u00a0{unit}" if number and shown else number
 
 
-def target_cell(row: object) -> str:
+def target_cell(row: Row) -> str:
     if row.maltyp in (TargetType.INCREASE, TargetType.DECREASE):
         compared = format_number(row.jamforelsevarde)
         return esc(report_text.COMPARISON[row.maltyp].format(value=compared)) if compared else "–"
     return esc(format_number(row.malvarde)) or "–"
 
 
-def value_cell(row: object) -> str:
+def value_cell(row: Row) -> str:
     if row.status == IndicatorStatus.NOT_DUE:
         if pd.isna(row.senaste_helar_varde):
             return f'<span class="meta">{esc(report_text.FULL_YEAR_NONE)}</span>'
@@ -103,7 +109,7 @@ def indicator_table(history: pd.DataFrame, caption: str) -> str:
     return html
 
 
-def indicator_block(report: Report, indicator: object) -> str:
+def indicator_block(report: Report, indicator: Row) -> str:
     """One indicator: name, target and frequency, its table and its trend chart."""
     history = report.history(indicator.indikator_id)
     meta = " · ".join(
@@ -129,7 +135,7 @@ def indicator_block(report: Report, indicator: object) -> str:
     )
 
 
-def _assessment(report: Report, subgoal: object) -> str:
+def _assessment(report: Report, subgoal: Row) -> str:
     status = subgoal.status
     head = badge(status, labels.SUBGOAL_STATUS_LABEL[status])
     previous = report.period.previous.label
@@ -160,7 +166,7 @@ def _assessment(report: Report, subgoal: object) -> str:
     return "".join(parts)
 
 
-def _goal_counts(goal: object) -> str:
+def _goal_counts(goal: Row) -> str:
     parts = [
         f"{getattr(goal, key)} {labels.SHORT_STATUS[status].lower()}"
         for key, status in (
