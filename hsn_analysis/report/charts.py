@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 import matplotlib as mpl
 import numpy as np
@@ -32,9 +33,12 @@ from hsn_analysis.report.markup import FIGURE_DPI
 from hsn_analysis.words import labels
 from hsn_analysis.words.formatting import format_number
 
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType  # matplotlib >= 3.10
+
 # Applied while a figure is built, so a notebook's own style (dark theme, big fonts) never leaks
 # into the report's charts.
-_STYLE = {
+_STYLE: dict[RcKeyType, Any] = {
     "font.size": 9,
     "axes.labelsize": 9,
     "xtick.labelsize": 9,
@@ -68,26 +72,33 @@ _STATUS_PER_GOAL = 0.45  # inches of height per mål; a two-line label still fit
 _STATUS_MARGIN = 1.2  # inches for the x axis and the two-row legend
 _LABEL_WIDTH = 40  # characters per line of a mål's name
 _LABEL_LINES = 2
-_BAR = {"height": 0.62, "edgecolor": "white", "linewidth": 1}  # white edges part the segments
+# White edges part the segments.
+_BAR: dict[str, Any] = {"height": 0.62, "edgecolor": "white", "linewidth": 1}
 
 _TREND_SIZE = (4.4, 2.3)  # 484 px at the report's 110 dpi: fits beside the table
 # Marker shapes match the symbols ● ▲ ■ of labels.STATUS_SYMBOL; a dark edge keeps the yellow
 # visible on white. Any other status (no colour of its own) is a hollow grey circle.
-_MARKERS = {
+_MARKERS: dict[str, dict[str, Any]] = {
     status: {"marker": marker, "markersize": size, "markerfacecolor": _SWATCH[status].fill}
     for status, marker, size in (("gron", "o", 6.5), ("gul", "^", 7.5), ("rod", "s", 6))
 }
-_MARKER_EDGE = {"markeredgecolor": palette.INK, "markeredgewidth": 0.6}
-_OTHER_MARKER = {"marker": "o", "markersize": 6, "markerfacecolor": "white"}
-_OTHER_EDGE = {"markeredgecolor": palette.MUTED, "markeredgewidth": 1.2}
-_VALUE_STYLE = {"color": palette.VALUE_LINE, "linewidth": 1.6}
-_TARGET_STYLE = {"color": palette.TARGET_LINE, "linestyle": (0, (4, 2.5)), "linewidth": 1.3}
+_MARKER_EDGE: dict[str, Any] = {"markeredgecolor": palette.INK, "markeredgewidth": 0.6}
+_OTHER_MARKER: dict[str, Any] = {"marker": "o", "markersize": 6, "markerfacecolor": "white"}
+_OTHER_EDGE: dict[str, Any] = {"markeredgecolor": palette.MUTED, "markeredgewidth": 1.2}
+_VALUE_STYLE: dict[str, Any] = {"color": palette.VALUE_LINE, "linewidth": 1.6}
+_TARGET_STYLE: dict[str, Any] = {
+    "color": palette.TARGET_LINE,
+    "linestyle": (0, (4, 2.5)),
+    "linewidth": 1.3,
+}
 _NOTE_WIDTH = 10  # characters per line of the note at the report period
 _UNIT_WIDTH = 22  # characters per line of the y axis label: the axes are ~1.5 in high
 _FULL_TICKS = 9  # up to this many periods every tick names its year; more would collide
 
 
-def _figure(width: float, height: float, layout: str | None = "constrained") -> Figure:
+def _figure(
+    width: float, height: float, layout: Literal["constrained"] | None = "constrained"
+) -> Figure:
     # Made at the report's dpi: a trend chart's margins are measured in the figure's pixels.
     return Figure(figsize=(width, height), dpi=FIGURE_DPI, layout=layout, facecolor="white")
 
@@ -242,7 +253,7 @@ def indicator_trend(history: pd.DataFrame, report_period: Period) -> Figure:
     with mpl.rc_context(_STYLE):
         fig = _figure(*_TREND_SIZE, layout=None)  # placed by place_trend_axes
         ax = fig.add_subplot()
-        band = {"color": palette.GRID, "alpha": 0.55, "linewidth": 0, "zorder": 0}
+        band: dict[str, Any] = {"color": palette.GRID, "alpha": 0.55, "linewidth": 0, "zorder": 0}
         ax.axvspan(trend.report - 0.5, trend.report + 0.5, gid="report-period", **band)
         handles = []
         if trend.has_values:

@@ -12,14 +12,15 @@ from hsn_analysis.vocabulary import Change, IndicatorStatus, SubgoalStatus
 # The phrase used inside the count sentence ("bedömningen per augusti", "bedömningen för helåret").
 PERIOD_IN_SENTENCE = {1: "per april", 2: "per augusti", 3: "för helåret"}
 
-SUBGOAL_STATUS_LABEL = {
+# Keyed by the enums, looked up with the codes read from the data (a StrEnum member is its str).
+SUBGOAL_STATUS_LABEL: dict[str, str] = {
     SubgoalStatus.GREEN: "Kommer att uppnås",
     SubgoalStatus.YELLOW: "Kommer delvis att uppnås",
     SubgoalStatus.RED: "Kommer inte att uppnås",
     SubgoalStatus.NOT_ASSESSED: "Ej bedömd",
 }
 
-INDICATOR_STATUS_LABEL = {
+INDICATOR_STATUS_LABEL: dict[str, str] = {
     IndicatorStatus.GREEN: "Målvärdet nås",
     IndicatorStatus.YELLOW: "Nära målvärdet",
     IndicatorStatus.RED: "Målvärdet nås inte",
