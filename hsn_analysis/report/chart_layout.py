@@ -55,7 +55,9 @@ def place_trend_axes(
     left = 0.0
     if y_boxes:
         tick = ax.yaxis.get_major_ticks()[0]
-        left = (tick.get_pad() + tick.get_tick_padding()) * points + max(b.width for b in y_boxes)
+        # matplotlib's stub says get_pad returns None; it returns the pad in points.
+        pad_pt = tick.get_pad() + tick.get_tick_padding()  # type: ignore[func-returns-value,operator]
+        left = pad_pt * points + max(b.width for b in y_boxes)
     # The unit goes where the axis would put it; but the axis would measure its tick labels again
     # at every draw to find that place. The x axis has no label: its place does not matter.
     unit, unit_x = ax.yaxis.label, left + ax.yaxis.labelpad * points
@@ -69,7 +71,8 @@ def place_trend_axes(
     x_labels = ax.get_xticklabels()
     x_boxes = [label.get_window_extent(renderer) for label in x_labels]
     tick = ax.xaxis.get_major_ticks()[0]
-    below = (tick.get_pad() + tick.get_tick_padding()) * points + max(b.height for b in x_boxes)
+    pad_pt = tick.get_pad() + tick.get_tick_padding()  # type: ignore[func-returns-value,operator]
+    below = pad_pt * points + max(b.height for b in x_boxes)
 
     # Above the axes: the legend, padded on both sides; the figure's edge is padded anyway.
     above = legend.get_window_extent(renderer).height + 2 * pad if legend else 0.0

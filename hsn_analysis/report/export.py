@@ -53,5 +53,6 @@ def export_html(notebook: Any, title: str, exporter: Any = None) -> str:
     `exporter` is one from `report_exporter` (made here if not given).
     """
     exporter = exporter or report_exporter()
+    body: str
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
     return body

@@ -14,7 +14,7 @@ import io
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from hsn_analysis.report.palette import STATUS_SWATCH
 from hsn_analysis.words import labels
@@ -127,11 +127,16 @@ def _quantize(image: PILImage) -> PILImage:
     small = image.quantize(
         FIGURE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
     )
-    palette = small.getpalette()
+    # A quantized image is a palette image: it has a palette.
+    palette = cast("list[int]", small.getpalette())
     entries = np.asarray(small).ravel()
     # Each pixel's colour as one number: its RGBA bytes read as a little-endian integer.
     colours = np.asarray(image.convert("RGBA")).view("<u4").ravel()
-    counted = image.getcolors(image.width * image.height)  # (count, colour), a few hundred
+    # (count, colour), a few hundred; an RGB image's colours are (r, g, b), and with room for
+    # every pixel's colour the list is never None.
+    counted = cast(
+        "list[tuple[int, tuple[int, int, int]]]", image.getcolors(image.width * image.height)
+    )
     taken: set[int] = set()
     for _count, (red, green, blue) in heapq.nlargest(_EXACT_COLOURS, counted):
         # The entry the octree gave this colour: the one of its first pixel, as of all of them.
