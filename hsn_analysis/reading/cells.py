@@ -130,7 +130,7 @@ def _parse_numbers(texts: list[str]) -> list[float]:
     if len(pointed) != len(texts):  # a text with a line break
         pointed = [t.replace(",", ".") for t in texts]
     numbers = pd.to_numeric(pd.Series(pointed, dtype=object), errors="coerce")
-    values = numbers.astype("float64").tolist()
+    values: list[float] = numbers.astype("float64").tolist()
     # Only texts pandas could not read (spaces, %, unicode minus) or read as inf/nan words
     # go through the exact parser.
     for i, value in enumerate(values):
@@ -159,9 +159,9 @@ def parse_date(text: str) -> datetime | None:
     m = _DATE.fullmatch(text.strip())
     if m is None:
         return None
-    parts = [int(p) for p in m.groups(default="0")]
+    year, month, day, hour, minute, second = (int(p) for p in m.groups(default="0"))
     try:
-        value = datetime(*parts)
+        value = datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
     return value if 1900 <= value.year <= 2200 else None  # datetime64[ns] ends in 2262

@@ -49,7 +49,7 @@ from hsn_analysis.words.messages import (
 )
 
 if TYPE_CHECKING:  # openpyxl loads only when a workbook is read: CSV folders and the report
-    from openpyxl.workbook.workbook import Workbook  # kernel never need it
+    from openpyxl.workbook.workbook import Workbook, _WorksheetLike  # kernel never need it
 
 TABLE_NAMES = ("mal", "delmal", "indikatorer", "utfall", "bedomningar")
 SETTINGS_NAME = "installningar"
@@ -178,7 +178,7 @@ class _Reader:
             book.close()
 
     def read_sheets(self, book: Workbook, file_name: str) -> None:
-        sheets: dict[str, list] = {}
+        sheets: dict[str, list[_WorksheetLike]] = {}
         for sheet in book.worksheets:
             sheets.setdefault(normalise_name(sheet.title), []).append(sheet)
         for name in (SETTINGS_NAME, *TABLE_NAMES):

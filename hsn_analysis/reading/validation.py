@@ -25,7 +25,8 @@ from hsn_analysis.reading.cells import (
     parse_number_column,
     parse_period_column,
 )
-from hsn_analysis.reading.loading import TABLE_NAMES, RawData, RawTable, read_dataset
+from hsn_analysis.reading.loading import TABLE_NAMES, read_dataset
+from hsn_analysis.reading.raw import RawData, RawTable
 from hsn_analysis.vocabulary import Frequency, Severity, TargetType
 from hsn_analysis.words.messages import (
     MSG_DATE,
@@ -89,7 +90,7 @@ class ValidationResult:
         return not errors(self.problems)
 
 
-def check_dataset(path: str | os.PathLike, *, today: date | None = None) -> ValidationResult:
+def check_dataset(path: str | os.PathLike[str], *, today: date | None = None) -> ValidationResult:
     """Read and check a dataset folder or workbook; never raises for bad content.
 
     Raises FileNotFoundError when `path` does not exist. `today` decides which periods have
@@ -101,7 +102,7 @@ def check_dataset(path: str | os.PathLike, *, today: date | None = None) -> Vali
     return _Validator(read_dataset(path), today or date.today()).run()
 
 
-def load_dataset(path: str | os.PathLike, *, today: date | None = None) -> ds.Dataset:
+def load_dataset(path: str | os.PathLike[str], *, today: date | None = None) -> ds.Dataset:
     """The checked dataset; raises InvalidDatasetError(problems) when it has errors."""
     result = check_dataset(path, today=today)
     if result.dataset is None:
@@ -209,13 +210,16 @@ class _Validator:
         usable = True
         for position, header in enumerate(raw.headers):
             name = normalise_name(header)
-            where = {"row": raw.header_row, "column": header}
             if name not in known:
                 message = MSG_UNKNOWN_COLUMN.format(table=raw.name, known=", ".join(known))
-                self.problems.append(Problem(Severity.WARNING, raw.source, message, **where))
+                self.problems.append(
+                    Problem(Severity.WARNING, raw.source, message, raw.header_row, header)
+                )
             elif name in headers:  # an error; the rest is checked with the first of the two
                 message = MSG_SAME_COLUMN.format(other=headers[name], column=name)
-                self.problems.append(Problem(Severity.ERROR, raw.source, message, **where))
+                self.problems.append(
+                    Problem(Severity.ERROR, raw.source, message, raw.header_row, header)
+                )
             else:
                 headers[name] = header
                 positions[name] = position
@@ -289,7 +293,8 @@ class _Validator:
         """Parse `period`; report unreadable, not yet begun and twice-given periods."""
         codes, period_errors = parse_period_column(table.text("period"))
         self.parsed[table.name, "period"] = codes
-        self.add(table, "period", table.text("period").isin(period_errors), period_errors.get)
+        unreadable = table.text("period").isin(period_errors)
+        self.add(table, "period", unreadable, lambda text, _row: period_errors[text])
         starts = {c: Period.parse(c).start for c in codes.unique() if isinstance(c, str)}
         future = {c: s for c, s in starts.items() if s > self.today}
         self.future |= set(future)
@@ -398,7 +403,17 @@ class _Validator:
             del table  # its filled masks
             frames.append(pd.DataFrame(frame, columns=columns))
         warned = tuple(warnings(problems))
-        return ds.Dataset(settings, *frames, sources=self.raw.sources, warnings=warned)
+        goals, subgoals, indicators, outcomes, assessments = frames  # COLUMNS is in this order
+        return ds.Dataset(
+            settings,
+            goals,
+            subgoals,
+            indicators,
+            outcomes,
+            assessments,
+            sources=self.raw.sources,
+            warnings=warned,
+        )
 
 
 def _repeated(keys: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
