@@ -53,7 +53,7 @@ class Period:
         if isinstance(value, numbers.Real):
             if math.isnan(value) or not float(value).is_integer():
                 raise PeriodError(period_hint(value))
-            return cls(int(value), 3)
+            return cls(int(float(value)), 3)  # an integral Real: float(value).is_integer()
         text = " ".join(str(value).replace("\u00a0", " ").split()).lower()
         text = text.replace("tertial", "t")
         if text.endswith(".0") and text[:-2].isdigit():

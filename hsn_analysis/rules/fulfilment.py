@@ -39,11 +39,13 @@ _CODE = {status: i for i, status in enumerate(_STATUSES)}
 
 
 def _floats(series: pd.Series) -> np.ndarray:
-    return series.to_numpy(dtype=float, na_value=np.nan)
+    values: np.ndarray = series.to_numpy(dtype=float, na_value=np.nan)
+    return values
 
 
 def _flags(series: pd.Series, value: str) -> np.ndarray:
-    return series.eq(value).to_numpy(dtype=bool, na_value=False)
+    flags: np.ndarray = series.eq(value).to_numpy(dtype=bool, na_value=False)
+    return flags
 
 
 def _fulfilment(

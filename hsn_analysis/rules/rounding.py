@@ -81,7 +81,8 @@ def _scaled(a: np.ndarray, scale: np.ndarray) -> np.ndarray:
     """a * 10**scale, correctly rounded (one multiplication or division by an exact power)."""
     up = scale >= 0
     power = _POW10[np.clip(np.abs(scale), 0, 22)]
-    return np.where(up, a * power, a / power)
+    scaled: np.ndarray = np.where(up, a * power, a / power)
+    return scaled
 
 
 def _split(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -94,7 +95,8 @@ def _two_product_error(a: np.ndarray, b: np.ndarray, p: np.ndarray) -> np.ndarra
     """The exact a*b - p for p = fl(a*b) (Dekker's TwoProduct)."""
     ah, al = _split(a)
     bh, bl = _split(b)
-    return ((ah * bh - p) + ah * bl + al * bh) + al * bl
+    error: np.ndarray = ((ah * bh - p) + ah * bl + al * bh) + al * bl
+    return error
 
 
 def _exact_side(a: np.ndarray, scale: np.ndarray, q: np.ndarray) -> np.ndarray:
@@ -106,4 +108,5 @@ def _exact_side(a: np.ndarray, scale: np.ndarray, q: np.ndarray) -> np.ndarray:
     # a / power vs q  ⇔  a vs q * power; a - p is exact (Sterbenz), so compare it with the error.
     p = q[~up] * power[~up]
     side[~up] = (a[~up] - p) - _two_product_error(q[~up], power[~up], p)
-    return np.sign(side)
+    sign: np.ndarray = np.sign(side)
+    return sign

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from typing import SupportsFloat
 
 import pandas as pd
 
@@ -13,7 +14,7 @@ from hsn_analysis.rules.rounding import round_half_away
 THOUSANDS_SEP = "\u00a0"
 
 
-def format_number(value: float | None, decimals: int = 2) -> str:
+def format_number(value: SupportsFloat | None, decimals: int = 2) -> str:
     """`23.125` → `23,13`, `35.0` → `35`, `1234.5` → `1 234,5`; missing → ``""``."""
     # numpy's float32 NaN is no `float`, and pandas' NA is neither: both are missing, too.
     if value is None or value is pd.NA or (isinstance(value, numbers.Real) and math.isnan(value)):
@@ -26,7 +27,7 @@ def format_number(value: float | None, decimals: int = 2) -> str:
         text = text.rstrip("0").rstrip(".")
     sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
     whole, _, fraction = digits.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
