@@ -81,6 +81,7 @@ def build_message(config: MailConfig, report: PublishedReport) -> EmailMessage:
     msg.set_content(text_body(report))
     msg.add_alternative(html_body(report, image), subtype="html")
     html_part = msg.get_body(("html",))
+    assert html_part is not None  # added just above
     html_part.add_related(
         png, maintype="image", subtype="png", cid=cid, disposition="inline", filename="status.png"
     )

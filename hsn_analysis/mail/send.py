@@ -71,10 +71,10 @@ def send_report(config: MailConfig, report: PublishedReport, *, dry_run: bool = 
     """
     msg = build_message(config, report)
     paths = report_paths(report.folder.parent, report.period)
-    base = {"message_id": str(msg["Message-ID"]), "subject": str(msg["Subject"])}
+    message_id, subject = str(msg["Message-ID"]), str(msg["Subject"])
     if dry_run:
         _write_atomically(paths["eml"], msg.as_bytes())
-        return Delivery(server=config.server_address, eml=paths["eml"], **base)
+        return Delivery(message_id, subject, config.server_address, eml=paths["eml"])
 
     recipients = [r.addr_spec for r in config.recipients]
     started = datetime.now().astimezone()
@@ -99,12 +99,13 @@ def send_report(config: MailConfig, report: PublishedReport, *, dry_run: bool = 
         (a, REFUSED, replies[a]) if a in refused else (a, DELIVERED, None) for a in recipients
     ]
     delivery = Delivery(
+        message_id,
+        subject,
         server=config.server_address,
         delivered=delivered,
         refused=replies,
         sent_at=started,
         log=paths["mail_log"],
-        **base,
     )
     if refused:
         message = messages.MAIL_FAIL_REFUSED_SOME.format(
