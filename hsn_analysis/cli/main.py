@@ -9,6 +9,7 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,7 +55,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _load(path: Path) -> Dataset | None:
     """The dataset, or None after printing its errors to stderr."""
     result = check_data(path)
-    if not result.ok:
+    if result.dataset is None:  # None whenever there is an error
         for problem in errors(result.problems):
             logger.error("%s", problem)
         n = len(errors(result.problems))
@@ -243,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     previous_level = package.level
     package.setLevel(logging.INFO)
     try:
-        return args.handler(args)
+        command: Callable[[argparse.Namespace], int] = args.handler
+        return command(args)
     except UsageError as exc:
         logger.error("%s", exc)
         return EXIT_USAGE

@@ -12,7 +12,7 @@ import os
 import time
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hsn_analysis.cli.common import (
     EXIT_BUSY,
@@ -25,8 +25,11 @@ from hsn_analysis.cli.common import (
     check_data,
 )
 from hsn_analysis.periods import RANGE_MARK, Period, PeriodNotReady
-from hsn_analysis.problems import InvalidDatasetError, errors
+from hsn_analysis.problems import InvalidDatasetError, Problem, errors
 from hsn_analysis.runs.locking import LockBusy
+
+if TYPE_CHECKING:
+    from hsn_analysis.runs.kernel import Kernel
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     return _deliver(config, args.out, result.period, dry_run=args.dry_run)
 
 
-def _log_invalid(problems: list, data: Path) -> None:
+def _log_invalid(problems: list[Problem], data: Path) -> None:
     for problem in errors(problems):
         logger.error("%s", problem)
     n = len(errors(problems))
@@ -98,8 +101,9 @@ def _log_invalid(problems: list, data: Path) -> None:
 
 def _log_run_failed(exc: Exception) -> None:
     logger.error("%s", exc)
-    if getattr(exc, "kept", None) is not None:
-        logger.error("den misslyckade notebooken finns kvar för felsökning: %s", exc.kept)
+    kept = getattr(exc, "kept", None)
+    if kept is not None:
+        logger.error("den misslyckade notebooken finns kvar för felsökning: %s", kept)
     logger.error("ingen ny rapport skrevs; en tidigare rapport för perioden finns kvar orörd.")
 
 
@@ -118,7 +122,7 @@ def _run_batch(args: argparse.Namespace) -> int:
         return _run_batch_with(args, kernels)
 
 
-def _run_batch_with(args: argparse.Namespace, kernels: list) -> int:
+def _run_batch_with(args: argparse.Namespace, kernels: list[Kernel]) -> int:
     from hsn_analysis.reading.period_choice import resolve_periods
     from hsn_analysis.runs.batch import Finished, pool_size, run_batch
     from hsn_analysis.runs.runner import RunFailed
@@ -126,7 +130,7 @@ def _run_batch_with(args: argparse.Namespace, kernels: list) -> int:
     clock = time.perf_counter()
     data = args.data.resolve()
     result = check_data(data)
-    if not result.ok:
+    if result.dataset is None:  # None whenever there is an error
         _log_invalid(result.problems, args.data)
         return EXIT_INVALID_DATA
     try:

@@ -73,9 +73,9 @@ def report_title(settings: Settings, period: Period) -> str:
 
 def prepare(
     period: str,
-    data: str | os.PathLike | None = None,
+    data: str | os.PathLike[str] | None = None,
     run_started: str | None = None,
-    checked: str | os.PathLike | None = None,
+    checked: str | os.PathLike[str] | None = None,
 ) -> Report:
     """Load and validate the data, then compute every result the report shows.
 

@@ -39,7 +39,8 @@ def skip_slow_schema_import() -> None:
     check. Called by the runner only, before papermill or nbconvert is imported.
     """
     if "jsonschema" not in sys.modules:
-        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
+        # None in sys.modules makes an import fail; typeshed allows only modules there.
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
 @functools.cache

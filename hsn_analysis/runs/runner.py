@@ -135,7 +135,7 @@ def execute_notebook(
 def _validated(data: Path) -> Dataset:
     """The dataset in `data`; InvalidDatasetError listing every problem if it has errors."""
     result = check_dataset(data)
-    if not result.ok:
+    if result.dataset is None:  # None whenever there is an error
         raise InvalidDatasetError(result.problems)
     return result.dataset
 
