@@ -48,4 +48,4 @@ example-workbook: setup
 	$(BIN)/python scripts/make_example_workbook.py data/exempel data/exempel.xlsx
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis *.egg-info
