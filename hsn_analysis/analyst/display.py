@@ -11,7 +11,8 @@ import pandas as pd
 def _html_table(frame: pd.DataFrame) -> str:
     # to_html escapes every cell and header and, unlike the notebook repr, never cuts long texts
     # short: a delmål's name or an assessment is read whole.
-    return frame.to_html(index=False, escape=True, na_rep="", border=0, classes="hsn-tabell")
+    table: str = frame.to_html(index=False, escape=True, na_rep="", border=0, classes="hsn-tabell")
+    return table
 
 
 @dataclass(frozen=True, eq=False)

@@ -47,7 +47,7 @@ def load(path: str | os.PathLike[str] | None = None) -> FollowUp:
     if not absolute.exists():
         raise DataNotFoundError(text.NOT_FOUND.format(path=absolute, cwd=Path.cwd()))
     result = check_dataset(absolute)
-    if not result.ok:
+    if result.dataset is None:  # None whenever there is an error
         raise InvalidDataError(absolute, list(result.problems))
     return FollowUp(result.dataset, absolute, tuple(result.problems))
 

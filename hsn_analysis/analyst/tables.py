@@ -49,7 +49,7 @@ def _target_text(row: pd.Series) -> str:
 
 
 def _date_text(value: object) -> str:
-    return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")  # type: ignore[arg-type]
+    return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
 def subgoal_table(subgoals: pd.DataFrame) -> pd.DataFrame:
