@@ -17,7 +17,7 @@ DEFAULT_YELLOW_FROM = 90.0
 # (NaN when empty), periods the canonical code "2025-T2" (sorts like the periods), dates
 # datetime64 (NaT when empty). Rows keep the order of the input file (the plan's order).
 GOAL_COLUMNS = ["mal_id", "namn"]
-SUBGOAL_COLUMNS = ["delmal_id", "mal_id", "namn"]
+SUBGOAL_COLUMNS = ["delmal_id", "mal_id", "namn", "ansvarig"]  # ansvarig: a role, optional
 INDICATOR_COLUMNS = [
     "indikator_id",
     "delmal_id",
@@ -27,6 +27,7 @@ INDICATOR_COLUMNS = [
     "enhet",
     "frekvens",  # Frequency value
     "gul_fran",
+    "ansvarig",  # a role, optional; empty = the delmål's ansvarig (forms are handed out by it)
 ]
 OUTCOME_COLUMNS = ["indikator_id", "period", "varde", "malvarde", "kommentar"]
 ASSESSMENT_COLUMNS = [
