@@ -166,7 +166,7 @@ def _positive(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line: `validate`, `summary`, `run`, `send` and `index`."""
+    """The command line: `validate`, `summary`, `run`, `send`, `index`, `mall` and `samla`."""
     parser = argparse.ArgumentParser(
         prog="hsn-report",
         description="Uppföljning av hälso- och sjukvårdsnämndens nämndplan per tertial.",
@@ -217,6 +217,10 @@ def build_parser() -> argparse.ArgumentParser:
     index = commands.add_parser("index", help="skriv om rapportlistan outputs/index.html")
     index.add_argument("--out", type=Path, default=DEFAULT_OUT, help=out_help)
     index.set_defaults(handler=_index)
+
+    from hsn_analysis.cli_forms import add_form_commands  # mall and samla
+
+    add_form_commands(commands, data_help)
     return parser
 
 

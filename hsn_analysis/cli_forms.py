@@ -1,0 +1,168 @@
+"""`hsn-report mall` and `samla`: handing out the tertial's forms and collecting them (see `cli`).
+
+Registered by `cli.build_parser`; openpyxl and the form modules load only when called.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hsn_analysis.cli import (
+    DEFAULT_DATA,
+    EXIT_INVALID_DATA,
+    EXIT_OK,
+    UsageError,
+    _date,
+    _load,
+)
+from hsn_analysis.paths import OUTPUTS
+from hsn_analysis.periods import Period, PeriodError
+from hsn_analysis.problems import errors, warnings
+
+logger = logging.getLogger(__name__)
+
+
+def add_form_commands(commands: Any, data_help: str) -> None:
+    """Add `mall` and `samla` to the subcommands of `hsn-report`."""
+    mall = commands.add_parser("mall", help="skriv Excel-formulär för ett tertial")
+    mall.add_argument("--period", help="tertialet som ska följas upp, t.ex. 2026-T1")
+    mall.add_argument("--data", type=Path, default=DEFAULT_DATA, help=data_help)
+    mall.add_argument(
+        "--per",
+        choices=["ansvarig"],  # issue 13 (units) adds "enhet" here
+        help="ett formulär per ansvarig (kolumnen ansvarig i delmal och indikatorer)",
+    )
+    mall.add_argument("--senast", type=_date, help="sista dag att lämna svaren (ÅÅÅÅ-MM-DD)")
+    mall.add_argument(
+        "--out", type=Path, help="mapp för formulären (standard: outputs/formular/<period>/)"
+    )
+    mall.add_argument(
+        "--tom",
+        action="store_true",
+        help="skriv i stället en tom arbetsbok med alla blad, för en ny nämndplan",
+    )
+    mall.set_defaults(handler=mall_command)
+
+    samla = commands.add_parser("samla", help="läs in ifyllda formulär till ett nytt dataset")
+    samla.add_argument("--data", type=Path, default=DEFAULT_DATA, help=data_help)
+    samla.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="det nya datasetet (en ny mapp, eller en ny .xlsx om --data är en arbetsbok)",
+    )
+    samla.add_argument(
+        "formular", nargs="+", type=Path, help="ifyllda formulär (.xlsx) eller mappar med dem"
+    )
+    samla.add_argument(
+        "--ersatt", action="store_true", help="svar får ersätta värden som redan finns i data"
+    )
+    samla.add_argument(
+        "--delvis",
+        action="store_true",
+        help="skriv det som är felfritt även om andra rader har fel (de listas)",
+    )
+    samla.add_argument("--today", type=_date, default=date.today(), help=argparse.SUPPRESS)
+    samla.set_defaults(handler=samla_command)
+
+
+def mall_command(args: argparse.Namespace) -> int:
+    """`mall --period P [--per ansvarig]`, or `mall --tom`."""
+    from hsn_analysis.forms.empty import write_empty_workbook
+
+    if args.tom:
+        folder = args.out or OUTPUTS / "formular"
+        print(write_empty_workbook(folder), flush=True)
+        return EXIT_OK
+    if not args.period:
+        raise UsageError("mall kräver --period (t.ex. --period 2026-T1) eller --tom.")
+    try:
+        period = Period.parse(args.period)
+    except PeriodError as exc:
+        raise UsageError(str(exc)) from exc
+    dataset = _load(args.data)
+    if dataset is None:
+        return EXIT_INVALID_DATA
+    from hsn_analysis.forms.content import Split, form_contents, without_owner
+    from hsn_analysis.forms.template import write_forms
+    from hsn_analysis.words import forms as words
+
+    split = Split(args.per) if args.per else None
+    folder = args.out or OUTPUTS / "formular" / period.code
+    missing = without_owner(form_contents(dataset, period, split)) if split else 0
+    if missing:
+        name = words.FILE_NAME.format(period=period.code, owner=words.NO_OWNER)
+        logger.warning("%s", words.MALL_NO_OWNER.format(n=missing, name=name))
+    paths = write_forms(dataset, period, folder, split=split, deadline=args.senast)
+    logger.info("%s", words.MALL_DONE.format(n=len(paths), period=period.code, folder=folder))
+    for path in paths:
+        print(path, flush=True)
+    return EXIT_OK
+
+
+def _form_paths(given: list[Path]) -> list[Path]:
+    """The forms named, a folder standing for the .xlsx files in it (not hidden ones)."""
+    paths: list[Path] = []
+    for path in given:
+        if path.is_dir():
+            paths += sorted(
+                p for p in path.iterdir() if p.suffix.lower() == ".xlsx" and p.name[0] not in ".~"
+            )
+        elif path.exists():
+            paths.append(path)
+        else:
+            raise UsageError(f"hittar inte formuläret: {path}")
+    if not paths:
+        raise UsageError("inga formulär (.xlsx) att samla in.")
+    return paths
+
+
+def samla_command(args: argparse.Namespace) -> int:
+    """`samla --data D --out D2 FORMS…`: exit 0 when D2 is written, 1 on errors in the forms."""
+    data, out = args.data, args.out
+    if not data.exists():
+        raise UsageError(f"hittar inte data: {data}")
+    if out.exists():
+        raise UsageError(f"{out} finns redan; samla skriver ett nytt dataset, välj ett nytt namn.")
+    if data.is_file() != (out.suffix.lower() == ".xlsx"):
+        raise UsageError(
+            "--out blir samma slags dataset som --data: en mapp för en mapp med CSV-filer, "
+            "en .xlsx-fil för en arbetsbok."
+        )
+    if not out.parent.is_dir():
+        raise UsageError(f"mappen {out.parent} finns inte.")
+    paths = _form_paths(args.formular)
+    dataset = _load(data)
+    if dataset is None:
+        return EXIT_INVALID_DATA
+    from hsn_analysis.forms.merge import collect_forms
+    from hsn_analysis.words import forms as words
+
+    result = collect_forms(
+        dataset, data, out, paths, replace=args.ersatt, partial=args.delvis, today=args.today
+    )
+    for problem in result.problems:
+        print(problem, flush=True)
+    n_errors, n_warnings = len(errors(result.problems)), len(warnings(result.problems))
+    if n_warnings:
+        logger.warning("%s", words.SAMLA_WARNINGS.format(n=n_warnings))
+    if not result.written:
+        logger.error("%s", words.SAMLA_NOTHING.format(n=n_errors))
+        return EXIT_INVALID_DATA
+    if n_errors:
+        logger.warning("%s", words.SAMLA_PARTIAL.format(n=n_errors))
+    assert result.period is not None  # written implies a period was read
+    done = words.SAMLA_DONE.format(
+        subgoals=result.merged.get("bedomningar", 0),
+        indicators=result.merged.get("utfall", 0),
+        period=result.period.code,
+        forms=result.forms,
+        path=out,
+    )
+    logger.info("%s", done)
+    print(out, flush=True)
+    return EXIT_OK

@@ -1,0 +1,296 @@
+"""Writing the collected dataset D2: a copy of D with answer rows added or replaced.
+
+A CSV folder keeps its dialect (encoding, byte-order mark, separator, line ends, decimal
+comma); a workbook keeps its other sheets and formatting. Every row of D is kept as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import warnings
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from hsn_analysis.cells import normalise_name, workbook_cell_text
+from hsn_analysis.csv_columns import detect_delimiter
+from hsn_analysis.labels import SUBGOAL_STATUS_LABEL
+from hsn_analysis.periods import Period, PeriodError
+from hsn_analysis.vocabulary import SubgoalStatus
+
+Value = str | float | date | None
+
+
+@dataclass(frozen=True)
+class ExistingRow:
+    """A row of D for the period being collected: where it is and its cells as text."""
+
+    source: str
+    row: int  # as Excel numbers it
+    cells: dict[str, str]  # canonical column → text
+
+
+class DatasetCopy(ABC):
+    """D being copied to D2: look up existing rows, change tables, then commit."""
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+
+    @abstractmethod
+    def existing(self, table: str, id_column: str, period: Period) -> dict[str, ExistingRow]:
+        """The rows of `table` for `period`, by id (the first when an id has two)."""
+
+    @abstractmethod
+    def apply(
+        self,
+        table: str,
+        id_column: str,
+        period: Period,
+        rows: list[tuple[str, dict[str, Value]]],
+    ) -> None:
+        """Replace the period's row of each id that has one, append the others."""
+
+    @abstractmethod
+    def write(self, temporary: Path) -> None:
+        """Write the changed copy to `temporary` (beside the final path)."""
+
+
+def open_copy(source: Path) -> DatasetCopy:
+    """A copy of the dataset folder or workbook at `source`."""
+    return _WorkbookCopy(source) if source.is_file() else _FolderCopy(source)
+
+
+def status_text(code: str) -> str:
+    """The status as written in D2: the plan's own phrase (`Kommer delvis att uppnås`)."""
+    return SUBGOAL_STATUS_LABEL[SubgoalStatus(code)]
+
+
+def _period_code(text: str) -> str | None:
+    try:
+        return Period.parse(text).code
+    except PeriodError:
+        return None
+
+
+def _header_at(records: list[list[Any]]) -> int | None:
+    for i, record in enumerate(records):
+        if any(str(c).strip() for c in record if c is not None):
+            return i
+    return None
+
+
+# --- a folder of CSV files ------------------------------------------------------------------
+
+
+@dataclass
+class _CsvFile:
+    path: Path
+    encoding: str
+    delimiter: str
+    newline: str
+    records: list[list[str]]
+    header: int
+    columns: dict[str, int]
+
+    @property
+    def decimal_comma(self) -> bool:
+        return self.delimiter != ","
+
+
+class _FolderCopy(DatasetCopy):
+    def __init__(self, source: Path) -> None:
+        super().__init__(source)
+        self.files: dict[str, _CsvFile] = {}
+
+    def file(self, table: str) -> _CsvFile:
+        if table in self.files:
+            return self.files[table]
+        path = next(
+            p
+            for p in sorted(self.source.iterdir())
+            if p.suffix.lower() == ".csv" and normalise_name(p.stem) == table
+        )
+        data = path.read_bytes()
+        encoding = _encoding(data)
+        text = data.decode(encoding)
+        newline = "\r\n" if "\r\n" in text else "\n"
+        delimiter = detect_delimiter(text)
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        header = _header_at(records)
+        if header is None:  # validation refuses a file without a header: D had none
+            raise ValueError(f"{path.name} har ingen rubrikrad")
+        columns: dict[str, int] = {}
+        for i, name in enumerate(records[header]):
+            columns.setdefault(normalise_name(name.lstrip("\ufeff")), i)
+        self.files[table] = _CsvFile(path, encoding, delimiter, newline, records, header, columns)
+        return self.files[table]
+
+    def existing(self, table: str, id_column: str, period: Period) -> dict[str, ExistingRow]:
+        file = self.file(table)
+        found: dict[str, ExistingRow] = {}
+        for i in range(file.header + 1, len(file.records)):
+            record = file.records[i]
+            cells = {
+                k: record[j].strip() if j < len(record) else "" for k, j in file.columns.items()
+            }
+            if _period_code(cells.get("period", "")) == period.code:
+                found.setdefault(
+                    cells.get(id_column, ""), ExistingRow(file.path.name, i + 1, cells)
+                )
+        return found
+
+    def apply(
+        self,
+        table: str,
+        id_column: str,
+        period: Period,
+        rows: list[tuple[str, dict[str, Value]]],
+    ) -> None:
+        file = self.file(table)
+        existing = self.existing(table, id_column, period)
+        for row_id, values in rows:
+            cells = {id_column: row_id, "period": period.code, **values}
+            for key, value in cells.items():
+                if key not in file.columns and value not in (None, ""):
+                    file.columns[key] = len(file.records[file.header])
+                    file.records[file.header].append(key)
+            width = len(file.records[file.header])
+            if row_id in existing:
+                record = file.records[existing[row_id].row - 1]
+            else:
+                record = []
+                file.records.append(record)
+            record += [""] * (width - len(record))
+            for key, value in cells.items():
+                if key in file.columns:
+                    record[file.columns[key]] = _csv_text(key, value, file.decimal_comma)
+
+    def write(self, temporary: Path) -> None:
+        shutil.copytree(self.source, temporary)
+        for file in self.files.values():
+            buffer = io.StringIO(newline="")
+            writer = csv.writer(buffer, delimiter=file.delimiter, lineterminator=file.newline)
+            writer.writerows(file.records)
+            (temporary / file.path.name).write_bytes(buffer.getvalue().encode(file.encoding))
+
+
+def _encoding(data: bytes) -> str:
+    """The encoding D was written in, so that D2 is written the same way."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
+def _csv_text(key: str, value: Value, decimal_comma: bool) -> str:
+    if value is None:
+        return ""
+    if key == "status":
+        return status_text(str(value))
+    if isinstance(value, float):
+        text = repr(value).removesuffix(".0")
+        return text.replace(".", ",") if decimal_comma else text
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+# --- one workbook -----------------------------------------------------------------------------
+
+
+class _WorkbookCopy(DatasetCopy):
+    def __init__(self, source: Path) -> None:
+        super().__init__(source)
+        from openpyxl import load_workbook
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.book = load_workbook(source)
+        self.sheets = {normalise_name(s.title): s for s in self.book.worksheets}
+
+    def layout(self, table: str) -> tuple[Any, int, dict[str, int]]:
+        sheet = self.sheets[table]
+        records = [list(r) for r in sheet.iter_rows(values_only=True)]
+        header = _header_at(records)
+        if header is None:
+            raise ValueError(f"bladet {sheet.title} har ingen rubrikrad")
+        columns: dict[str, int] = {}
+        for i, name in enumerate(records[header], start=1):
+            if name is not None:
+                columns.setdefault(normalise_name(str(name)), i)
+        return sheet, header + 1, columns
+
+    def existing(self, table: str, id_column: str, period: Period) -> dict[str, ExistingRow]:
+        sheet, header, columns = self.layout(table)
+        found: dict[str, ExistingRow] = {}
+        for row in sheet.iter_rows(min_row=header + 1):
+            cells = {
+                k: workbook_cell_text(row[j - 1]) if j <= len(row) else ""
+                for k, j in columns.items()
+            }
+            if _period_code(cells.get("period", "")) == period.code:
+                source = f"{self.source.name}, blad {sheet.title}"
+                found.setdefault(cells.get(id_column, ""), ExistingRow(source, row[0].row, cells))
+        return found
+
+    def apply(
+        self,
+        table: str,
+        id_column: str,
+        period: Period,
+        rows: list[tuple[str, dict[str, Value]]],
+    ) -> None:
+        existing = self.existing(table, id_column, period)
+        sheet, header, columns = self.layout(table)
+        last = max(
+            (c.row for r in sheet.iter_rows(min_row=header) for c in r if c.value is not None),
+            default=header,
+        )
+        for row_id, values in rows:
+            cells = {id_column: row_id, "period": period.code, **values}
+            for key, value in cells.items():
+                if key not in columns and value not in (None, ""):
+                    columns[key] = sheet.max_column + 1
+                    sheet.cell(header, columns[key], key)
+            if row_id in existing:
+                number = existing[row_id].row
+            else:
+                last += 1
+                number = last
+            for key, value in cells.items():
+                if key in columns:
+                    sheet.cell(number, columns[key], _workbook_value(key, value))
+
+    def write(self, temporary: Path) -> None:
+        self.book.save(temporary)
+
+
+def _workbook_value(key: str, value: Value) -> object:
+    if key == "status" and value is not None:
+        return status_text(str(value))
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def commit(temporary: Path, destination: Path) -> None:
+    """Move the finished copy into place; the destination was checked not to exist."""
+    os.rename(temporary, destination)
+
+
+def remove(temporary: Path) -> None:
+    """Remove a copy that will not be committed."""
+    if temporary.is_dir():
+        shutil.rmtree(temporary, ignore_errors=True)
+    else:
+        temporary.unlink(missing_ok=True)

@@ -1,0 +1,248 @@
+"""`hsn-report mall`: the Excel forms of one tertial, for the whole plan or one per owner."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from hsn_analysis.dataset import Dataset, Settings
+from hsn_analysis.forms import styles
+from hsn_analysis.forms.content import FormContent, IndicatorRow, Split, SubgoalRow, form_contents
+from hsn_analysis.forms.layout import (
+    FIRST_ROW,
+    HEADER_ROW,
+    INFO_KIND,
+    INFO_SHEET,
+    INFO_VERSION,
+    SHEETS,
+    TITLE_ROW,
+    Column,
+    Kind,
+    SheetLayout,
+    file_names,
+)
+from hsn_analysis.labels import SUBGOAL_STATUS_LABEL
+from hsn_analysis.periods import Period
+from hsn_analysis.vocabulary import SubgoalStatus
+from hsn_analysis.words import forms as words
+
+# The three words of the drop-down, in the plan's own phrasing.
+STATUS_CHOICES = tuple(
+    SUBGOAL_STATUS_LABEL[s] for s in (SubgoalStatus.GREEN, SubgoalStatus.YELLOW, SubgoalStatus.RED)
+)
+
+
+def swedish_date(day: date) -> str:
+    """`10 maj 2026`."""
+    return f"{day.day} {words.MONTHS[day.month - 1]} {day.year}"
+
+
+def write_forms(
+    dataset: Dataset,
+    period: Period,
+    folder: Path,
+    *,
+    split: Split | None = None,
+    deadline: date | None = None,
+    created: datetime | None = None,
+) -> list[Path]:
+    """Write the forms of `period` into `folder` (made if missing); returns their paths.
+
+    Each file is written under a temporary name and renamed into place, so a folder never
+    holds half a form; an existing form of the same name is replaced.
+    """
+    contents = form_contents(dataset, period, split)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    names = file_names([c.owner for c in contents], period)
+    for content, name in zip(contents, names, strict=True):
+        book = build_form(content, dataset.settings, split, deadline, created)
+        paths.append(save_atomically(book, folder / name))
+    return paths
+
+
+def save_atomically(book: Workbook, path: Path) -> Path:
+    """Save beside `path`, then rename: readers never see a half-written workbook."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".xlsx.tmp")
+    os.close(handle)
+    try:
+        book.save(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def build_form(
+    content: FormContent,
+    settings: Settings,
+    split: Split | None,
+    deadline: date | None,
+    created: datetime | None = None,
+) -> Workbook:
+    """One form as a workbook: instructions, one sheet per kind of answer, the hidden info."""
+    book = Workbook()
+    instructions = book.active
+    assert instructions is not None  # a new workbook always has its first sheet
+    instructions.title = words.SHEET_INSTRUCTIONS
+    _instructions(instructions, content, settings, deadline)
+    rows: dict[str, Sequence[SubgoalRow | IndicatorRow]] = {
+        SHEETS[0].name: content.subgoals,
+        SHEETS[1].name: content.indicators,
+    }
+    for layout in SHEETS:
+        _answer_sheet(book.create_sheet(layout.name), layout, content, rows[layout.name])
+    _info(book.create_sheet(INFO_SHEET), content, split, deadline)
+    stamp = created or datetime(2000, 1, 1)  # fixed unless given: the same plan, the same file
+    book.properties.created = book.properties.modified = stamp
+    book.properties.title = words.FORM_TITLE.format(
+        period=content.period.label, board=settings.board_name, year=settings.year
+    )
+    return book
+
+
+def _instructions(
+    sheet: Worksheet, content: FormContent, settings: Settings, deadline: date | None
+) -> None:
+    period = content.period
+    owner = content.owner or words.WHOLE_PLAN
+    when = (
+        words.FORM_DEADLINE.format(date=swedish_date(deadline))
+        if deadline
+        else words.FORM_NO_DEADLINE.format(end=swedish_date(period.end))
+    )
+    counts = words.FORM_COUNTS.format(
+        subgoals=len(content.subgoals), indicators=len(content.indicators)
+    )
+    title = words.FORM_TITLE.format(
+        period=period.label, board=settings.board_name, year=settings.year
+    )
+    lines: list[tuple[str, Font | None]] = [
+        (title, styles.TITLE_FONT),
+        (words.FORM_FOR.format(owner=owner), styles.BOLD),
+        (when, styles.BOLD),
+        (counts, None),
+    ]
+    for heading, items in words.FORM_SECTIONS:
+        lines += [("", None), (heading, styles.HEADING_FONT)]
+        lines += [(f"• {item.format(period=period.label)}", None) for item in items]
+    styles.write_lines(sheet, lines)
+    styles.fit_rows(sheet, 1)
+    styles.print_setup(sheet)
+    sheet.protection.sheet = True  # nothing to fill in here
+
+
+def _answer_sheet(
+    sheet: Worksheet,
+    layout: SheetLayout,
+    content: FormContent,
+    rows: Sequence[SubgoalRow | IndicatorRow],
+) -> None:
+    period = content.period
+    owner = content.owner or words.WHOLE_PLAN
+    sheet.cell(TITLE_ROW, 1, layout.title.format(period=period.label, owner=owner))
+    sheet.cell(TITLE_ROW, 1).font = styles.TITLE_FONT
+    for i, column in enumerate(layout.columns, start=1):
+        cell = sheet.cell(HEADER_ROW, i, column.header_for(period))
+        cell.font, cell.fill, cell.alignment = styles.HEADER_FONT, styles.HEADER_FILL, styles.WRAP
+        sheet.column_dimensions[get_column_letter(i)].width = column.width
+    for r, row in enumerate(rows, start=FIRST_ROW):
+        for i, column in enumerate(layout.columns, start=1):
+            value = getattr(row, column.key) if column.locked else None
+            cell = sheet.cell(r, i, None if value == "" else value)
+            cell.alignment = styles.WRAP if column.kind is Kind.LONG_TEXT else styles.TOP
+            if column.locked:
+                cell.fill = styles.LOCKED_FILL
+                if column.kind is Kind.NUMBER and cell.value is not None:
+                    cell.number_format = styles.number_format(float(cell.value))
+            else:
+                cell.fill = styles.OPEN_FILL
+                cell.protection = Protection(locked=False)
+                if column.kind is Kind.DATE:
+                    cell.number_format = styles.DATE_FORMAT
+    last = FIRST_ROW + len(rows) - 1
+    if rows:
+        for i, column in enumerate(layout.columns, start=1):
+            validation = _validation(column)
+            if validation is not None:
+                letter = get_column_letter(i)
+                validation.add(f"{letter}{FIRST_ROW}:{letter}{last}")
+                sheet.add_data_validation(validation)
+    sheet.freeze_panes = sheet.cell(FIRST_ROW, 2)  # the header rows and the id stay in view
+    styles.fit_rows(sheet, FIRST_ROW, minimum=styles.MIN_OPEN_HEIGHT)
+    sheet.row_dimensions[HEADER_ROW].height = 32
+    styles.print_setup(sheet, f"{TITLE_ROW}:{HEADER_ROW}")
+    styles.protect(sheet)
+
+
+def _validation(column: Column) -> DataValidation | None:
+    """The drop-down or check of an open column; None for free text."""
+    if column.locked:
+        return None
+    if column.kind is Kind.STATUS:
+        return list_validation(STATUS_CHOICES, words.ERROR_STATUS_TITLE, words.ERROR_STATUS)
+    if column.kind is Kind.NUMBER:  # a warning only: a text "66,5" is still read right
+        return DataValidation(
+            type="decimal",
+            operator="between",
+            formula1="-1E+15",
+            formula2="1E+15",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+            errorTitle=words.ERROR_NUMBER_TITLE,
+            error=words.ERROR_NUMBER,
+        )
+    if column.kind is Kind.DATE:
+        return DataValidation(
+            type="date",
+            operator="greaterThan",
+            formula1="36526",  # 2000-01-01 as Excel counts days
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+            errorTitle=words.ERROR_DATE_TITLE,
+            error=words.ERROR_DATE,
+        )
+    return None
+
+
+def list_validation(choices: Sequence[str], title: str, message: str) -> DataValidation:
+    """A drop-down of `choices` that refuses anything else (blank allowed)."""
+    return DataValidation(
+        type="list",
+        formula1='"' + ",".join(choices) + '"',
+        allow_blank=True,
+        showDropDown=False,  # sic: False shows the arrow (the attribute means "hide it")
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle=title,
+        error=message,
+    )
+
+
+def _info(
+    sheet: Worksheet, content: FormContent, split: Split | None, deadline: date | None
+) -> None:
+    values = {
+        "typ": INFO_KIND,
+        "version": INFO_VERSION,
+        "period": content.period.code,
+        "fordelning": split.value if split else "",
+        "ansvarig": content.owner or "",
+        "senast": deadline.isoformat() if deadline else "",
+    }
+    for key, value in values.items():
+        sheet.append([key, value])
+    sheet.sheet_state = "veryHidden"
+    sheet.protection.sheet = True
