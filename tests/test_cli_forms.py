@@ -1,0 +1,163 @@
+"""`hsn-report mall` and `samla` as the analyst runs them, and the whole round trip of a tertial:
+forms out, filled in as people would, collected, validated, and the report made."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from formfill import DELMAL, INDIKATORER, fill, form_of, rows_of
+from openpyxl import load_workbook
+
+from hsn_analysis.forms.empty import CHOICES
+from hsn_analysis.validation import check_dataset
+from hsn_analysis.words import forms as words
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "data" / "exempel"
+TODAY = ["--today", "2026-06-01"]
+
+
+def hsn_report(*args: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "hsn_analysis", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+    )
+
+
+def fill_everything(folder: Path) -> None:
+    """Every owner answers every row: a status and comment per delmål, a value per indicator."""
+    for form in sorted(folder.iterdir()):
+        book = load_workbook(form)
+        owner = book["formular"]["B5"].value
+        fill(
+            form,
+            DELMAL,
+            {
+                row_id: {
+                    "Status": "Kommer delvis att uppnås",
+                    "Kommentar": f"Bedömning av {row_id} per april 2026.",
+                    "Författare": owner,
+                    "Datum": datetime(2026, 5, 8),
+                }
+                for row_id in rows_of(form, DELMAL)
+            },
+        )
+        sheet = book[INDIKATORER]
+        values = {
+            sheet.cell(r, 1).value: sheet.cell(r, 6).value for r in range(3, sheet.max_row + 1)
+        }
+        fill(
+            form,
+            INDIKATORER,
+            {row_id: {"Utfall T1 2026": round(value * 0.4, 1)} for row_id, value in values.items()},
+        )
+
+
+def test_a_tertial_from_forms_per_owner_to_the_report(tmp_path):
+    forms = tmp_path / "formular"
+    made = hsn_report(
+        "mall", "--period", "2026-T1", "--per", "ansvarig", "--senast", "2026-05-10", "--out", forms
+    )
+    assert made.returncode == 0, made.stderr
+    printed = made.stdout.splitlines()
+    assert len(printed) == 17 == len(list(forms.iterdir()))
+    assert str(form_of(forms, "Folkhälsostrateg")) in printed
+    fill_everything(forms)
+
+    collected = hsn_report("samla", "--data", EXAMPLE, "--out", tmp_path / "d2", forms, *TODAY)
+
+    assert collected.returncode == 0, collected.stdout + collected.stderr
+    assert "13 bedömningar och 23 utfall för 2026-T1 från 17 formulär" in collected.stderr
+    checked = hsn_report("validate", "--data", tmp_path / "d2")
+    assert checked.returncode == 0 and "0 fel" in checked.stdout
+    report = hsn_report(
+        "run", "--period", "2026-T1", "--data", tmp_path / "d2", "--out", tmp_path / "r"
+    )
+    assert report.returncode == 0, report.stderr
+    html = (tmp_path / "r" / "2026-T1" / "uppfoljning-2026-T1.html").read_text(encoding="utf-8")
+    assert "Bedömning av D4.2 per april 2026." in html
+    assert (
+        "Av nämndens 13 delmål är bedömningen per april att alla 13 delvis kommer att uppnås"
+        in html
+    )
+
+
+def test_samla_lists_the_errors_writes_nothing_and_exits_1_unless_delvis(tmp_path):
+    forms = tmp_path / "formular"
+    assert hsn_report("mall", "--period", "2026-T1", "--out", forms).returncode == 0
+    form = form_of(forms, "hela planen")
+    fill(form, DELMAL, {"D1.1": {"Status": "grönt"}, "D1.2": {"Status": "uppnås"}})
+
+    refused = hsn_report("samla", "--data", EXAMPLE, "--out", tmp_path / "d2", form, *TODAY)
+
+    assert refused.returncode == 1
+    assert f"Fel: {form.name}, blad {DELMAL}, rad 3, kolumn Status, värde 'grönt'" in refused.stdout
+    assert "1 fel i formulären: inget skrevs" in refused.stderr
+    assert not (tmp_path / "d2").exists()
+
+    partial = hsn_report(
+        "samla", "--data", EXAMPLE, "--out", tmp_path / "d2", form, "--delvis", *TODAY
+    )
+
+    assert partial.returncode == 0, partial.stderr
+    assert "1 fel i formulären: de raderna togs inte in (--delvis)" in partial.stderr
+    written = (tmp_path / "d2" / "bedomningar.csv").read_bytes().decode("utf-8-sig")
+    assert written.endswith("D1.2;2026-T1;Kommer att uppnås;;;\r\n")
+
+
+def test_usage_errors_exit_2_before_anything_is_read(tmp_path):
+    (tmp_path / "finns").mkdir()
+    cases = [
+        ("mall", "--out", tmp_path),
+        ("mall", "--period", "2026-T9", "--out", tmp_path),
+        ("samla", "--out", tmp_path / "finns", tmp_path),
+        ("samla", "--out", tmp_path / "ny.xlsx", tmp_path),
+        ("samla", "--out", tmp_path / "ny", tmp_path / "saknas.xlsx"),
+        ("samla", "--out", tmp_path / "ny", tmp_path / "finns"),
+    ]
+    for args in cases:
+        result = hsn_report(*args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert "ERROR" in result.stderr
+
+
+def test_mall_tom_writes_an_empty_workbook_that_validates_once_filled(tmp_path):
+    result = hsn_report("mall", "--tom", "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    path = Path(result.stdout.strip())
+    assert path.name == words.FILE_NAME_EMPTY
+    book = load_workbook(path)
+    assert book.sheetnames == [
+        "Instruktioner",
+        "installningar",
+        "mal",
+        "delmal",
+        "indikatorer",
+        "utfall",
+        "bedomningar",
+    ]
+    lists = {
+        str(v.sqref).split(":")[0][:-1]: v.formula1
+        for v in book["indikatorer"].data_validations.dataValidation
+    }
+    assert lists["D"] == '"' + ",".join(CHOICES["maltyp"]) + '"'
+    assert [c.value for c in book["delmal"][1]] == ["delmal_id", "mal_id", "namn", "ansvarig"]
+    rows = {
+        "installningar": ["Nämnden", 2026],
+        "mal": ["M1", "Ett mål"],
+        "delmal": ["D1", "M1", "Ett delmål", "Chefläkare"],
+        "indikatorer": ["I1", "D1", "Andel", "minst", 80, "%", "tertial"],
+        "utfall": ["I1", "2026-T1", 77.5],
+        "bedomningar": ["D1", "2026-T1", "Kommer delvis att uppnås", "", "", date(2026, 5, 8)],
+    }
+    for sheet, values in rows.items():
+        for column, value in enumerate(values, start=1):
+            book[sheet].cell(2, column).value = value
+    book.save(path)
+    assert check_dataset(path, today=date(2026, 6, 1)).problems == []
