@@ -116,7 +116,7 @@ class _FolderCopy(DatasetCopy):
             if p.suffix.lower() == ".csv" and normalise_name(p.stem) == table
         )
         data = path.read_bytes()
-        encoding = _encoding(data)
+        encoding = _encoding(data) or self.folder_encoding()
         text = data.decode(encoding)
         newline = "\r\n" if "\r\n" in text else "\n"
         delimiter = detect_delimiter(text)
@@ -129,6 +129,14 @@ class _FolderCopy(DatasetCopy):
             columns.setdefault(normalise_name(name.lstrip("\ufeff")), i)
         self.files[table] = _CsvFile(path, encoding, delimiter, newline, records, header, columns)
         return self.files[table]
+
+    def folder_encoding(self) -> str:
+        """For a file of plain ASCII: the encoding the other files show; with none to go by,
+        UTF-8 with a byte-order mark, which Excel opens with å, ä and ö intact."""
+        for path in sorted(self.source.iterdir()):
+            if path.suffix.lower() == ".csv" and (found := _encoding(path.read_bytes())):
+                return found
+        return "utf-8-sig"
 
     def existing(self, table: str, id_column: str, period: Period) -> dict[str, ExistingRow]:
         file = self.file(table)
@@ -179,12 +187,14 @@ class _FolderCopy(DatasetCopy):
             (temporary / file.path.name).write_bytes(buffer.getvalue().encode(file.encoding))
 
 
-def _encoding(data: bytes) -> str:
-    """The encoding D was written in, so that D2 is written the same way."""
+def _encoding(data: bytes) -> str | None:
+    """The encoding a file of D was written in; None when it is plain ASCII (any would do)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
+    if data.isascii():
+        return None
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
