@@ -12,7 +12,7 @@ from formfill import DELMAL, INDIKATORER, fill, form_of, rows_of
 from openpyxl import load_workbook
 
 from hsn_analysis.forms.empty import CHOICES
-from hsn_analysis.validation import check_dataset
+from hsn_analysis.reading.validation import check_dataset
 from hsn_analysis.words import forms as words
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,18 +11,18 @@ import pytest
 from formfill import DELMAL, INDIKATORER, add_row, fill, form_of, rows_of
 from openpyxl import Workbook, load_workbook
 
-from hsn_analysis.cells import STATUS_WORDS
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.forms.content import Split
 from hsn_analysis.forms.merge import Collected, collect_forms
 from hsn_analysis.forms.template import write_forms
-from hsn_analysis.messages import MSG_DATE, MSG_NOT_NUMBER, MSG_STATUS
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
 from hsn_analysis.problems import errors
-from hsn_analysis.validation import load_dataset
+from hsn_analysis.reading.cells import STATUS_WORDS
+from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.vocabulary import Severity
 from hsn_analysis.words import forms as words
+from hsn_analysis.words.messages import MSG_DATE, MSG_NOT_NUMBER, MSG_STATUS
 
 T1 = Period(2026, 1)
 TODAY = date(2026, 6, 1)

@@ -14,7 +14,7 @@ from hsn_analysis.forms.merge import collect_forms
 from hsn_analysis.forms.template import write_forms
 from hsn_analysis.paths import PROJECT_ROOT
 from hsn_analysis.periods import Period
-from hsn_analysis.validation import load_dataset
+from hsn_analysis.reading.validation import load_dataset
 
 T1 = Period(2026, 1)
 TODAY = date(2026, 6, 1)

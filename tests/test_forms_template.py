@@ -15,7 +15,7 @@ from hsn_analysis.forms.layout import INFO_SHEET, file_names, safe_name
 from hsn_analysis.forms.template import STATUS_CHOICES, write_forms
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
-from hsn_analysis.validation import load_dataset
+from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.words import forms as words
 
 T1 = Period(2026, 1)

@@ -218,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--out", type=Path, default=DEFAULT_OUT, help=out_help)
     index.set_defaults(handler=_index)
 
-    from hsn_analysis.cli_forms import add_form_commands  # mall and samla
+    from hsn_analysis.cli.forms import add_form_commands  # mall and samla
 
     add_form_commands(commands, data_help)
     return parser

@@ -14,14 +14,6 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from hsn_analysis.cells import (
-    STATUS_WORDS,
-    fold,
-    normalise_name,
-    parse_date,
-    parse_number,
-    workbook_cell_text,
-)
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.forms.content import IndicatorRow, SubgoalRow, indicator_rows, subgoal_rows
 from hsn_analysis.forms.layout import (
@@ -34,11 +26,19 @@ from hsn_analysis.forms.layout import (
     Kind,
     SheetLayout,
 )
-from hsn_analysis.messages import MSG_DATE, MSG_NOT_NUMBER, MSG_STATUS
 from hsn_analysis.periods import Period, PeriodError
 from hsn_analysis.problems import Problem
+from hsn_analysis.reading.cells import (
+    STATUS_WORDS,
+    fold,
+    normalise_name,
+    parse_date,
+    parse_number,
+    workbook_cell_text,
+)
 from hsn_analysis.vocabulary import Frequency, Severity
 from hsn_analysis.words import forms as words
+from hsn_analysis.words.messages import MSG_DATE, MSG_NOT_NUMBER, MSG_STATUS
 
 Value = str | float | date | None
 

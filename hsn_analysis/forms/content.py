@@ -13,10 +13,10 @@ from enum import StrEnum
 import pandas as pd
 
 from hsn_analysis.dataset import Dataset
-from hsn_analysis.labels import SUBGOAL_STATUS_LABEL
 from hsn_analysis.periods import Period
 from hsn_analysis.vocabulary import Frequency, SubgoalStatus
 from hsn_analysis.words import forms as words
+from hsn_analysis.words.labels import SUBGOAL_STATUS_LABEL
 
 
 class Split(StrEnum):

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from hsn_analysis.cells import STATUS_WORDS, fold, parse_date, parse_number
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.forms import output
 from hsn_analysis.forms.collect import Answer, FormRead, Value, read_form
@@ -21,7 +20,8 @@ from hsn_analysis.forms.content import Split, form_contents
 from hsn_analysis.forms.layout import SHEETS, file_names
 from hsn_analysis.periods import Period
 from hsn_analysis.problems import Problem, errors
-from hsn_analysis.validation import check_dataset
+from hsn_analysis.reading.cells import STATUS_WORDS, fold, parse_date, parse_number
+from hsn_analysis.reading.validation import check_dataset
 from hsn_analysis.vocabulary import Severity
 from hsn_analysis.words import forms as words
 

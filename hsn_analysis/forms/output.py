@@ -17,11 +17,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from hsn_analysis.cells import normalise_name, workbook_cell_text
-from hsn_analysis.csv_columns import detect_delimiter
-from hsn_analysis.labels import SUBGOAL_STATUS_LABEL
 from hsn_analysis.periods import Period, PeriodError
+from hsn_analysis.reading.cells import normalise_name, workbook_cell_text
+from hsn_analysis.reading.csv_columns import detect_delimiter
 from hsn_analysis.vocabulary import SubgoalStatus
+from hsn_analysis.words.labels import SUBGOAL_STATUS_LABEL
 
 Value = str | float | date | None
 

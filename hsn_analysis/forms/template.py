@@ -30,10 +30,10 @@ from hsn_analysis.forms.layout import (
     SheetLayout,
     file_names,
 )
-from hsn_analysis.labels import SUBGOAL_STATUS_LABEL
 from hsn_analysis.periods import Period
 from hsn_analysis.vocabulary import SubgoalStatus
 from hsn_analysis.words import forms as words
+from hsn_analysis.words.labels import SUBGOAL_STATUS_LABEL
 
 # The three words of the drop-down, in the plan's own phrasing.
 STATUS_CHOICES = tuple(

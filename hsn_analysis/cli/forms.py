@@ -1,6 +1,6 @@
-"""`hsn-report mall` and `samla`: handing out the tertial's forms and collecting them (see `cli`).
+"""`hsn-report mall` and `samla`: handing out the tertial's forms and collecting them.
 
-Registered by `cli.build_parser`; openpyxl and the form modules load only when called.
+Registered by `cli.main.build_parser`; openpyxl and the form modules load only when called.
 """
 
 from __future__ import annotations
@@ -11,14 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hsn_analysis.cli import (
-    DEFAULT_DATA,
-    EXIT_INVALID_DATA,
-    EXIT_OK,
-    UsageError,
-    _date,
-    _load,
-)
+from hsn_analysis.cli.common import DEFAULT_DATA, EXIT_INVALID_DATA, EXIT_OK, UsageError
+from hsn_analysis.cli.main import _date, _load  # main is loaded: it is what calls this module
 from hsn_analysis.paths import OUTPUTS
 from hsn_analysis.periods import Period, PeriodError
 from hsn_analysis.problems import errors, warnings
