@@ -60,7 +60,10 @@ def build_empty_workbook() -> Workbook:
     lines += [(f"• {name}: {text}", None) for name, text in words.EMPTY_SHEETS]
     styles.write_lines(sheet, lines)
     styles.fit_rows(sheet, 1)
-    sheets = {SETTINGS_NAME: (SETTINGS_COLUMNS, SETTINGS_REQUIRED)}
+    styles.print_setup(sheet)
+    sheets: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+        SETTINGS_NAME: (SETTINGS_COLUMNS, SETTINGS_REQUIRED)
+    }
     sheets |= {name: (tuple(cols), REQUIRED[name]) for name, cols in TABLE_COLUMNS.items()}
     for name, (columns, required) in sheets.items():
         table = book.create_sheet(name)
@@ -81,4 +84,5 @@ def build_empty_workbook() -> Workbook:
                 for row in range(2, rows + 1):
                     table.cell(row, i).number_format = styles.DATE_FORMAT
         table.freeze_panes = "A2"
+        styles.print_setup(table, "1:1")
     return book

@@ -40,6 +40,7 @@ class Column:
     width: float
     kind: Kind
     locked: bool
+    centred: bool = False  # a short code beside a number reads better apart from it
 
     def header_for(self, period: Period) -> str:
         """The header as written in the form of `period`."""
@@ -87,13 +88,15 @@ INDICATOR_SHEET = SheetLayout(
     "indikator_id",
     words.WHAT_INDICATOR,
     (
-        Column("indicator_id", words.HEADER_INDICATOR_ID, 11, Kind.TEXT, locked=True),
+        Column("indicator_id", words.HEADER_INDICATOR_ID, 12, Kind.TEXT, locked=True),
         Column("subgoal_id", words.HEADER_SUBGOAL_ID, 10, Kind.TEXT, locked=True),
         Column("name", words.HEADER_INDICATOR, 50, Kind.LONG_TEXT, locked=True),
         Column("unit", words.HEADER_UNIT, 12, Kind.LONG_TEXT, locked=True),
         Column("target", words.HEADER_TARGET, 10, Kind.NUMBER, locked=True),
         Column("last_value", words.HEADER_LAST_VALUE, 10, Kind.NUMBER, locked=True),
-        Column("last_period", words.HEADER_LAST_PERIOD, 12, Kind.LONG_TEXT, locked=True),
+        Column(
+            "last_period", words.HEADER_LAST_PERIOD, 12, Kind.LONG_TEXT, locked=True, centred=True
+        ),
         Column("varde", words.HEADER_VALUE, 12, Kind.NUMBER, locked=False),
         Column("kommentar", words.HEADER_COMMENT, 60, Kind.LONG_TEXT, locked=False),
     ),

@@ -17,6 +17,8 @@ LOCKED_FILL = PatternFill("solid", fgColor="E7E6E6")  # grey: the plan, not to b
 OPEN_FILL = PatternFill("solid", fgColor="FFF7D6")  # light yellow: to fill in
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
+CENTRED = Alignment(wrap_text=True, vertical="top", horizontal="center")
+HEADER_HEIGHT = 46  # three lines of a wrapped header
 DATE_FORMAT = "yyyy-mm-dd"
 INSTRUCTION_WIDTH = 110
 LINE_HEIGHT = 15  # points per line of 11-point text

@@ -161,6 +161,8 @@ def _answer_sheet(
             value = getattr(row, column.key) if column.locked else None
             cell = sheet.cell(r, i, None if value == "" else value)
             cell.alignment = styles.WRAP if column.kind is Kind.LONG_TEXT else styles.TOP
+            if column.centred:
+                cell.alignment = styles.CENTRED
             if column.locked:
                 cell.fill = styles.LOCKED_FILL
                 if column.kind is Kind.NUMBER and cell.value is not None:
@@ -180,7 +182,7 @@ def _answer_sheet(
                 sheet.add_data_validation(validation)
     sheet.freeze_panes = sheet.cell(FIRST_ROW, 2)  # the header rows and the id stay in view
     styles.fit_rows(sheet, FIRST_ROW, minimum=styles.MIN_OPEN_HEIGHT)
-    sheet.row_dimensions[HEADER_ROW].height = 32
+    sheet.row_dimensions[HEADER_ROW].height = styles.HEADER_HEIGHT
     styles.print_setup(sheet, f"{TITLE_ROW}:{HEADER_ROW}")
     styles.protect(sheet)
 
