@@ -295,3 +295,21 @@ def test_d_is_never_modified(example, forms, tmp_path):
     fill(form, DELMAL, {"D1.1": ANSWER})
     assert collect(example, tmp_path, [form]).written
     assert digest(EXAMPLE_DATA) == before
+
+
+def test_values_are_read_as_the_form_shows_them(example, forms, tmp_path):
+    form = form_of(forms / "per", FOLK)
+    fill(
+        form,
+        INDIKATORER,
+        {"I2.1.1": {"Utfall T1 2026": 0.665}, "I2.1.4": {"Utfall T1 2026": "1 450"}},
+    )
+    book = load_workbook(form)
+    book[INDIKATORER]["H3"].number_format = "0.0%"  # typed as 66,5 % in a percent cell
+    book.save(form)
+
+    assert collect(example, tmp_path, [form]).written
+
+    collected = load_dataset(tmp_path / "d2", today=TODAY)
+    new = collected.outcomes[collected.outcomes["period"] == "2026-T1"]
+    assert new[["indikator_id", "varde"]].values.tolist() == [["I2.1.1", 66.5], ["I2.1.4", 1450.0]]

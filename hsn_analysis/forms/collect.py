@@ -217,7 +217,7 @@ class _SheetReader:
                 continue
             shown = getattr(plan_row, column.key)
             cell = cells[column.key]
-            if not _same(cell.value, shown):
+            if not _same(getattr(cell, "value", None), shown):
                 expected = "" if shown is None else _shown_text(shown)
                 message = words.MSG_FORM_LOCKED.format(expected=expected)
                 self.problem(
@@ -234,7 +234,7 @@ class _SheetReader:
             header = column.header_for(self.period)
             cell = cells[column.key]
             text = workbook_cell_text(cell)
-            value, message = _typed(column.kind, cell.value, text)
+            value, message = _typed(column.kind, getattr(cell, "value", None), text)
             if message:
                 self.problem(message, number, header, text)
                 ok = False
@@ -260,9 +260,7 @@ def _typed(kind: Kind, raw: object, text: str) -> tuple[Value, str | None]:
     if kind is Kind.STATUS:
         code = STATUS_WORDS.get(fold(text))
         return (code, None) if code else (None, MSG_STATUS)
-    if kind is Kind.NUMBER:
-        if isinstance(raw, int | float) and not isinstance(raw, bool):
-            return float(raw), None
+    if kind is Kind.NUMBER:  # read from the text: a percent-formatted 0,665 is 66,5 as shown
         number = parse_number(text)
         return (number, None) if number is not None else (None, MSG_NOT_NUMBER)
     if kind is Kind.DATE:

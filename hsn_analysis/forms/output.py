@@ -294,7 +294,9 @@ def _workbook_value(key: str, value: Value) -> object:
 
 
 def commit(temporary: Path, destination: Path) -> None:
-    """Move the finished copy into place; the destination was checked not to exist."""
+    """Move the finished copy into place; never over an existing dataset."""
+    if destination.exists():  # rename would silently replace an empty folder or a file
+        raise FileExistsError(destination)
     os.rename(temporary, destination)
 
 
