@@ -3,6 +3,7 @@ forms out, filled in as people would, collected, validated, and the report made.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from datetime import date, datetime
@@ -161,3 +162,28 @@ def test_mall_tom_writes_an_empty_workbook_that_validates_once_filled(tmp_path):
             book[sheet].cell(2, column).value = value
     book.save(path)
     assert check_dataset(path, today=date(2026, 6, 1)).problems == []
+
+
+def test_mall_says_how_many_rows_have_no_owner_and_refuses_invalid_data(tmp_path):
+    data = tmp_path / "plan"
+    shutil.copytree(EXAMPLE, data)
+    subgoals = data / "delmal.csv"
+    text = subgoals.read_bytes().decode("utf-8-sig")
+    subgoals.write_bytes(text.replace(";FoU-direktör\r\n", ";\r\n").encode("utf-8-sig"))
+
+    made = hsn_report(
+        "mall", "--data", data, "--period", "2026-T1", "--per", "ansvarig", "--out", tmp_path / "f"
+    )
+
+    assert made.returncode == 0, made.stderr
+    name = f"Uppföljning 2026-T1 - {words.NO_OWNER}.xlsx"
+    assert words.MALL_NO_OWNER.format(n=1, name=name) in made.stderr
+    assert list(rows_of(tmp_path / "f" / name, DELMAL)) == ["D7.1"]
+
+    subgoals.write_bytes(text.replace("D7.1;M7;", "D7.1;M9;").encode("utf-8-sig"))
+    refused = hsn_report("mall", "--data", data, "--period", "2026-T1", "--out", tmp_path / "g")
+
+    assert refused.returncode == 1
+    assert "delmal.csv, rad 14, kolumn mal_id, värde 'M9'" in refused.stderr
+    assert words.MALL_INVALID.format(n=1, path=data) in refused.stderr
+    assert not (tmp_path / "g").exists()

@@ -7,21 +7,31 @@ from __future__ import annotations
 
 import argparse
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hsn_analysis.cli.common import DEFAULT_DATA, EXIT_INVALID_DATA, EXIT_OK, UsageError
-from hsn_analysis.cli.main import _date, _load  # main is loaded: it is what calls this module
+from hsn_analysis.cli.common import (
+    DEFAULT_DATA,
+    EXIT_INVALID_DATA,
+    EXIT_OK,
+    UsageError,
+    check_data,
+)
 from hsn_analysis.paths import OUTPUTS
 from hsn_analysis.periods import Period, PeriodError
 from hsn_analysis.problems import errors, warnings
 
+if TYPE_CHECKING:
+    from hsn_analysis.dataset import Dataset
+
 logger = logging.getLogger(__name__)
 
 
-def add_form_commands(commands: Any, data_help: str) -> None:
-    """Add `mall` and `samla` to the subcommands of `hsn-report`."""
+def add_form_commands(commands: Any, data_help: str, date_type: Callable[[str], date]) -> None:
+    """Add `mall` and `samla` to the subcommands of `hsn-report`; `date_type` reads a date
+    argument as the other commands do."""
     mall = commands.add_parser("mall", help="skriv Excel-formulär för ett tertial")
     mall.add_argument("--period", help="tertialet som ska följas upp, t.ex. 2026-T1")
     mall.add_argument("--data", type=Path, default=DEFAULT_DATA, help=data_help)
@@ -30,7 +40,7 @@ def add_form_commands(commands: Any, data_help: str) -> None:
         choices=["ansvarig"],  # issue 13 (units) adds "enhet" here
         help="ett formulär per ansvarig (kolumnen ansvarig i delmal och indikatorer)",
     )
-    mall.add_argument("--senast", type=_date, help="sista dag att lämna svaren (ÅÅÅÅ-MM-DD)")
+    mall.add_argument("--senast", type=date_type, help="sista dag att lämna svaren (ÅÅÅÅ-MM-DD)")
     mall.add_argument(
         "--out", type=Path, help="mapp för formulären (standard: outputs/formular/<period>/)"
     )
@@ -60,8 +70,19 @@ def add_form_commands(commands: Any, data_help: str) -> None:
         action="store_true",
         help="skriv det som är felfritt även om andra rader har fel (de listas)",
     )
-    samla.add_argument("--today", type=_date, default=date.today(), help=argparse.SUPPRESS)
+    samla.add_argument("--today", type=date_type, default=date.today(), help=argparse.SUPPRESS)
     samla.set_defaults(handler=samla_command)
+
+
+def _load(path: Path, what: str) -> Dataset | None:
+    """The checked plan, or None after logging its errors: forms are made from valid data only."""
+    result = check_data(path)
+    if result.dataset is None:
+        for problem in errors(result.problems):
+            logger.error("%s", problem)
+        logger.error("%s", what.format(n=len(errors(result.problems)), path=path))
+        return None
+    return result.dataset
 
 
 def mall_command(args: argparse.Namespace) -> int:
@@ -78,12 +99,13 @@ def mall_command(args: argparse.Namespace) -> int:
         period = Period.parse(args.period)
     except PeriodError as exc:
         raise UsageError(str(exc)) from exc
-    dataset = _load(args.data)
+    from hsn_analysis.words import forms as words
+
+    dataset = _load(args.data, words.MALL_INVALID)
     if dataset is None:
         return EXIT_INVALID_DATA
     from hsn_analysis.forms.content import Split, form_contents, without_owner
     from hsn_analysis.forms.template import write_forms
-    from hsn_analysis.words import forms as words
 
     split = Split(args.per) if args.per else None
     folder = args.out or OUTPUTS / "formular" / period.code
@@ -130,11 +152,12 @@ def samla_command(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise UsageError(f"mappen {out.parent} finns inte.")
     paths = _form_paths(args.formular)
-    dataset = _load(data)
+    from hsn_analysis.words import forms as words
+
+    dataset = _load(data, words.SAMLA_INVALID)
     if dataset is None:
         return EXIT_INVALID_DATA
     from hsn_analysis.forms.merge import collect_forms
-    from hsn_analysis.words import forms as words
 
     result = collect_forms(
         dataset, data, out, paths, replace=args.ersatt, partial=args.delvis, today=args.today

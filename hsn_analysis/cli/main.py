@@ -220,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from hsn_analysis.cli.forms import add_form_commands  # mall and samla
 
-    add_form_commands(commands, data_help)
+    add_form_commands(commands, data_help, _date)
     return parser
 
 

@@ -176,9 +176,8 @@ MSG_FORM_ROW_MISSING = (
 )
 MSG_FORM_EMPTY_ROW = "Raden är inte ifylld (ansvarig: {owner})."
 MSG_FORM_MISSING_ROWS = "{subgoals} delmål och {indicators} indikatorer"
-MSG_FORM_DATASET_INVALID = (
-    "Data i {path} har fel; rätta dem först (hsn-report validate --data {path})."
-)
+MALL_INVALID = "{n} fel i {path}: inga formulär görs av ogiltiga data."
+SAMLA_INVALID = "{n} fel i {path}: rätta dem innan svaren samlas in."
 MSG_FORM_RESULT_INVALID = "Det sammanslagna datasetet har fel; inget skrivs."
 SAMLA_DONE = (
     "{subgoals} bedömningar och {indicators} utfall för {period} från {forms} formulär "
