@@ -80,6 +80,7 @@ def test_the_status_column_is_a_drop_down_of_the_accepted_words(owner_forms):
     )
     assert str(status.sqref) == "E3"
     assert status.showErrorMessage and status.errorStyle == "stop"
+    assert status.showInputMessage and status.prompt == words.PROMPT_STATUS
     values = book[INDIKATORER].data_validations.dataValidation
     assert [(v.type, str(v.sqref)) for v in values] == [("decimal", "H3:H4")]
 

@@ -10,8 +10,6 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-import pandas as pd
-
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.periods import Period
 from hsn_analysis.vocabulary import Frequency, SubgoalStatus
@@ -144,11 +142,3 @@ def form_contents(dataset: Dataset, period: Period, split: Split | None) -> list
 def without_owner(contents: list[FormContent]) -> int:
     """How many rows fell to no owner (they share one form named after `NO_OWNER`)."""
     return sum(len(c.subgoals) + len(c.indicators) for c in contents if c.owner == words.NO_OWNER)
-
-
-def expected_frame(contents: list[FormContent]) -> pd.DataFrame:
-    """One row per (sheet, id) asked for, with its owner: what `samla` checks coverage with."""
-    records = [
-        (words.SHEET_SUBGOALS, r.subgoal_id, r.owner) for c in contents for r in c.subgoals
-    ] + [(words.SHEET_INDICATORS, r.indicator_id, r.owner) for c in contents for r in c.indicators]
-    return pd.DataFrame(records, columns=["sheet", "id", "owner"])

@@ -192,7 +192,10 @@ def _validation(column: Column) -> DataValidation | None:
     if column.locked:
         return None
     if column.kind is Kind.STATUS:
-        return list_validation(STATUS_CHOICES, words.ERROR_STATUS_TITLE, words.ERROR_STATUS)
+        validation = list_validation(STATUS_CHOICES, words.ERROR_STATUS_TITLE, words.ERROR_STATUS)
+        validation.showInputMessage = True
+        validation.promptTitle, validation.prompt = words.PROMPT_STATUS_TITLE, words.PROMPT_STATUS
+        return validation
     if column.kind is Kind.NUMBER:  # a warning only: a text "66,5" is still read right
         return DataValidation(
             type="decimal",
