@@ -169,7 +169,7 @@ class _SheetReader:
             cells = {c.key: _cell_at(row, positions[c.key]) for c in self.layout.columns}
             if all(workbook_cell_text(cell) == "" for cell in cells.values()):
                 continue
-            number = row[0].row
+            number = int(row[0].row or 0)  # cells read from a sheet always know their row
             row_id = workbook_cell_text(cells[id_column.key])
             answered = any(workbook_cell_text(cells[c.key]) for c in self.layout.answers)
             plan_row = expected.get(row_id)

@@ -6,6 +6,7 @@ import math
 
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 TITLE_FONT = Font(bold=True, size=13)
@@ -78,7 +79,9 @@ def fit_rows(sheet: Worksheet, first_row: int, minimum: float = 0) -> None:
             per_line = max(1, int(widths[cell.column] * 1.15))
             text = str(cell.value)
             lines = max(lines, sum(math.ceil(len(p) / per_line) or 1 for p in text.split("\n")))
-        sheet.row_dimensions[row[0].row].height = max(minimum, lines * LINE_HEIGHT + 3)
+        number = row[0].row
+        if number is not None:
+            sheet.row_dimensions[number].height = max(minimum, lines * LINE_HEIGHT + 3)
 
 
 def print_setup(sheet: Worksheet, repeat_rows: str | None = None) -> None:
@@ -87,6 +90,6 @@ def print_setup(sheet: Worksheet, repeat_rows: str | None = None) -> None:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     if repeat_rows:
         sheet.print_title_rows = repeat_rows

@@ -153,8 +153,8 @@ def _answer_sheet(
     sheet.cell(TITLE_ROW, 1, layout.title.format(period=period.label, owner=owner))
     sheet.cell(TITLE_ROW, 1).font = styles.TITLE_FONT
     for i, column in enumerate(layout.columns, start=1):
-        cell = sheet.cell(HEADER_ROW, i, column.header_for(period))
-        cell.font, cell.fill, cell.alignment = styles.HEADER_FONT, styles.HEADER_FILL, styles.WRAP
+        head = sheet.cell(HEADER_ROW, i, column.header_for(period))
+        head.font, head.fill, head.alignment = styles.HEADER_FONT, styles.HEADER_FILL, styles.WRAP
         sheet.column_dimensions[get_column_letter(i)].width = column.width
     for r, row in enumerate(rows, start=FIRST_ROW):
         for i, column in enumerate(layout.columns, start=1):
@@ -165,8 +165,8 @@ def _answer_sheet(
                 cell.alignment = styles.CENTRED
             if column.locked:
                 cell.fill = styles.LOCKED_FILL
-                if column.kind is Kind.NUMBER and cell.value is not None:
-                    cell.number_format = styles.number_format(float(cell.value))
+                if column.kind is Kind.NUMBER and isinstance(value, float):
+                    cell.number_format = styles.number_format(value)
             else:
                 cell.fill = styles.OPEN_FILL
                 cell.protection = Protection(locked=False)
@@ -180,7 +180,7 @@ def _answer_sheet(
                 letter = get_column_letter(i)
                 validation.add(f"{letter}{FIRST_ROW}:{letter}{last}")
                 sheet.add_data_validation(validation)
-    sheet.freeze_panes = sheet.cell(FIRST_ROW, 2)  # the header rows and the id stay in view
+    sheet.freeze_panes = f"B{FIRST_ROW}"  # the header rows and the id stay in view
     styles.fit_rows(sheet, FIRST_ROW, minimum=styles.MIN_OPEN_HEIGHT)
     sheet.row_dimensions[HEADER_ROW].height = styles.HEADER_HEIGHT
     styles.print_setup(sheet, f"{TITLE_ROW}:{HEADER_ROW}")
