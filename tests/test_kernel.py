@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jupyter_core.utils import run_sync
 
-from hsn_analysis.runs.kernel import running_kernel
+from hsn_analysis.runs.kernel import Kernel, running_kernel
 
 
 def kernel_prints(manager, code: str) -> list[str]:
@@ -67,3 +67,19 @@ def test_the_command_line_imports_no_pandas_before_it_starts_the_kernel():
     code = "import sys, hsn_analysis.cli; print('pandas' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_kernel_talks_over_unix_sockets_in_a_private_folder_removed_when_it_stops():
+    # TCP ports are chosen free and bound later by the kernel: two processes starting kernels
+    # at once could pick the same one. Sockets in a folder of the kernel's own cannot collide.
+    kernel = Kernel()
+    try:
+        manager = kernel.manager
+        assert manager.transport == "ipc"
+        folder = Path(manager.ip).parent
+        assert folder.name.startswith("hsn-zmq-")
+        assert kernel_prints(manager, "print('svar')") == ["svar"]
+        assert sorted(p.name for p in folder.iterdir())[0].startswith("kernel-")
+    finally:
+        kernel.stop()
+    assert not folder.exists()

@@ -79,7 +79,13 @@ class Kernel:
         self._stack = ExitStack()
         if cwd is None:
             cwd = Path(self._stack.enter_context(tempfile.TemporaryDirectory(prefix="hsn-karna-")))
-        self.manager = _manager_class()(kernel_name=KERNEL_NAME)
+        # Unix sockets in a private folder, not TCP ports: a TCP port is chosen free and only
+        # bound later by the kernel, so two processes starting kernels at once (parallel tests,
+        # two commands, Dask workers on one host) could both pick it ("Address already in use").
+        sockets = self._stack.enter_context(tempfile.TemporaryDirectory(prefix="hsn-zmq-"))
+        self.manager = _manager_class()(
+            kernel_name=KERNEL_NAME, transport="ipc", ip=str(Path(sockets) / "kernel")
+        )
         try:
             run_sync(self.manager.start_kernel)(cwd=str(cwd), extra_arguments=KERNEL_ARGUMENTS)
         except BaseException:
