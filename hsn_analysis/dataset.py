@@ -28,6 +28,9 @@ INDICATOR_COLUMNS = [
     "frekvens",  # Frequency value
     "gul_fran",
     "ansvarig",  # a role, optional; empty = the delmål's ansvarig (forms are handed out by it)
+    "kolada_kpi",  # the indicator's key figure in Kolada ("" when none)
+    "kolada_kon",  # T, K or M (T when not given)
+    "spc_fran",  # period code from which the SPC limits start anew ("" when none)
 ]
 OUTCOME_COLUMNS = ["indikator_id", "period", "varde", "malvarde", "kommentar"]
 ASSESSMENT_COLUMNS = [
@@ -37,6 +40,17 @@ ASSESSMENT_COLUMNS = [
     "kommentar",
     "forfattare",
     "datum",
+]
+# jamforelser: one value per indicator, year and area (Kolada's or filled by hand).
+COMPARISON_COLUMNS = [
+    "indikator_id",
+    "ar",  # int
+    "omrade_id",  # Kolada's four digits: 0000 riket, 00NN a region
+    "omrade",
+    "varde",
+    "kpi",
+    "kpi_titel",
+    "hamtad",  # the fetch time as ISO text ("" when filled by hand)
 ]
 
 
@@ -49,6 +63,7 @@ class Settings:
     yellow_from: float = DEFAULT_YELLOW_FROM
     rollup_rule: RollupRule = RollupRule.MAJORITY
     example_data: bool = False
+    kolada_id: str | None = None  # the region's area id in Kolada, e.g. 0024
 
 
 @dataclass(frozen=True)
@@ -71,6 +86,7 @@ class Dataset:
     assessments: pd.DataFrame
     sources: tuple[SourceFile, ...] = ()
     warnings: tuple[Problem, ...] = field(default=())
+    comparisons: pd.DataFrame = field(default_factory=lambda: empty_frame(COMPARISON_COLUMNS))
 
     @property
     def periods(self) -> list[str]:

@@ -41,16 +41,19 @@ def write_workbook(dataset: Dataset, path: Path) -> None:
     workbook.remove(workbook.active)
     settings = dataset.settings
     sheet = workbook.create_sheet("installningar")
-    sheet.append(["namn", "ar", "gul_fran", "malstatus_regel", "exempeldata"])
-    sheet.append(
-        [
-            settings.board_name,
-            settings.year,
-            settings.yellow_from,
-            settings.rollup_rule.value,
-            settings.example_data,
-        ]
-    )
+    keys = ["namn", "ar", "gul_fran", "malstatus_regel", "exempeldata"]
+    values: list[object] = [
+        settings.board_name,
+        settings.year,
+        settings.yellow_from,
+        settings.rollup_rule.value,
+        settings.example_data,
+    ]
+    if settings.kolada_id is not None:
+        keys.append("kolada_id")
+        values.append(settings.kolada_id)
+    sheet.append(keys)
+    sheet.append(values)
     tables = {
         "mal": dataset.goals,
         "delmal": dataset.subgoals,
@@ -58,6 +61,8 @@ def write_workbook(dataset: Dataset, path: Path) -> None:
         "utfall": dataset.outcomes,
         "bedomningar": dataset.assessments,
     }
+    if not dataset.comparisons.empty:  # optional: a workbook without it is just as valid
+        tables["jamforelser"] = dataset.comparisons
     for name, frame in tables.items():
         sheet = workbook.create_sheet(name)
         sheet.append(list(frame.columns))

@@ -11,6 +11,7 @@ import pandas as pd
 
 from hsn_analysis.dataset import (
     ASSESSMENT_COLUMNS,
+    COMPARISON_COLUMNS,
     GOAL_COLUMNS,
     INDICATOR_COLUMNS,
     OUTCOME_COLUMNS,
@@ -57,6 +58,8 @@ def make_dataset(
     yellow_from: float = 90.0,
     rollup_rule: RollupRule = RollupRule.MAJORITY,
     year: int = 2025,
+    comparisons: Iterable[Row] = (),
+    kolada_id: str | None = None,
 ) -> Dataset:
     """A Dataset from literal rows; missing columns get neutral defaults.
 
@@ -82,16 +85,18 @@ def make_dataset(
             year=year,
             yellow_from=yellow_from,
             rollup_rule=rollup_rule,
+            kolada_id=kolada_id,
         ),
         goals=frame(goals, GOAL_COLUMNS, {}),
         subgoals=frame(subgoals, SUBGOAL_COLUMNS, {}),
         indicators=frame(
             indicators,
             INDICATOR_COLUMNS,
-            {"maltyp": "minst", "enhet": "%", "frekvens": "tertial"},
+            {"maltyp": "minst", "enhet": "%", "frekvens": "tertial", "kolada_kon": "T"},
         ),
         outcomes=frame(outcomes, OUTCOME_COLUMNS, {}),
         assessments=frame(assessments, ASSESSMENT_COLUMNS, {}),
+        comparisons=frame(comparisons, COMPARISON_COLUMNS, {}).astype({"ar": "int64"}),
     )
 
 

@@ -148,6 +148,27 @@ def parse_year(text: str) -> int | None:
     return int(m[1])
 
 
+COUNTRY_AREA = "0000"  # riket in Kolada
+_AREA_ID = re.compile(r"[0-9]{1,4}(?:[.,]0+)?")
+
+
+def parse_area_id(text: str) -> str | None:
+    """Kolada's area id with its leading zeros, `24` or `0024` → `0024`; None otherwise.
+
+    A region is written as a number in Excel or TOML as easily as text, which loses the zeros.
+    """
+    text = text.strip()
+    if _AREA_ID.fullmatch(text) is None:
+        return None
+    return re.split(r"[.,]", text)[0].zfill(4)
+
+
+def parse_region_id(text: str) -> str | None:
+    """A region's area id: as `parse_area_id`, but never riket (0000)."""
+    area = parse_area_id(text)
+    return None if area == COUNTRY_AREA else area
+
+
 def parse_bool(text: str) -> bool | None:
     """true/false, sant/falskt, ja/nej, 1/0 in any case; None otherwise."""
     code = _BOOLEAN_WORDS.get(fold(text))
@@ -293,6 +314,7 @@ def check_settings(raw: RawSettings | None) -> tuple[Settings | None, list[Probl
     yellow = value("gul_fran", yellow_from)
     rule = value("malstatus_regel", lambda text: ROLLUP_WORDS.get(fold(text)))
     example = value("exempeldata", parse_bool)
+    kolada_id = value("kolada_id", parse_region_id)
     if name is None or year is None or any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     settings = Settings(
@@ -301,5 +323,6 @@ def check_settings(raw: RawSettings | None) -> tuple[Settings | None, list[Probl
         yellow_from=DEFAULT_YELLOW_FROM if yellow is None else yellow,
         rollup_rule=RollupRule.MAJORITY if rule is None else RollupRule(rule),
         example_data=bool(example),
+        kolada_id=kolada_id,
     )
     return settings, problems

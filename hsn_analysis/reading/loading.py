@@ -47,11 +47,14 @@ from hsn_analysis.words.messages import (
     MSG_TOML_SYNTAX,
     MSG_UNREADABLE,
 )
+from hsn_analysis.words.signals_text import JAMFORELSER_EXAMPLE_HEADERS
 
 if TYPE_CHECKING:  # openpyxl loads only when a workbook is read: CSV folders and the report
     from openpyxl.workbook.workbook import Workbook, _WorksheetLike  # kernel never need it
 
 TABLE_NAMES = ("mal", "delmal", "indikatorer", "utfall", "bedomningar")
+# Read when present, never missed: comparisons (Kolada) are an addition to the follow-up.
+OPTIONAL_TABLES = ("jamforelser",)
 SETTINGS_NAME = "installningar"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -146,6 +149,14 @@ class _Reader:
                 self.error(source, MSG_NO_SETTINGS_FILE.format(folder=folder))
             else:
                 self.error(source, MSG_NO_CSV_FILE.format(name=name, folder=folder))
+        for name in OPTIONAL_TABLES:
+            paths = [p for p in found.get(name, []) if p.is_file()]
+            if len(paths) == 1:
+                self.read_file(name, paths[0])
+            elif paths:
+                files = ", ".join(p.name for p in paths)
+                message = MSG_SAME_NAME.format(what="filer", name=name, files=files)
+                self.error(f"{name}.csv", message)
 
     def read_file(self, name: str, path: Path) -> None:
         self.order.append(path.name)
@@ -181,8 +192,10 @@ class _Reader:
         sheets: dict[str, list[_WorksheetLike]] = {}
         for sheet in book.worksheets:
             sheets.setdefault(normalise_name(sheet.title), []).append(sheet)
-        for name in (SETTINGS_NAME, *TABLE_NAMES):
+        for name in (SETTINGS_NAME, *TABLE_NAMES, *OPTIONAL_TABLES):
             matches = sheets.get(name, [])
+            if not matches and name in OPTIONAL_TABLES:
+                continue
             if len(matches) != 1:
                 titles = ", ".join(s.title for s in (matches or book.worksheets)) or "inga"
                 template = MSG_SAME_NAME if matches else MSG_NO_SHEET
@@ -354,6 +367,7 @@ _EXAMPLE_HEADERS = {
     "indikatorer": "indikator_id, delmal_id, namn, maltyp, malvarde, enhet, frekvens",
     "utfall": "indikator_id, period, varde, malvarde, kommentar",
     "bedomningar": "delmal_id, period, status, kommentar, forfattare, datum",
+    "jamforelser": JAMFORELSER_EXAMPLE_HEADERS,
 }
 
 

@@ -21,11 +21,13 @@ from hsn_analysis.reading.cells import (
     check_settings,
     map_words,
     normalise_name,
+    parse_area_id,
     parse_date_column,
     parse_number_column,
     parse_period_column,
+    parse_year,
 )
-from hsn_analysis.reading.loading import TABLE_NAMES, read_dataset
+from hsn_analysis.reading.loading import OPTIONAL_TABLES, TABLE_NAMES, read_dataset
 from hsn_analysis.reading.raw import RawData, RawTable
 from hsn_analysis.vocabulary import Frequency, Severity, TargetType
 from hsn_analysis.words.messages import (
@@ -51,6 +53,15 @@ from hsn_analysis.words.messages import (
     MSG_UNKNOWN_COLUMN,
     MSG_UNKNOWN_ID,
 )
+from hsn_analysis.words.signals_text import (
+    MSG_AREA_ID,
+    MSG_KOLADA_GENDER,
+    MSG_KOLADA_KPI,
+    MSG_TWO_COMPARISONS,
+    MSG_YEAR,
+)
+
+KPI_PATTERN = r"[A-Z][0-9]{5}"  # Kolada's key figures: N79176, U20462
 
 COLUMNS = {
     "mal": ds.GOAL_COLUMNS,
@@ -58,6 +69,7 @@ COLUMNS = {
     "indikatorer": ds.INDICATOR_COLUMNS,
     "utfall": ds.OUTCOME_COLUMNS,
     "bedomningar": ds.ASSESSMENT_COLUMNS,
+    "jamforelser": ds.COMPARISON_COLUMNS,
 }
 REQUIRED = {
     "mal": ("mal_id", "namn"),
@@ -65,6 +77,7 @@ REQUIRED = {
     "indikatorer": ("indikator_id", "delmal_id", "namn", "maltyp", "frekvens"),
     "utfall": ("indikator_id", "period", "varde"),
     "bedomningar": ("delmal_id", "period", "status"),
+    "jamforelser": ("indikator_id", "ar", "omrade_id", "varde"),
 }
 NUMBER_COLUMNS = {"malvarde", "gul_fran", "varde"}
 ID_COLUMN = {"mal": "mal_id", "delmal": "delmal_id", "indikatorer": "indikator_id"}
@@ -74,6 +87,7 @@ REFERENCES = {
     ("indikatorer", "delmal_id"): "delmal",
     ("utfall", "indikator_id"): "indikatorer",
     ("bedomningar", "delmal_id"): "delmal",
+    ("jamforelser", "indikator_id"): "indikatorer",
 }
 
 
@@ -148,7 +162,7 @@ class _Validator:
     def run(self) -> ValidationResult:
         settings, settings_problems = check_settings(self.raw.settings)
         self.problems += settings_problems
-        for name in TABLE_NAMES:
+        for name in (*TABLE_NAMES, *OPTIONAL_TABLES):
             if name in self.raw.tables:
                 self.resolve(self.raw.tables[name])
         # From here on the columns live only in self.tables, so that `build` can let each go.
@@ -252,6 +266,9 @@ class _Validator:
             yellow = self.numbers(table, "gul_fran")
             self.add(table, "gul_fran", (yellow < 0) | (yellow > 100), MSG_PERCENT_RANGE)
             self.parsed[name, "gul_fran"] = yellow
+            self.check_signal_columns(table)
+        elif name == "jamforelser":
+            self.check_comparisons(table)
         elif name == "utfall":
             self.parsed[name, "varde"] = self.numbers(table, "varde")
             self.parsed[name, "malvarde"] = self.numbers(table, "malvarde")
@@ -263,6 +280,44 @@ class _Validator:
             datum = parse_date_column(table.text("datum"))
             self.add(table, "datum", datum.isna() & table.filled("datum"), MSG_DATE)
             self.parsed[name, "datum"] = datum
+
+    def check_signal_columns(self, table: _Table) -> None:
+        """The optional Kolada key figure, its gender and the SPC restart of `indikatorer`."""
+        kpi = table.text("kolada_kpi").str.upper()
+        bad_kpi = table.filled("kolada_kpi") & ~kpi.str.fullmatch(KPI_PATTERN)
+        self.add(table, "kolada_kpi", bad_kpi, MSG_KOLADA_KPI)
+        self.parsed["indikatorer", "kolada_kpi"] = kpi
+        gender = table.text("kolada_kon").str.upper()
+        bad_gender = table.filled("kolada_kon") & ~gender.isin(["T", "K", "M"])
+        self.add(table, "kolada_kon", bad_gender, MSG_KOLADA_GENDER)
+        self.parsed["indikatorer", "kolada_kon"] = gender.where(table.filled("kolada_kon"), "T")
+        codes, period_errors = parse_period_column(table.text("spc_fran"))
+        self.add(table, "spc_fran", table.text("spc_fran").isin(period_errors), period_errors.get)
+        self.parsed["indikatorer", "spc_fran"] = codes.astype(object).fillna("")
+
+    def check_comparisons(self, table: _Table) -> None:
+        """`jamforelser`: a year, an area id and a number per row, once per indicator and area."""
+        years = table.text("ar").map(lambda text: parse_year(text) if text else None)
+        self.add(table, "ar", years.isna() & table.filled("ar"), MSG_YEAR)
+        areas = table.text("omrade_id").map(lambda text: parse_area_id(text) if text else None)
+        self.add(table, "omrade_id", areas.isna() & table.filled("omrade_id"), MSG_AREA_ID)
+        self.parsed["jamforelser", "varde"] = self.numbers(table, "varde")
+        self.parsed["jamforelser", "ar"] = years
+        self.parsed["jamforelser", "omrade_id"] = areas
+        ids = table.text("indikator_id")
+        keys = ids + "|" + years.astype(str) + "|" + areas.astype(str)
+        valid = table.filled("indikator_id") & years.notna() & areas.notna()
+        later = keys.duplicated() & valid
+        if later.any():
+            first = keys[valid & ~keys.duplicated() & keys.isin(set(keys[later]))]
+            first_row = dict(zip(first, first.index, strict=True))
+
+            def message(_: str, row: int) -> str:
+                return MSG_TWO_COMPARISONS.format(
+                    id=ids[row], area=areas[row], year=years[row], first=first_row[keys[row]]
+                )
+
+            self.add(table, "omrade_id", later, message)
 
     def check_unique(self, table: _Table, column: str) -> None:
         ids = table.text(column)
@@ -389,6 +444,9 @@ class _Validator:
     def build(self, settings: ds.Settings, problems: list[Problem]) -> ds.Dataset:
         frames = []
         for name, columns in COLUMNS.items():
+            if name not in self.tables:  # an optional table that is not there
+                frames.append(ds.empty_frame(columns))
+                continue
             # Each raw and parsed column is let go once its typed column is made, so that the
             # raw tables and the typed ones are never all in memory at once.
             table, frame = self.tables.pop(name), {}
@@ -397,13 +455,16 @@ class _Validator:
                 if values is None:
                     values = table.text(column)
                 table.columns.pop(column, None)
-                if column not in NUMBER_COLUMNS and column != "datum":  # text and codes
+                if column == "ar":
+                    values = values.astype("int64")
+                elif column not in NUMBER_COLUMNS and column != "datum":  # text and codes
                     values = values.astype("str")  # also when empty: map() gives float64
                 frame[column] = values.reset_index(drop=True)
             del table  # its filled masks
             frames.append(pd.DataFrame(frame, columns=columns))
         warned = tuple(warnings(problems))
-        goals, subgoals, indicators, outcomes, assessments = frames  # COLUMNS is in this order
+        # COLUMNS is in this order
+        goals, subgoals, indicators, outcomes, assessments, comparisons = frames
         return ds.Dataset(
             settings,
             goals,
@@ -413,6 +474,7 @@ class _Validator:
             assessments,
             sources=self.raw.sources,
             warnings=warned,
+            comparisons=comparisons,
         )
 
 

@@ -4,6 +4,8 @@ sheet, Excel row, column, value) and in the mail configuration, and why a sendin
 The words shown on pages (statuses, periods, report, index and mail texts) are in `labels`.
 """
 
+from hsn_analysis.words.signals_text import KOLADA_ID_HINT
+
 # --- loading: messages about input data ---
 MSG_NO_CSV_FILE = "Filen saknas: hittade ingen {name}.csv i mappen {folder}."
 MSG_NO_SETTINGS_FILE = (
@@ -117,6 +119,7 @@ SETTING_HINTS = {
     "gul_fran": "Ange ett tal mellan 0 och 100 (procent av målvärdet), t.ex. 90.",
     "malstatus_regel": "Giltiga värden: majoritet, sämsta.",
     "exempeldata": "Giltiga värden: true/false, sant/falskt, ja/nej, 1/0.",
+    "kolada_id": KOLADA_ID_HINT,
 }
 MSG_SETTING_INVALID = "Ogiltigt värde. {hint}"
 

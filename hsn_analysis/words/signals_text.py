@@ -1,0 +1,147 @@
+"""Swedish text of the comparisons (Kolada) and the signals (SPC): messages, labels, report text."""
+
+from __future__ import annotations
+
+# --- reading: the optional Kolada and SPC columns, the jamforelser input --------------------
+KOLADA_ID_HINT = (
+    "Ange regionens id i Kolada med fyra siffror inom citattecken, t.ex. "
+    'kolada_id = "0024" för Region Västerbotten (riket 0000 är jämförelsen, inte en region).'
+)
+MSG_KOLADA_KPI = (
+    "Okänt nyckeltals-id. Ett id i Kolada är en bokstav och fem siffror, t.ex. N79176 eller U20462."
+)
+MSG_KOLADA_GENDER = "Okänt kön. Giltiga värden: T (totalt), K (kvinnor), M (män)."
+MSG_AREA_ID = "Okänt område. Ange Koladas id med fyra siffror, t.ex. 0024 (0000 är riket)."
+MSG_YEAR = "Inte ett år. Skriv året med fyra siffror, t.ex. 2024."
+MSG_TWO_COMPARISONS = (
+    "Indikatorn {id} har redan ett värde för område {area} år {year} på rad {first}. Det får "
+    "bara finnas ett värde per indikator, år och område."
+)
+JAMFORELSER_EXAMPLE_HEADERS = "indikator_id, ar, omrade_id, omrade, varde"
+
+# --- kolada: the fetch ------------------------------------------------------------------------
+KOLADA_NO_MAPPING = (
+    "Ingen indikator har kolada_kpi i indikatorer: det finns inget att hämta. Ange nyckeltalets "
+    "id i Kolada (t.ex. N79176) i kolumnen kolada_kpi."
+)
+KOLADA_NO_REGION_ID = (
+    "Inställningen kolada_id saknas. " + KOLADA_ID_HINT + " Utan den går det inte att säga "
+    "vilken region som är vår."
+)
+KOLADA_PROGRESS = "{kpi} ({indicator}): {rows} värden för {areas} områden, år {years}"
+KOLADA_EMPTY_YEARS = "{kpi} ({indicator}): Kolada har inga värden för år {years} än"
+KOLADA_UNKNOWN_KPI = "{kpi} ({indicator}): nyckeltalet finns inte i Kolada. Kontrollera id:t."
+KOLADA_NO_OWN_VALUE = (
+    "{kpi} ({indicator}): Kolada har inget värde för vår region ({region}) något av åren "
+    "{years}; jämförelsen kan inte göras."
+)
+KOLADA_UNREACHABLE = (
+    "Kolada svarar inte ({url}: {reason}). Inget hämtades och den tidigare filen "
+    "jamforelser.csv lämnas orörd. Försök igen senare eller ange en spegel med --bas-url."
+)
+KOLADA_BAD_REPLY = (
+    "Kolada svarade med något som inte går att läsa ({url}: {reason}). Inget skrevs; den "
+    "tidigare filen jamforelser.csv lämnas orörd."
+)
+KOLADA_HTTP_ERROR = (
+    "Kolada svarade {status} på {url}. Inget skrevs; den tidigare filen jamforelser.csv "
+    "lämnas orörd."
+)
+KOLADA_FAILED = "Hämtningen misslyckades för {n} nyckeltal; jamforelser.csv skrevs inte om."
+KOLADA_WROTE = "Skrev {path}: {rows} rader för {kpis} nyckeltal."
+KOLADA_BAD_YEARS = "Ogiltiga år '{text}'. Skriv t.ex. --ar 2021..2025 eller --ar 2024."
+KOLADA_NOT_FOLDER = (
+    "--data måste vara en mapp med CSV-filer: jamforelser.csv skrivs i den. En arbetsbok "
+    "({path}) fylls på för hand med bladet jamforelser."
+)
+
+# --- the report -------------------------------------------------------------------------------
+VARIATION_LABELS = {
+    "forbattring": ("▲", "Förbättring"),
+    "forsamring": ("▼", "Försämring"),
+    "slumpmassig": ("●", "Slumpmässig variation"),
+    "hog": ("↑", "Ovanligt högt"),
+    "lag": ("↓", "Ovanligt lågt"),
+}
+ASSURANCE_LABELS = {
+    "klarar": ("✔", "Klarar målet"),
+    "klarar_inte": ("✖", "Klarar inte målet"),
+    "varierar": ("≈", "Ibland, ibland inte"),
+}
+SHORT_SERIES = "för kort serie"
+NO_ASSURANCE = "–"
+RULE_LABELS = {
+    "utanfor_grans": "punkt utanför gränsen",
+    "trend": "7 punkter i rad stigande eller fallande",
+    "tva_av_tre": "2 av 3 punkter nära gränsen",
+    "niva": "7 punkter i rad på samma sida om medelvärdet",
+}
+RANK_TEXT = "plats {rank} av {count}, där 1 är bäst"
+RANK_NEUTRAL = "plats {rank} av {count} från högsta värdet (ingen riktning)"
+NO_RANK = "–"
+
+OVERVIEW_HEADING = "Översikt över indikatorerna"
+OVERVIEW_INTRO = (
+    "Alla indikatorer för {period}: status, måluppfyllelse, förändring sedan samma period "
+    "förra året, signaler enligt Making Data Count (variation och säkring, från minst 12 "
+    "punkter) och plats bland regionerna i Kolada."
+)
+OVERVIEW_HEADERS = [
+    "Indikator",
+    "Status",
+    "Mål­uppfyllelse",
+    "Förändring sedan {previous}",
+    "Variation",
+    "Säkring",
+    "Plats bland regionerna",
+]
+BENCHMARK_HEADING = "Jämförelse med andra regioner ({year})"
+BENCHMARK_HEADERS = ["", "Värde"]
+BENCHMARK_OWN = "Vår region ({name})"
+BENCHMARK_COUNTRY = "Riket"
+BENCHMARK_MEDIAN = "Medianregionen"
+BENCHMARK_RANK = "Plats"
+BENCHMARK_SOURCE = "Källa: Kolada {kpi} ({title}), hämtad {fetched}."
+BENCHMARK_CHART_ALT = (
+    "Punktdiagram över {count} regioners värden {year} för {name}. Vår region {own}, "
+    "riket {country}, {rank}."
+)
+BENCHMARK_CHART_TITLE = "Regionerna {year}"
+BENCHMARK_CHART_OWN = "Vår region"
+BENCHMARK_CHART_COUNTRY = "Riket"
+
+SPC_HEADING = "Styrdiagram (Making Data Count)"
+SPC_SUMMARY = "Variation: {variation}. Säkring: {assurance}. {points} punkter{restart}."
+SPC_RESTART = ", gränserna räknade från {period}"
+SPC_SIGNALS = "Särskilda orsaker: {signals}."
+SPC_NO_SIGNALS = "Inga särskilda orsaker: variationen är slumpmässig."
+SPC_CHART_ALT = (
+    "Styrdiagram för {name} med {points} punkter från {first} till {last}: medelvärde {mean}, "
+    "gränser {lower} och {upper}{target}. {signals}"
+)
+SPC_CHART_TARGET = ", målvärde {target}"
+SPC_LEGEND_MEAN = "Medelvärde"
+SPC_LEGEND_LIMITS = "Processgränser"
+SPC_LEGEND_TARGET = "Målvärde"
+SPC_LEGEND_IMPROVEMENT = "Förbättring"
+SPC_LEGEND_CONCERN = "Försämring"
+SPC_LEGEND_NEUTRAL = "Särskild orsak"
+
+ABOUT_SIGNALS_HEADING = "Signaler och jämförelser"
+ABOUT_SPC = (
+    "Signalerna följer NHS England Making Data Count: ett XmR-diagram med medelvärdet som "
+    "mittlinje och processgränserna medelvärdet ± 2,66 × genomsnittligt glidande variationsvidd, "
+    "utan att avvikande variationsvidder sorteras bort (som i Making Data Counts Excel-verktyg). "
+    "Särskilda orsaker i ordningen: en punkt utanför gränserna; 7 punkter i rad stigande eller "
+    "fallande; 2 av 3 punkter nära eller utanför en gräns på samma sida; 7 punkter i rad på "
+    "samma sida om medelvärdet. Förbättringsriktningen kommer från måltypen (minst och öka: "
+    "uppåt, högst och minska: nedåt, ingen: neutral). Variationen gäller den senaste punkten, "
+    "säkringen jämför målvärdet med gränserna. Signaler visas bara för serier med minst 12 "
+    "punkter; tertialvärdena är ackumulerade över året, så en serie blandar T1, T2 och helår."
+)
+ABOUT_COMPARISONS = (
+    "Jämförelserna med andra regioner kommer ur filen {file} (SHA-256 {sha}), hämtad från "
+    "Kolada {fetched}. Rapporten hämtar inget från nätet. Platsen räknas bland de 21 "
+    "regionerna så att 1 är bäst i indikatorns riktning; riket ingår inte bland dem."
+)
+ABOUT_NO_COMPARISONS = "Data har ingen fil jamforelser: rapporten har inga jämförelser."
