@@ -2,6 +2,7 @@
 
 from hsn_analysis.cli.common import (
     EXIT_BUSY,
+    EXIT_FETCH_FAILED,
     EXIT_INVALID_DATA,
     EXIT_MAIL_FAILED,
     EXIT_NOT_READY,
@@ -13,6 +14,7 @@ from hsn_analysis.cli.main import build_parser, main
 
 __all__ = [
     "EXIT_BUSY",
+    "EXIT_FETCH_FAILED",
     "EXIT_INVALID_DATA",
     "EXIT_MAIL_FAILED",
     "EXIT_NOT_READY",

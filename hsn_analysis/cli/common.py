@@ -18,6 +18,7 @@ EXIT_RUN_FAILED = 3
 EXIT_NOT_READY = 4
 EXIT_BUSY = 5
 EXIT_MAIL_FAILED = 6
+EXIT_FETCH_FAILED = 7
 
 LOG_FORMAT = "%(asctime)s hsn-report %(levelname)s: %(message)s"
 LOG_DATE_FORMAT = "%Y-%m-%d %H:%M:%S%z"  # with the offset: a log read on a UTC host is clear

@@ -1,0 +1,1 @@
+"""Fetching comparison values from Kolada once, to be used offline by every report."""
