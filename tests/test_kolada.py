@@ -15,7 +15,7 @@ from hsn_analysis.kolada.client import MAX_IDS, KoladaClient, chunks
 from hsn_analysis.kolada.command import fetch_into, parse_years
 from hsn_analysis.kolada.fetch import fetch_comparisons
 from hsn_analysis.paths import EXAMPLE_DATA
-from hsn_analysis.validation import check_dataset, load_dataset
+from hsn_analysis.reading.validation import check_dataset, load_dataset
 
 YEARS = [2022, 2023, 2024]
 

@@ -9,7 +9,7 @@ import openpyxl
 from test_validation import TODAY, VALID, check, located, only, write_dataset
 
 from hsn_analysis.dataset import COMPARISON_COLUMNS
-from hsn_analysis.validation import check_dataset
+from hsn_analysis.reading.validation import check_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 INDICATORS = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hsn_analysis.report.benchmarks import about_signals
 from hsn_analysis.report.context import Report, package_versions
 from hsn_analysis.report.goals import indicator_status_badge, target_cell, value_cell
 from hsn_analysis.report.markup import Fragment, badge, bullet_list, esc, table
@@ -154,6 +155,7 @@ def about_section(report: Report) -> Fragment:
     parts = [f"<h3>{esc(report_text.HOW)}</h3>"]
     parts += [f"<p>{esc(text)}</p>" for text in report_text.HOW_TEXT]
     parts += [f"<h3>{esc(report_text.RULES)}</h3>", _rules(report)]
+    parts.append(about_signals(report))
 
     parts.append(f"<h3>{esc(report_text.DATA)}</h3>")
     parts.append(f"<p>{esc(report_text.DATA_SOURCE.format(path=report.data_path))}</p>")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
@@ -16,8 +16,11 @@ from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
 from hsn_analysis.reading.period_choice import latest_period
 from hsn_analysis.reading.validation import load_dataset
+from hsn_analysis.rules.benchmark import Benchmark
 from hsn_analysis.rules.fulfilment import indicator_results
 from hsn_analysis.rules.rollup import StatusCounts, count_statuses, goal_rollup
+from hsn_analysis.rules.signals import indicator_benchmarks, indicator_signals
+from hsn_analysis.rules.spc import SpcResult
 from hsn_analysis.rules.subgoals import evidence_deviations, subgoal_results
 from hsn_analysis.version import __version__
 from hsn_analysis.words import report_text
@@ -38,6 +41,8 @@ class Report:
     counts: StatusCounts
     deviations: pd.DataFrame  # evidence_deviations
     histories: dict[str, pd.DataFrame]  # indicator rows grouped once per report
+    signals: dict[str, SpcResult | None] = field(default_factory=dict)  # by indikator_id
+    benchmarks: dict[str, Benchmark | None] = field(default_factory=dict)  # by indikator_id
 
     @property
     def current_indicators(self) -> pd.DataFrame:
@@ -118,4 +123,6 @@ def build_report(
         counts=count_statuses(subgoals["status"]),
         deviations=evidence_deviations(subgoals, indicators),
         histories=dict(tuple(indicators.groupby("indikator_id", sort=False))),
+        signals=indicator_signals(dataset, period),
+        benchmarks=indicator_benchmarks(dataset, period),
     )

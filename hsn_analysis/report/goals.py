@@ -8,6 +8,7 @@ import pandas as pd
 
 from hsn_analysis.periods import Period
 from hsn_analysis.report import charts
+from hsn_analysis.report.benchmarks import signal_blocks
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.markup import Fragment, badge, esc, figure, paragraphs, table
 from hsn_analysis.report.overview import goal_anchor, subgoal_anchors
@@ -131,7 +132,8 @@ def indicator_block(report: Report, indicator: Row) -> str:
     return (
         f'<div class="indikator"><h4>{esc(indicator.namn)}</h4>'
         f'<p class="meta">{esc(meta)}</p>'
-        f'<div class="indikator-innehall">{indicator_table(history, caption)}{chart}</div></div>'
+        f'<div class="indikator-innehall">{indicator_table(history, caption)}{chart}</div>'
+        f"{signal_blocks(report, indicator)}</div>"
     )
 
 

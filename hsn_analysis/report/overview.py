@@ -9,6 +9,7 @@ from hsn_analysis.report.palette import STATUS_SWATCH
 from hsn_analysis.vocabulary import Change, SubgoalStatus
 from hsn_analysis.words import labels, report_text
 from hsn_analysis.words.narrative import change_sentence, count_sentence
+from hsn_analysis.words.signals_text import OVERVIEW_HEADING
 
 APPENDIX_ANCHORS = {
     "helar": report_text.FULL_YEAR,
@@ -50,6 +51,7 @@ def title_section(report: Report) -> Fragment:
     if settings.example_data:
         parts.append(f'<p class="exempeldata" role="note">{esc(labels.EXAMPLE_DATA_BANNER)}</p>')
     entries = [f'<a href="#sammanfattning">{esc(report_text.SUMMARY)}</a>']
+    entries.append(f'<a href="#oversikt">{esc(OVERVIEW_HEADING)}</a>')
     for n, goal in enumerate(report.goals.itertuples(index=False)):
         name = report_text.GOAL_HEADING.format(id=goal.mal_id, name=goal.namn)
         entries.append(f'<a href="#{goal_anchor(n)}">{esc(name)}</a>')

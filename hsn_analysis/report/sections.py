@@ -16,6 +16,7 @@ from hsn_analysis.report.appendix import (
 from hsn_analysis.report.context import Report, prepare, report_title
 from hsn_analysis.report.goals import goal_sections
 from hsn_analysis.report.overview import summary_section, title_section
+from hsn_analysis.report.signals import overview_section
 
 __all__ = [
     "Report",
@@ -24,6 +25,7 @@ __all__ = [
     "deviation_section",
     "full_year_section",
     "goal_sections",
+    "overview_section",
     "prepare",
     "report_title",
     "summary_section",

@@ -22,6 +22,7 @@ class Benchmark:
     """One indicator's comparison for one year."""
 
     year: int
+    region: str  # our area id
     own: float
     country: float | None
     median: float
@@ -70,6 +71,7 @@ def benchmark(
     first = own_rows[own_rows["ar"] == year].iloc[0]
     return Benchmark(
         year=year,
+        region=region,
         own=own,
         country=None if country is None or math.isnan(country) else country,
         median=float(values.median()),

@@ -145,3 +145,7 @@ ABOUT_COMPARISONS = (
     "regionerna så att 1 är bäst i indikatorns riktning; riket ingår inte bland dem."
 )
 ABOUT_NO_COMPARISONS = "Data har ingen fil jamforelser: rapporten har inga jämförelser."
+OVERVIEW_RANK_NOTE = (
+    "Plats räknas bland de 21 regionerna så att 1 är bäst i indikatorns riktning, för det "
+    "senaste år som har jämförelsedata. Variation och säkring: se Om rapporten."
+)

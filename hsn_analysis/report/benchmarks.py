@@ -1,0 +1,164 @@
+"""Per indicator: its SPC chart and its comparison with the regions; and their account in
+"Om rapporten" (the SPC variant, the comparison file's SHA-256 and fetch time)."""
+
+from __future__ import annotations
+
+from hsn_analysis.periods import Period
+from hsn_analysis.report import spc_chart
+from hsn_analysis.report.context import Report
+from hsn_analysis.report.markup import esc, figure, table
+from hsn_analysis.rules.benchmark import Benchmark
+from hsn_analysis.rules.signals import report_target
+from hsn_analysis.rules.spc import Assurance, SpcResult, Variation
+from hsn_analysis.words import signals_text as text
+from hsn_analysis.words.formatting import format_number
+
+COMPARISON_FILE = "jamforelser"
+_ICON_COLOURS = {
+    "forbattring": "#1F5C99",
+    "forsamring": "#9A4700",
+    "hog": "#5A3488",
+    "lag": "#5A3488",
+    "slumpmassig": "#4A5563",
+    "klarar": "#1F5C99",
+    "klarar_inte": "#9A4700",
+    "varierar": "#4A5563",
+}
+
+
+def icon(code: str, labels: dict[str, tuple[str, str]]) -> str:
+    """An icon as symbol and word, never colour alone."""
+    symbol, word = labels[code]
+    colour = _ICON_COLOURS.get(code, "#1F2933")
+    return (
+        f'<span class="ikon ikon-{esc(code)}" style="color:{colour}">'
+        f'<span class="symbol" aria-hidden="true">{esc(symbol)}</span> {esc(word)}</span>'
+    )
+
+
+def variation_icon(variation: Variation) -> str:
+    return icon(variation.value, text.VARIATION_LABELS)
+
+
+def assurance_icon(assurance: Assurance | None) -> str:
+    if assurance is None:
+        return esc(text.NO_ASSURANCE)
+    return icon(assurance.value, text.ASSURANCE_LABELS)
+
+
+def rank_text(found: Benchmark) -> str:
+    """`plats 4 av 21, där 1 är bäst`, or "–" when the direction is neutral."""
+    if found.rank is None:
+        return text.NO_RANK
+    return text.RANK_TEXT.format(rank=found.rank, count=found.count)
+
+
+def _with_unit(value: float | None, unit: str) -> str:
+    number = format_number(value)
+    if not number:
+        return "–"
+    return f"{number}\u00a0{unit}" if unit and unit.lower() != "antal" else number
+
+
+def spc_block(result: SpcResult, indicator: object, target: float | None) -> str:
+    """The icons in words, the special causes, and the XmR chart."""
+    restart = getattr(indicator, "spc_fran", "")
+    summary = text.SPC_SUMMARY.format(
+        variation=text.VARIATION_LABELS[result.variation.value][1].lower(),
+        assurance=(
+            text.ASSURANCE_LABELS[result.assurance.value][1].lower()
+            if result.assurance
+            else text.NO_ASSURANCE
+        ),
+        points=result.count,
+        restart=text.SPC_RESTART.format(period=Period.parse(restart).short_label)
+        if restart
+        else "",
+    )
+    name = indicator.namn  # type: ignore[attr-defined]
+    chart = figure(
+        spc_chart.spc_chart(result, target),
+        spc_chart.spc_chart_alt(result, name, target),
+        css_class="spc",
+    )
+    icons = f"{variation_icon(result.variation)} {assurance_icon(result.assurance)}"
+    return (
+        f'<div class="spc-block"><h5>{esc(text.SPC_HEADING)}</h5>'
+        f'<p class="ikoner">{icons}</p><p class="meta">{esc(summary)}</p>{chart}</div>'
+    )
+
+
+def benchmark_block(found: Benchmark, indicator: object, region_name: str) -> str:
+    """Our value beside riket's and the median region's, the rank, and the regions as dots."""
+    unit = indicator.enhet  # type: ignore[attr-defined]
+    rows = [
+        [esc(text.BENCHMARK_OWN.format(name=region_name)), esc(_with_unit(found.own, unit))],
+        [esc(text.BENCHMARK_COUNTRY), esc(_with_unit(found.country, unit))],
+        [esc(text.BENCHMARK_MEDIAN), esc(_with_unit(found.median, unit))],
+        [esc(text.BENCHMARK_RANK), esc(rank_text(found))],
+    ]
+    heading = text.BENCHMARK_HEADING.format(year=found.year)
+    alt = text.BENCHMARK_CHART_ALT.format(
+        count=found.count,
+        year=found.year,
+        name=indicator.namn,  # type: ignore[attr-defined]
+        own=_with_unit(found.own, unit),
+        country=_with_unit(found.country, unit),
+        rank=rank_text(found),
+    )
+    chart = figure(spc_chart.benchmark_chart(found), alt, css_class="regioner")
+    source = text.BENCHMARK_SOURCE.format(
+        kpi=found.kpi or "–", title=found.title or "–", fetched=found.fetched[:10] or "–"
+    )
+    return (
+        f'<div class="jamforelse-block"><h5>{esc(heading)}</h5>'
+        f'<div class="jamforelse-innehall">'
+        f"{table(text.BENCHMARK_HEADERS, rows, numeric=[1], css_class='jamforelse')}{chart}</div>"
+        f'<p class="meta">{esc(source)}</p></div>'
+    )
+
+
+def signal_blocks(report: Report, indicator: object) -> str:
+    """The SPC chart (12 points or more) and the comparison (when there is one) of one
+    indicator; "" when it has neither."""
+    indicator_id = indicator.indikator_id  # type: ignore[attr-defined]
+    parts = []
+    result = report.signals.get(indicator_id)
+    if result is not None:
+        parts.append(spc_block(result, indicator, _target(report, indicator)))
+    found = report.benchmarks.get(indicator_id)
+    if found is not None:
+        parts.append(benchmark_block(found, indicator, region_name(report, found)))
+    return f'<div class="signaler">{"".join(parts)}</div>' if parts else ""
+
+
+def _target(report: Report, indicator: object) -> float | None:
+    outcomes = report.dataset.outcomes
+    rows = outcomes[outcomes["indikator_id"] == indicator.indikator_id]  # type: ignore[attr-defined]
+    return report_target(indicator, rows, report.period)
+
+
+def region_name(report: Report, found: Benchmark) -> str:
+    """Our region's name as the comparison file has it (its id when it has none)."""
+    rows = report.dataset.comparisons
+    names = rows.loc[rows["omrade_id"] == found.region, "omrade"]
+    names = names[names != ""]
+    return str(names.iloc[0]) if len(names) else found.region
+
+
+def about_signals(report: Report) -> str:
+    """The SPC variant, and where the comparisons came from (file, SHA-256, fetch time)."""
+    parts = [f"<h3>{esc(text.ABOUT_SIGNALS_HEADING)}</h3>", f"<p>{esc(text.ABOUT_SPC)}</p>"]
+    sources = report.dataset.sources
+    source = next((s for s in sources if s.name.lower().startswith(COMPARISON_FILE)), None)
+    if source is None and len(sources) == 1:  # a workbook: its sheet jamforelser
+        source = sources[0]
+    if source is None or report.dataset.comparisons.empty:
+        parts.append(f"<p>{esc(text.ABOUT_NO_COMPARISONS)}</p>")
+        return "".join(parts)
+    times = sorted(t for t in report.dataset.comparisons["hamtad"] if t)
+    about = text.ABOUT_COMPARISONS.format(
+        file=source.name, sha=source.sha256, fetched=times[-1] if times else "–"
+    )
+    parts.append(f"<p>{esc(about)}</p>")
+    return "".join(parts)

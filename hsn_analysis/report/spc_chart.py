@@ -1,0 +1,244 @@
+"""The charts of signals and comparisons: the XmR chart and the regions as dots.
+
+Figures only, never saved or shown (the caller encodes them). Special causes are told by
+marker shape and a legend word as well as by colour; ours among the regions by shape, size,
+colour and a label.
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from hsn_analysis.periods import Period
+from hsn_analysis.report import palette
+from hsn_analysis.report.markup import FIGURE_DPI
+from hsn_analysis.rules.benchmark import Benchmark
+from hsn_analysis.rules.spc import SpcResult, Variation
+from hsn_analysis.words import signals_text as text
+from hsn_analysis.words.formatting import format_number
+
+_STYLE = {
+    "font.size": 8.5,
+    "legend.fontsize": 8,
+    "legend.frameon": False,
+    "text.color": palette.INK,
+    "axes.edgecolor": palette.MUTED,
+    "axes.labelcolor": palette.INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "xtick.color": palette.MUTED,
+    "ytick.color": palette.MUTED,
+    "xtick.labelcolor": palette.INK,
+    "ytick.labelcolor": palette.INK,
+}
+# MDC's colours: blue improvement, orange concern, purple a neutral special cause, grey common.
+_IMPROVEMENT = "#2C6FBB"
+_CONCERN = "#C15A00"
+_NEUTRAL = "#6B3FA0"
+_MARKERS = {
+    Variation.IMPROVEMENT: ("^", _IMPROVEMENT, text.SPC_LEGEND_IMPROVEMENT),
+    Variation.CONCERN: ("v", _CONCERN, text.SPC_LEGEND_CONCERN),
+    Variation.HIGH: ("D", _NEUTRAL, text.SPC_LEGEND_NEUTRAL),
+    Variation.LOW: ("D", _NEUTRAL, text.SPC_LEGEND_NEUTRAL),
+}
+SPC_SIZE = (7.2, 2.6)
+BENCHMARK_SIZE = (4.4, 1.35)
+
+
+def _number(value: float, _position: int = 0) -> str:
+    return format_number(value)
+
+
+def spc_chart(result: SpcResult, target: float | None = None) -> Figure:
+    """The XmR chart: values, centre line, process limits per segment, the target, and each
+    special-cause point marked by its kind."""
+    points = result.points
+    x = np.arange(len(points))
+    with mpl.rc_context(_STYLE):
+        fig = Figure(figsize=SPC_SIZE, dpi=FIGURE_DPI, layout="constrained", facecolor="white")
+        ax = fig.add_subplot()
+        ax.plot(
+            x,
+            points["varde"],
+            color=palette.VALUE_LINE,
+            linewidth=1.2,
+            marker="o",
+            markersize=3.5,
+            markerfacecolor="white",
+            zorder=2,
+            gid="value",
+        )
+        handles = []
+        for _, segment in points.groupby("segment"):
+            if segment["medel"].isna().all():
+                continue
+            where = x[segment.index.to_numpy()]
+            span = [where[0] - 0.4, where[-1] + 0.4]
+            mean = segment["medel"].iloc[0]
+            ax.plot(span, [mean, mean], color=palette.INK, linewidth=1.1, gid="mean")
+            for limit in ("undre", "ovre"):
+                value = segment[limit].iloc[0]
+                ax.plot(
+                    span,
+                    [value, value],
+                    color=palette.MUTED,
+                    linestyle=(0, (2, 2)),
+                    linewidth=1.0,
+                    gid=f"limit-{limit}",
+                )
+        handles.append(Line2D([], [], color=palette.INK, linewidth=1.1, label=text.SPC_LEGEND_MEAN))
+        handles.append(
+            Line2D([], [], color=palette.MUTED, linestyle=(0, (2, 2)), label=text.SPC_LEGEND_LIMITS)
+        )
+        if target is not None:
+            ax.axhline(
+                target,
+                color=palette.TARGET_LINE,
+                linestyle=(0, (6, 2)),
+                linewidth=1.2,
+                gid="target",
+            )
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    color=palette.TARGET_LINE,
+                    linestyle=(0, (6, 2)),
+                    label=text.SPC_LEGEND_TARGET,
+                )
+            )
+        shown: set[str] = set()
+        for kind, (marker, colour, label) in _MARKERS.items():
+            mask = (points["variation"] == kind).to_numpy()
+            if not mask.any():
+                continue
+            ax.plot(
+                x[mask],
+                points["varde"][mask],
+                linestyle="none",
+                marker=marker,
+                markersize=7,
+                color=colour,
+                markeredgecolor=palette.INK,
+                markeredgewidth=0.5,
+                zorder=3,
+                gid=f"signal-{kind}",
+            )
+            if label not in shown:
+                shown.add(label)
+                handles.append(
+                    Line2D(
+                        [],
+                        [],
+                        linestyle="none",
+                        marker=marker,
+                        markersize=7,
+                        color=colour,
+                        markeredgecolor=palette.INK,
+                        label=label,
+                    )
+                )
+        ticks = [Period.parse(p) for p in points["period"]]
+        labels = [
+            f"T{p.tertial}\n{p.year}" if p.tertial == 1 or i == 0 else f"T{p.tertial}"
+            for i, p in enumerate(ticks)
+        ]
+        ax.set_xticks(x, labels=labels)
+        ax.set_xlim(-0.6, len(points) - 0.4)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
+        ax.yaxis.set_major_formatter(FuncFormatter(_number))
+        ax.grid(axis="y", color=palette.GRID, linewidth=0.6)
+        ax.set_axisbelow(True)
+        fig.legend(handles=handles, loc="outside right center")
+    return fig
+
+
+def spc_chart_alt(result: SpcResult, name: str, target: float | None) -> str:
+    """The chart in words: span, centre, limits, target and the special causes."""
+    points = result.points
+    special = points[points["regel"].notna()]
+    if special.empty:
+        signals = text.SPC_NO_SIGNALS
+    else:
+        listed = ", ".join(
+            f"{Period.parse(p).short_label} ({text.RULE_LABELS[str(r)]})"
+            for p, r in zip(special["period"], special["regel"], strict=True)
+        )
+        signals = text.SPC_SIGNALS.format(signals=listed)
+    return text.SPC_CHART_ALT.format(
+        name=name,
+        points=len(points),
+        first=Period.parse(points["period"].iloc[0]).short_label,
+        last=Period.parse(points["period"].iloc[-1]).short_label,
+        mean=format_number(result.limits.mean),
+        lower=format_number(result.limits.lower),
+        upper=format_number(result.limits.upper),
+        target="" if target is None else text.SPC_CHART_TARGET.format(target=format_number(target)),
+        signals=signals,
+    )
+
+
+def benchmark_chart(found: Benchmark) -> Figure:
+    """The regions' values of one year as dots on one line, ours marked and riket as a line."""
+    values = found.regions.to_numpy(dtype=float)
+    own = found.own
+    with mpl.rc_context(_STYLE):
+        fig = Figure(
+            figsize=BENCHMARK_SIZE, dpi=FIGURE_DPI, layout="constrained", facecolor="white"
+        )
+        ax = fig.add_subplot()
+        others = (found.regions.index != found.region).to_numpy()
+        ax.plot(
+            values[others],
+            np.zeros(others.sum()),
+            linestyle="none",
+            marker="o",
+            markersize=6,
+            color="#9AA5B1",
+            markeredgecolor=palette.MUTED,
+            alpha=0.9,
+            gid="regions",
+        )
+        ax.plot(
+            [own],
+            [0],
+            linestyle="none",
+            marker="D",
+            markersize=9,
+            color=palette.BRAND,
+            markeredgecolor="white",
+            zorder=3,
+            gid="own",
+        )
+        ax.annotate(
+            text.BENCHMARK_CHART_OWN,
+            (own, 0),
+            xytext=(0, 9),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8,
+            color=palette.BRAND,
+            fontweight="bold",
+        )
+        if found.country is not None:
+            ax.axvline(
+                found.country, color=palette.INK, linestyle=(0, (3, 2)), linewidth=1, gid="country"
+            )
+            ax.annotate(
+                text.BENCHMARK_CHART_COUNTRY,
+                (found.country, 0),
+                xytext=(0, -14),
+                textcoords="offset points",
+                ha="center",
+                fontsize=8,
+            )
+        ax.set_yticks([])
+        ax.set_ylim(-1, 1)
+        ax.spines["left"].set_visible(False)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
+        ax.xaxis.set_major_formatter(FuncFormatter(_number))
+    return fig
