@@ -89,8 +89,12 @@ def spc_block(result: SpcResult, indicator: object, target: float | None) -> str
 
 
 def benchmark_block(found: Benchmark, indicator: object, region_name: str) -> str:
-    """Our value beside riket's and the median region's, the rank, and the regions as dots."""
-    unit = indicator.enhet  # type: ignore[attr-defined]
+    """Our value beside riket's and the median region's, the rank, and the regions as dots.
+
+    Kolada's key figure is often measured otherwise than our own outcome (per 1 000
+    inhabitants, say): its values go without our unit, and its title names what they are.
+    """
+    unit = ""
     rows = [
         [esc(text.BENCHMARK_OWN.format(name=region_name)), esc(_with_unit(found.own, unit))],
         [esc(text.BENCHMARK_COUNTRY), esc(_with_unit(found.country, unit))],

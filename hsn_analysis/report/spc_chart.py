@@ -191,7 +191,7 @@ def benchmark_chart(found: Benchmark) -> Figure:
             figsize=BENCHMARK_SIZE, dpi=FIGURE_DPI, layout="constrained", facecolor="white"
         )
         ax = fig.add_subplot()
-        others = (found.regions.index != found.region).to_numpy()
+        others = np.asarray(found.regions.index != found.region)
         ax.plot(
             values[others],
             np.zeros(others.sum()),
