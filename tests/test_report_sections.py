@@ -294,12 +294,13 @@ def test_title_contents_link_every_goal_section_and_the_appendix_of_the_example(
     hrefs = nav_hrefs(report.title_section(example).html)
     goal_ids = [i for i in Page(example_goals).ids if i.startswith("mal-")]
     assert len(goal_ids) == 7
-    assert hrefs == ["sammanfattning", *goal_ids, *APPENDIX_IDS]
+    assert hrefs == ["sammanfattning", "oversikt", *goal_ids, *APPENDIX_IDS]
 
 
 def test_title_contents_link_only_ids_that_the_sections_produce(plan, plan_goals, plan_summary):
     produced = set(Page(plan_goals + plan_summary).ids)
     for section in (
+        report.overview_section,
         report.full_year_section,
         report.deviation_section,
         report.data_quality_section,
@@ -307,13 +308,13 @@ def test_title_contents_link_only_ids_that_the_sections_produce(plan, plan_goals
     ):
         produced |= set(Page(section(plan).html).ids)
     hrefs = nav_hrefs(report.title_section(plan).html)
-    assert hrefs == ["sammanfattning", "mal-1", "mal-2", "mal-3", *APPENDIX_IDS]
+    assert hrefs == ["sammanfattning", "oversikt", "mal-1", "mal-2", "mal-3", *APPENDIX_IDS]
     assert set(hrefs) <= produced
 
 
 def test_title_contents_name_each_goal_with_id_and_name(plan):
     nav = re.search(r"<nav.*?</nav>", report.title_section(plan).html, flags=re.S).group(0)
-    assert Page(nav).texts("a")[1:4] == [
+    assert Page(nav).texts("a")[2:5] == [
         "M1 Trygga uppväxtvillkor",
         "M2 En hållbar region",
         "M3 Mål utan delmål",
@@ -539,15 +540,18 @@ def test_goal_sections_of_the_example_have_a_chart_with_alt_text_per_indicator(
 ):
     page = Page(example_goals)
     n = len(example.dataset.indicators)
-    assert example_goals.count("<figure") == n
-    assert example_goals.count("<table") == n
+    assert example_goals.count('<figure class="chart trend">') == n
+    assert example_goals.count('<table class="">') == n  # each indicator's own table
     alts = page.attr("img", "alt")
-    assert len(alts) == n
-    assert all(alt.startswith("Linjediagram") for alt in alts)
+    trends = [alt for alt in alts if alt.startswith("Linjediagram")]
+    assert len(trends) == n
+    # the rest are the SPC charts (23 tertial indicators with 14 points) and 2 comparisons
+    others = sorted(alt.split(" ")[0] for alt in alts if alt not in trends)
+    assert others == ["Punktdiagram"] * 2 + ["Styrdiagram"] * 23
 
 
 def test_each_indicator_table_marks_only_its_first_row_as_the_report_period(example_goals):
-    tables = re.findall(r"<table.*?</table>", example_goals, flags=re.S)
+    tables = re.findall(r'<table class="">.*?</table>', example_goals, flags=re.S)
     assert tables
     for html in tables:
         rows = Page(html).body_rows

@@ -7,6 +7,8 @@ colour and a label.
 
 from __future__ import annotations
 
+from typing import Any
+
 import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
@@ -21,7 +23,7 @@ from hsn_analysis.rules.spc import SpcResult, Variation
 from hsn_analysis.words import signals_text as text
 from hsn_analysis.words.formatting import format_number
 
-_STYLE = {
+_STYLE: dict[str, Any] = {
     "font.size": 8.5,
     "legend.fontsize": 8,
     "legend.frameon": False,
