@@ -76,7 +76,8 @@ def test_summary_json_follows_the_product_schema():
     assert sum(m["antal"] for m in summary["mal"]) == 13
     assert {m["status"] for m in summary["mal"]} <= {"gron", "gul", "rod", "ej_bedomd"}
     keys = {"indikator_id", "period", "varde", "malvarde", "uppfyllelse", "uppfyllelse_text"}
-    assert all(set(row) == keys | {"status"} for row in summary["indikatorer"])
+    keys |= {"status", "jamforelse", "spc"}
+    assert all(set(row) == keys for row in summary["indikatorer"])
     current = [row for row in summary["indikatorer"] if row["period"] == "2025-T2"]
     assert len(current) == 28  # one row per indicator, due or not
     assert all(row["period"] <= "2025-T2" for row in summary["indikatorer"])

@@ -14,6 +14,7 @@ from hsn_analysis.rules.rollup import StatusCounts, count_statuses, goal_rollup
 from hsn_analysis.rules.subgoals import subgoal_results
 from hsn_analysis.words.formatting import format_number
 from hsn_analysis.words.narrative import count_sentence
+from hsn_analysis.words.signals_json import NO_SIGNALS, signal_fields
 
 __all__ = ["build_summary", "counts_dict"]
 
@@ -46,6 +47,7 @@ def build_summary(
     counts = count_statuses(subgoals["status"])
     goals = goal_rollup(dataset, subgoals)
     indicators = indicator_results(dataset, period)
+    signals = signal_fields(dataset, period)  # on the report period's rows; earlier rows: null
     return {
         "period": period.code,
         "sammanfattning": count_sentence(counts, period),
@@ -68,6 +70,7 @@ def build_summary(
                 "uppfyllelse": _number(row.uppfyllelse),
                 "uppfyllelse_text": format_number(row.uppfyllelse) or None,
                 "status": str(row.status),
+                **(signals[row.indikator_id] if row.rapportperiod else NO_SIGNALS),
             }
             for row in indicators.itertuples(index=False)
         ],
