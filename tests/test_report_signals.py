@@ -1,0 +1,192 @@
+"""The report's overview table, per-indicator SPC and comparison blocks, their charts and their
+account in Om rapporten; and that a report run touches no network."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+
+import pytest
+from kolada_server import FakeKolada, Kpi, example_kpis, serve
+from matplotlib.figure import Figure
+from test_report_sections import Page
+
+from hsn_analysis.cli import EXIT_OK, main
+from hsn_analysis.paths import EXAMPLE_DATA
+from hsn_analysis.report import sections as report
+from hsn_analysis.report.spc_chart import benchmark_chart, spc_chart, spc_chart_alt
+from hsn_analysis.rules.signals import indicator_benchmarks
+from hsn_analysis.runs.runner import run_report
+
+RUN_STARTED = "2025-09-30T06:00:00+02:00"
+
+
+@pytest.fixture(scope="module")
+def example():
+    return report.prepare("2025-T2", run_started=RUN_STARTED)
+
+
+@pytest.fixture(scope="module")
+def overview(example):
+    return report.overview_section(example).html
+
+
+@pytest.fixture(scope="module")
+def goals(example):
+    return report.goal_sections(example).html
+
+
+def overview_rows(html: str) -> dict[str, list[str]]:
+    rows = Page(html).body_rows
+    return {re.search(r"\((I[\d.]+)\)", r["cells"][0]).group(1): r["cells"] for r in rows}
+
+
+def indicator_html(goals: str, indicator_id: str) -> str:
+    blocks = re.findall(
+        r'<div class="indikator">.*?(?=<div class="indikator">|</article>)', goals, flags=re.S
+    )
+    return next(b for b in blocks if f"{indicator_id} ·" in b)
+
+
+def test_the_overview_has_one_row_per_indicator_with_every_column(example, overview):
+    page = Page(overview)
+    headers = [c for row in page.rows if row["header"] for c in row["cells"]]
+    assert headers == [
+        "Indikator",
+        "Status",
+        "Mål\xaduppfyllelse",
+        "Förändring sedan T2 2024",
+        "Variation",
+        "Säkring",
+        "Plats bland regionerna",
+    ]
+    rows = overview_rows(overview)
+    assert list(rows) == list(example.dataset.indicators["indikator_id"])
+    # I1.1.1: 71,2 in T2 2025 against 61,0 in T2 2024; 14 points rising, target above the limit
+    assert rows["I1.1.1"][2:] == ["101,71", "+10,2", "▲ Förbättring", "✖ Klarar inte målet", "–"]
+    assert rows["I2.3.2"][3:] == ["-2", "▲ Förbättring", "✖ Klarar inte målet", "8 av 21"]
+    assert rows["I2.4.1"][3:] == ["–", "för kort serie", "–", "–"]  # helår: 4 points, not due
+
+
+def test_every_icon_has_a_word_beside_its_symbol(overview, goals):
+    icons = re.findall(
+        r'<span class="ikon[^"]*"[^>]*>(.*?)</span></span>|'
+        r'<span class="ikon[^"]*"[^>]*><span[^>]*>[^<]*</span>([^<]*)</span>',
+        overview + goals,
+    )
+    words = [b.strip() for _, b in icons if b.strip()]
+    assert len(words) > 20
+    assert set(words) <= {
+        "Förbättring",
+        "Försämring",
+        "Slumpmässig variation",
+        "Ovanligt högt",
+        "Ovanligt lågt",
+        "Klarar målet",
+        "Klarar inte målet",
+        "Ibland, ibland inte",
+    }
+
+
+def test_an_indicator_with_comparison_data_shows_riket_median_and_rank(goals):
+    html = indicator_html(goals, "I2.3.2")
+    rows = {r["cells"][0]: r["cells"][1] for r in Page(html).body_rows if len(r["cells"]) == 2}
+    assert rows["Riket"] == "4,7" and rows["Medianregionen"] == "4,7"
+    assert rows["Vår region (Region Västerbotten)"] == "4,2"
+    assert rows["Plats"] == "plats 8 av 21, där 1 är bäst"  # lower is better (högst)
+    assert "Jämförelse med andra regioner (2024)" in html
+    alts = Page(html).attr("img", "alt")
+    assert any(a.startswith("Punktdiagram över 21 regioners värden 2024") for a in alts)
+    assert any(a.startswith("Styrdiagram för Antalet utskrivningsklara") for a in alts)
+
+
+def test_the_spc_block_appears_only_with_12_points_or_more(goals):
+    assert "spc-block" in indicator_html(goals, "I1.1.1")
+    assert "spc-block" not in indicator_html(goals, "I2.4.1")  # helår: 4 points
+    assert "jamforelse-block" not in indicator_html(goals, "I1.1.1")  # no Kolada mapping
+
+
+def test_the_spc_chart_draws_limits_centre_target_and_marks_special_causes(example):
+    result = example.signals["I2.3.2"]
+    fig = spc_chart(result, target=20.0)
+    assert isinstance(fig, Figure)
+    gids = {line.get_gid() for line in fig.axes[0].get_lines()}
+    assert {"value", "mean", "limit-undre", "limit-ovre", "target"} <= gids
+    assert {"signal-forbattring", "signal-forsamring"} <= gids  # the shift down and the high start
+    alt = spc_chart_alt(result, "Utskrivningsklara", 20.0)
+    assert "14 punkter från T1 2021 till T2 2025" in alt and "målvärde 20" in alt
+    assert "T1 2025 (punkt utanför gränsen)" in alt
+
+
+def test_the_regions_chart_marks_ours_apart_from_the_other_20(example):
+    found = indicator_benchmarks(example.dataset, example.period)["I2.3.2"]
+    lines = {line.get_gid(): line for line in benchmark_chart(found).axes[0].get_lines()}
+    assert len(lines["regions"].get_xdata()) == 20
+    assert list(lines["own"].get_xdata()) == [found.own]
+    assert list(lines["country"].get_xdata()) == [found.country, found.country]
+
+
+def test_om_rapporten_names_the_spc_variant_and_the_comparison_file(example):
+    html = report.about_section(example).html
+    assert "medelvärdet ± 2,66 × genomsnittligt glidande variationsvidd" in html
+    assert "utan att avvikande variationsvidder sorteras bort" in html
+    sha = next(s.sha256 for s in example.dataset.sources if s.name == "jamforelser.csv")
+    assert f"jamforelser.csv (SHA-256 {sha}), hämtad från Kolada 2026-11-30T06:00:00+00:00" in html
+
+
+def test_a_report_of_data_without_comparisons_says_so_and_ranks_nothing(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(EXAMPLE_DATA, folder)
+    (folder / "jamforelser.csv").unlink()
+    plain = report.prepare("2025-T2", folder, run_started=RUN_STARTED)
+    assert "Data har ingen fil jamforelser" in report.about_section(plain).html
+    rows = overview_rows(report.overview_section(plain).html)
+    assert {cells[-1] for cells in rows.values()} == {"–"}
+
+
+def test_building_a_report_attempts_no_network_access(monkeypatch):
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("nätverket är avstängt i testet")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    built = report.prepare("2025-T2", run_started=RUN_STARTED)
+    for section in (
+        report.title_section,
+        report.summary_section,
+        report.overview_section,
+        report.goal_sections,
+        report.full_year_section,
+        report.deviation_section,
+        report.data_quality_section,
+        report.about_section,
+    ):
+        assert section(built).html
+    assert attempts == []
+
+
+def test_kolada_fetch_then_report_shows_ranks_riket_and_the_overview(tmp_path):
+    """The whole way: `hsn-report kolada` from a local server, then the real 2025-T2 run."""
+    folder = tmp_path / "data"
+    shutil.copytree(EXAMPLE_DATA, folder)
+    (folder / "jamforelser.csv").unlink()
+    kpis = example_kpis()
+    kpis["U20462"] = Kpi("Fallskador 65+", dict(kpis["N79176"].values))
+    with serve(FakeKolada(kpis)) as url:
+        code = main(["kolada", "--data", str(folder), "--ar", "2022..2024", "--bas-url", url])
+    assert code == EXIT_OK
+    assert (folder / "jamforelser.csv").is_file()
+    result = run_report("2025-T2", folder, tmp_path / "ut")
+    html = result.html.read_text(encoding="utf-8")
+    assert 'id="oversikt"' in html
+    # region i has 50 + i + 2 in 2024; ours (0024) is the 20th of 21, lower is better: 20th
+    assert html.count('<td class="num">plats 20 av 21, där 1 är bäst</td>') == 2
+    rows = overview_rows(re.search(r'<table class="oversikt">.*?</table>', html, re.S).group(0))
+    assert rows["I2.1.2"][-1] == rows["I2.3.2"][-1] == "20 av 21"
+    assert '<td>Riket</td><td class="num">60</td>' in html
