@@ -21,12 +21,11 @@ from hsn_analysis.reading.cells import (
     check_settings,
     map_words,
     normalise_name,
-    parse_area_id,
     parse_date_column,
     parse_number_column,
     parse_period_column,
-    parse_year,
 )
+from hsn_analysis.reading.comparisons import Found, check_comparisons, check_signal_columns
 from hsn_analysis.reading.loading import OPTIONAL_TABLES, TABLE_NAMES, read_dataset
 from hsn_analysis.reading.raw import RawData, RawTable
 from hsn_analysis.vocabulary import Frequency, Severity, TargetType
@@ -53,15 +52,6 @@ from hsn_analysis.words.messages import (
     MSG_UNKNOWN_COLUMN,
     MSG_UNKNOWN_ID,
 )
-from hsn_analysis.words.signals_text import (
-    MSG_AREA_ID,
-    MSG_KOLADA_GENDER,
-    MSG_KOLADA_KPI,
-    MSG_TWO_COMPARISONS,
-    MSG_YEAR,
-)
-
-KPI_PATTERN = r"[A-Z][0-9]{5}"  # Kolada's key figures: N79176, U20462
 
 COLUMNS = {
     "mal": ds.GOAL_COLUMNS,
@@ -266,9 +256,10 @@ class _Validator:
             yellow = self.numbers(table, "gul_fran")
             self.add(table, "gul_fran", (yellow < 0) | (yellow > 100), MSG_PERCENT_RANGE)
             self.parsed[name, "gul_fran"] = yellow
-            self.check_signal_columns(table)
+            self.check_additions(table, check_signal_columns)
         elif name == "jamforelser":
-            self.check_comparisons(table)
+            self.check_additions(table, check_comparisons)
+            self.parsed[name, "varde"] = self.numbers(table, "varde")
         elif name == "utfall":
             self.parsed[name, "varde"] = self.numbers(table, "varde")
             self.parsed[name, "malvarde"] = self.numbers(table, "malvarde")
@@ -281,43 +272,12 @@ class _Validator:
             self.add(table, "datum", datum.isna() & table.filled("datum"), MSG_DATE)
             self.parsed[name, "datum"] = datum
 
-    def check_signal_columns(self, table: _Table) -> None:
-        """The optional Kolada key figure, its gender and the SPC restart of `indikatorer`."""
-        kpi = table.text("kolada_kpi").str.upper()
-        bad_kpi = table.filled("kolada_kpi") & ~kpi.str.fullmatch(KPI_PATTERN)
-        self.add(table, "kolada_kpi", bad_kpi, MSG_KOLADA_KPI)
-        self.parsed["indikatorer", "kolada_kpi"] = kpi
-        gender = table.text("kolada_kon").str.upper()
-        bad_gender = table.filled("kolada_kon") & ~gender.isin(["T", "K", "M"])
-        self.add(table, "kolada_kon", bad_gender, MSG_KOLADA_GENDER)
-        self.parsed["indikatorer", "kolada_kon"] = gender.where(table.filled("kolada_kon"), "T")
-        codes, period_errors = parse_period_column(table.text("spc_fran"))
-        self.add(table, "spc_fran", table.text("spc_fran").isin(period_errors), period_errors.get)
-        self.parsed["indikatorer", "spc_fran"] = codes.astype(object).fillna("")
-
-    def check_comparisons(self, table: _Table) -> None:
-        """`jamforelser`: a year, an area id and a number per row, once per indicator and area."""
-        years = table.text("ar").map(lambda text: parse_year(text) if text else None)
-        self.add(table, "ar", years.isna() & table.filled("ar"), MSG_YEAR)
-        areas = table.text("omrade_id").map(lambda text: parse_area_id(text) if text else None)
-        self.add(table, "omrade_id", areas.isna() & table.filled("omrade_id"), MSG_AREA_ID)
-        self.parsed["jamforelser", "varde"] = self.numbers(table, "varde")
-        self.parsed["jamforelser", "ar"] = years
-        self.parsed["jamforelser", "omrade_id"] = areas
-        ids = table.text("indikator_id")
-        keys = ids + "|" + years.astype(str) + "|" + areas.astype(str)
-        valid = table.filled("indikator_id") & years.notna() & areas.notna()
-        later = keys.duplicated() & valid
-        if later.any():
-            first = keys[valid & ~keys.duplicated() & keys.isin(set(keys[later]))]
-            first_row = dict(zip(first, first.index, strict=True))
-
-            def message(_: str, row: int) -> str:
-                return MSG_TWO_COMPARISONS.format(
-                    id=ids[row], area=areas[row], year=years[row], first=first_row[keys[row]]
-                )
-
-            self.add(table, "omrade_id", later, message)
+    def check_additions(self, table: _Table, check: Callable[..., Found]) -> None:
+        """Kolada and SPC: the optional columns of indikatorer, the jamforelser input."""
+        parsed, problems = check(table.text, table.filled)
+        for column, mask, message in problems:
+            self.add(table, column, mask, message)
+        self.parsed.update({(table.name, column): values for column, values in parsed.items()})
 
     def check_unique(self, table: _Table, column: str) -> None:
         ids = table.text(column)
