@@ -154,7 +154,7 @@ def test_invalid_data_raises_one_error_listing_every_problem_and_carrying_them_a
     shutil.copytree(EXAMPLE_DATA, broken)
     outcomes = broken / "utfall.csv"
     lines = outcomes.read_text(encoding="utf-8").splitlines()
-    lines[1] = lines[1].replace("2023-T1", "våren", 1)
+    lines[1] = lines[1].replace("2021-T1", "våren", 1)  # the first outcome row
     lines[2] = lines[2].replace("I1.1.1", "I9.9.9", 1)
     outcomes.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(InvalidDataError) as raised:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hsn_analysis.rules.benchmark import COUNTRY, REGIONS, benchmark, rank_of
@@ -77,6 +77,7 @@ def test_no_value_for_our_region_gives_no_comparison():
 
 
 @pytest.mark.parametrize("direction", [Direction.INCREASE, Direction.DECREASE])
+@settings(deadline=None)  # a shared, busy machine: no per-example deadline
 @given(st.lists(st.integers(0, 100), min_size=21, max_size=21))
 def test_rank_lies_between_1_and_the_count_and_best_and_worst_are_mirrored(direction, values):
     series = pd.Series(values, index=SORTED_REGIONS, dtype=float)

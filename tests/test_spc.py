@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hsn_analysis.rules.spc import (
@@ -206,6 +206,7 @@ def test_spc_fran_restarts_the_limits_and_needs_twelve_points_after_it():
 values_strategy = st.lists(st.integers(-1000, 1000), min_size=2, max_size=40)
 
 
+@settings(deadline=None)  # a shared, busy machine: no per-example deadline
 @given(values_strategy)
 def test_the_limits_lie_symmetric_around_the_mean(values):
     limits = xmr_limits(values)
@@ -213,6 +214,7 @@ def test_the_limits_lie_symmetric_around_the_mean(values):
     assert limits.upper - limits.mean == pytest.approx(limits.mean - limits.lower)
 
 
+@settings(deadline=None)  # a shared, busy machine: no per-example deadline
 @given(values_strategy)
 def test_turning_the_series_upside_down_turns_every_signal(values):
     up = special_causes(values, xmr_limits(values))
@@ -221,6 +223,7 @@ def test_turning_the_series_upside_down_turns_every_signal(values):
     assert (up["sida"] == -down["sida"]).all()
 
 
+@settings(deadline=None)  # a shared, busy machine: no per-example deadline
 @given(values_strategy)
 def test_doubling_the_series_changes_no_signal(values):
     once = special_causes(values, xmr_limits(values))
@@ -228,6 +231,7 @@ def test_doubling_the_series_changes_no_signal(values):
     assert once.equals(twice)
 
 
+@settings(deadline=None)  # a shared, busy machine: no per-example deadline
 @given(values_strategy)
 def test_a_point_has_a_rule_exactly_when_it_has_a_side(values):
     found = special_causes(values, xmr_limits(values))
@@ -235,6 +239,7 @@ def test_a_point_has_a_rule_exactly_when_it_has_a_side(values):
     assert set(found["regel"].dropna()) <= set(Rule)
 
 
+@settings(deadline=None)  # a shared, busy machine: no per-example deadline
 @given(st.lists(st.floats(-1e6, 1e6), min_size=MIN_POINTS, max_size=30))
 def test_the_icons_are_always_one_of_their_codes(values):
     result = analyse(series(values), "minst", target=float(np.median(values)))
