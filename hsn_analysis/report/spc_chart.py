@@ -49,6 +49,20 @@ _MARKERS = {
 }
 SPC_SIZE = (7.2, 2.6)
 BENCHMARK_SIZE = (4.4, 1.35)
+# Fixed margins (inches) instead of constrained layout, which measures at every draw and made
+# an XmR chart cost three times a trend chart; room for "250 000" on the y axis and the legend.
+_SPC_MARGINS = {"left": 0.75, "right": 1.55, "bottom": 0.5, "top": 0.12}
+_BENCHMARK_MARGINS = {"left": 0.15, "right": 0.15, "bottom": 0.3, "top": 0.05}
+
+
+def _place(fig: Figure, margins: dict[str, float]) -> None:
+    width, height = fig.get_size_inches()
+    fig.subplots_adjust(
+        left=margins["left"] / width,
+        right=1 - margins["right"] / width,
+        bottom=margins["bottom"] / height,
+        top=1 - margins["top"] / height,
+    )
 
 
 def _number(value: float, _position: int = 0) -> str:
@@ -61,8 +75,9 @@ def spc_chart(result: SpcResult, target: float | None = None) -> Figure:
     points = result.points
     x = np.arange(len(points))
     with mpl.rc_context(_STYLE):
-        fig = Figure(figsize=SPC_SIZE, dpi=FIGURE_DPI, layout="constrained", facecolor="white")
+        fig = Figure(figsize=SPC_SIZE, dpi=FIGURE_DPI, facecolor="white")
         ax = fig.add_subplot()
+        _place(fig, _SPC_MARGINS)
         ax.plot(
             x,
             points["varde"],
@@ -155,7 +170,8 @@ def spc_chart(result: SpcResult, target: float | None = None) -> Figure:
         ax.yaxis.set_major_formatter(FuncFormatter(_number))
         ax.grid(axis="y", color=palette.GRID, linewidth=0.6)
         ax.set_axisbelow(True)
-        fig.legend(handles=handles, loc="outside right center")
+        legend_x = 1 - (_SPC_MARGINS["right"] - 0.1) / SPC_SIZE[0]
+        fig.legend(handles=handles, loc="center left", bbox_to_anchor=(legend_x, 0.55))
     return fig
 
 
@@ -189,10 +205,9 @@ def benchmark_chart(found: Benchmark) -> Figure:
     values = found.regions.to_numpy(dtype=float)
     own = found.own
     with mpl.rc_context(_STYLE):
-        fig = Figure(
-            figsize=BENCHMARK_SIZE, dpi=FIGURE_DPI, layout="constrained", facecolor="white"
-        )
+        fig = Figure(figsize=BENCHMARK_SIZE, dpi=FIGURE_DPI, facecolor="white")
         ax = fig.add_subplot()
+        _place(fig, _BENCHMARK_MARGINS)
         others = np.asarray(found.regions.index != found.region)
         ax.plot(
             values[others],
@@ -237,6 +252,7 @@ def benchmark_chart(found: Benchmark) -> Figure:
                 textcoords="offset points",
                 ha="center",
                 fontsize=8,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
             )
         ax.set_yticks([])
         ax.set_ylim(-1, 1)
