@@ -8,7 +8,13 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from hsn_analysis.reading.cells import parse_area_id, parse_period_column, parse_year
+from hsn_analysis.reading.cells import (
+    parse_area_id,
+    parse_number_column,
+    parse_period_column,
+    parse_year,
+)
+from hsn_analysis.words.messages import MSG_NOT_NUMBER
 from hsn_analysis.words.signals_text import (
     MSG_AREA_ID,
     MSG_KOLADA_GENDER,
@@ -44,13 +50,15 @@ def check_signal_columns(text: Column, filled: Column) -> Found:
 
 
 def check_comparisons(text: Column, filled: Column) -> Found:
-    """`jamforelser`: a year and an area id per row, once per indicator, year and area (the
-    value is checked as every number is)."""
+    """`jamforelser`: a year, an area id and a number per row, once per indicator, year and
+    area. Years are integers (pandas' Int64), area ids keep their four digits."""
     years = text("ar").map(lambda cell: parse_year(cell) if cell else None)
     areas = text("omrade_id").map(lambda cell: parse_area_id(cell) if cell else None)
+    values = parse_number_column(text("varde"))
     problems: list[tuple[str, pd.Series, Message]] = [
         ("ar", years.isna() & filled("ar"), MSG_YEAR),
         ("omrade_id", areas.isna() & filled("omrade_id"), MSG_AREA_ID),
+        ("varde", values.isna() & filled("varde"), MSG_NOT_NUMBER),
     ]
     ids = text("indikator_id")
     keys = ids + "|" + years.astype(str) + "|" + areas.astype(str)
@@ -66,4 +74,4 @@ def check_comparisons(text: Column, filled: Column) -> Found:
             )
 
         problems.append(("omrade_id", later, message))
-    return {"ar": years, "omrade_id": areas}, problems
+    return {"ar": years.astype("Int64"), "omrade_id": areas, "varde": values}, problems

@@ -25,7 +25,7 @@ from hsn_analysis.reading.cells import (
     parse_number_column,
     parse_period_column,
 )
-from hsn_analysis.reading.comparisons import Found, check_comparisons, check_signal_columns
+from hsn_analysis.reading.comparisons import check_comparisons, check_signal_columns
 from hsn_analysis.reading.loading import OPTIONAL_TABLES, TABLE_NAMES, read_dataset
 from hsn_analysis.reading.raw import RawData, RawTable
 from hsn_analysis.vocabulary import Frequency, Severity, TargetType
@@ -69,7 +69,8 @@ REQUIRED = {
     "bedomningar": ("delmal_id", "period", "status"),
     "jamforelser": ("indikator_id", "ar", "omrade_id", "varde"),
 }
-NUMBER_COLUMNS = {"malvarde", "gul_fran", "varde"}
+NUMBER_COLUMNS = {"malvarde", "gul_fran", "varde", "ar"}
+ADDITIONS = {"indikatorer": check_signal_columns, "jamforelser": check_comparisons}  # Kolada, SPC
 ID_COLUMN = {"mal": "mal_id", "delmal": "delmal_id", "indikatorer": "indikator_id"}
 # (table, column) → the table whose ids the column must name.
 REFERENCES = {
@@ -241,6 +242,11 @@ class _Validator:
 
     def check_table(self, table: _Table) -> None:
         name = table.name
+        if name in ADDITIONS:
+            parsed, found = ADDITIONS[name](table.text, table.filled)
+            for column, mask, message in found:
+                self.add(table, column, mask, message)
+            self.parsed.update({(name, column): values for column, values in parsed.items()})
         for column in REQUIRED[name]:
             self.add(table, column, ~table.filled(column), MSG_EMPTY_CELL.format(column=column))
         if name in ID_COLUMN:
@@ -256,10 +262,6 @@ class _Validator:
             yellow = self.numbers(table, "gul_fran")
             self.add(table, "gul_fran", (yellow < 0) | (yellow > 100), MSG_PERCENT_RANGE)
             self.parsed[name, "gul_fran"] = yellow
-            self.check_additions(table, check_signal_columns)
-        elif name == "jamforelser":
-            self.check_additions(table, check_comparisons)
-            self.parsed[name, "varde"] = self.numbers(table, "varde")
         elif name == "utfall":
             self.parsed[name, "varde"] = self.numbers(table, "varde")
             self.parsed[name, "malvarde"] = self.numbers(table, "malvarde")
@@ -271,13 +273,6 @@ class _Validator:
             datum = parse_date_column(table.text("datum"))
             self.add(table, "datum", datum.isna() & table.filled("datum"), MSG_DATE)
             self.parsed[name, "datum"] = datum
-
-    def check_additions(self, table: _Table, check: Callable[..., Found]) -> None:
-        """Kolada and SPC: the optional columns of indikatorer, the jamforelser input."""
-        parsed, problems = check(table.text, table.filled)
-        for column, mask, message in problems:
-            self.add(table, column, mask, message)
-        self.parsed.update({(table.name, column): values for column, values in parsed.items()})
 
     def check_unique(self, table: _Table, column: str) -> None:
         ids = table.text(column)
@@ -415,16 +410,13 @@ class _Validator:
                 if values is None:
                     values = table.text(column)
                 table.columns.pop(column, None)
-                if column == "ar":
-                    values = values.astype("int64")
-                elif column not in NUMBER_COLUMNS and column != "datum":  # text and codes
+                if column not in NUMBER_COLUMNS and column != "datum":  # text and codes
                     values = values.astype("str")  # also when empty: map() gives float64
                 frame[column] = values.reset_index(drop=True)
             del table  # its filled masks
             frames.append(pd.DataFrame(frame, columns=columns))
         warned = tuple(warnings(problems))
-        # COLUMNS is in this order
-        goals, subgoals, indicators, outcomes, assessments, comparisons = frames
+        goals, subgoals, indicators, outcomes, assessments, comparisons = frames  # COLUMNS' order
         return ds.Dataset(
             settings,
             goals,
