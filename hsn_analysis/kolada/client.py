@@ -146,7 +146,7 @@ class KoladaClient:
         self._last = now
 
     def _backoff(self, attempt: int) -> float:
-        return self.backoff * 2 ** (attempt - 1)
+        return float(self.backoff * 2 ** (attempt - 1))
 
 
 class _Retry(Exception):

@@ -7,7 +7,7 @@ colour and a label.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
 import numpy as np
@@ -23,7 +23,10 @@ from hsn_analysis.rules.spc import SpcResult, Variation
 from hsn_analysis.words import signals_text as text
 from hsn_analysis.words.formatting import format_number
 
-_STYLE: dict[str, Any] = {
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType  # matplotlib >= 3.10
+
+_STYLE: dict[RcKeyType, Any] = {
     "font.size": 8.5,
     "legend.fontsize": 8,
     "legend.frameon": False,
