@@ -149,7 +149,7 @@ def _quantize(image: PILImage) -> PILImage:
     return small
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=4)  # status, trend, XmR and regions charts: one size each
 def _renderer(width: int, height: int, dpi: float) -> RendererAgg:
     """An Agg renderer, shared by the figures of its size: the report's trend charts all have one.
 
