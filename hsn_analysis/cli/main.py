@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from hsn_analysis.cli.common import (
     DEFAULT_DATA,
     DEFAULT_OUT,
-    EXIT_FETCH_FAILED,
     EXIT_INVALID_DATA,
     EXIT_NOT_READY,
     EXIT_OK,
@@ -149,24 +148,6 @@ def _index(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _kolada(args: argparse.Namespace) -> int:
-    from hsn_analysis.kolada.client import KoladaClient
-    from hsn_analysis.kolada.command import fetch_into, parse_years
-    from hsn_analysis.words.signals_text import KOLADA_NOT_FOLDER
-
-    if args.data.exists() and not args.data.is_dir():
-        raise UsageError(KOLADA_NOT_FOLDER.format(path=args.data))
-    dataset = _load(args.data)
-    if dataset is None:
-        return EXIT_INVALID_DATA
-    try:
-        years = parse_years(args.ar, dataset.settings.year)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
-    result = fetch_into(dataset, args.data, years, KoladaClient(args.bas_url))
-    return EXIT_OK if result.ok else EXIT_FETCH_FAILED
-
-
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -241,13 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_form_commands(commands, data_help, _date)
 
-    kolada = commands.add_parser("kolada", help="hämta jämförelser från Kolada till data")
-    kolada.add_argument("--data", type=Path, default=DEFAULT_DATA, help="mapp med CSV-filer")
-    kolada.add_argument(
-        "--ar", help="år att hämta, t.ex. 2021..2025 (standard: planåret och 4 till)"
-    )
-    kolada.add_argument("--bas-url", default="https://api.kolada.se/v3", help="API:ets adress")
-    kolada.set_defaults(handler=_kolada)
+    from hsn_analysis.cli.kolada import add_kolada_command  # comparisons, fetched once
+
+    add_kolada_command(commands)
     return parser
 
 
