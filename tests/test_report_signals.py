@@ -190,3 +190,25 @@ def test_kolada_fetch_then_report_shows_ranks_riket_and_the_overview(tmp_path):
     rows = overview_rows(re.search(r'<table class="oversikt">.*?</table>', html, re.S).group(0))
     assert rows["I2.1.2"][-1] == rows["I2.3.2"][-1] == "20 av 21"
     assert '<td>Riket</td><td class="num">60</td>' in html
+
+
+def test_spc_fran_restarts_the_limits_in_the_report_and_says_so():
+    from builders import make_dataset, make_report
+
+    periods = [f"{2021 + i // 3}-T{i % 3 + 1}" for i in range(14)]  # 2021-T1 … 2025-T2
+    values = [90.0, 95.0] + [10.0, 14.0] * 6  # a new method from 2021-T3: far lower values
+    dataset = make_dataset(
+        indicators=[
+            {"indikator_id": "I1", "maltyp": "minst", "malvarde": 30.0, "spc_fran": "2021-T3"}
+        ],
+        outcomes=[
+            {"indikator_id": "I1", "period": p, "varde": v}
+            for p, v in zip(periods, values, strict=True)
+        ],
+    )
+    built = make_report(dataset)
+    result = built.signals["I1"]
+    assert result.count == 12 and result.limits.mean == 12.0  # the old points are left out
+    html = report.goal_sections(built).html
+    assert "12 punkter, gränserna räknade från T3 2021." in html
+    assert "14 punkter från T1 2021 till T2 2025" in html  # the chart still shows them all
