@@ -248,7 +248,8 @@ MISTAKES = [
     ),
     pytest.param(
         ("[smtp]", '[smtp]\nlosenord_variabel = "MITT LÖSEN"'),
-        "nyckeln smtp.losenord_variabel har värdet 'MITT LÖSEN': ange namnet på en miljövariabel",
+        "nyckeln smtp.losenord_variabel ska vara namnet på en miljövariabel, men värdet ser inte "
+        "ut som ett sådant namn (värdet visas inte",
         id="bad-variable-name",
     ),
     pytest.param(
@@ -350,6 +351,14 @@ def test_the_password_is_never_in_a_message(tmp_path):
 def test_a_password_written_in_the_file_is_not_repeated_in_the_message(tmp_path):
     problems = problems_of(write(tmp_path, GOOD + 'losenord = "Hemligt-123"\n'))
     assert not any("Hemligt-123" in p for p in problems)
+
+
+@pytest.mark.parametrize("typed", ["Sommar2025x", "hemligt lösen!", "p4ssw0rd"])
+def test_a_password_typed_where_the_variable_name_belongs_is_never_echoed(tmp_path, typed):
+    text = GOOD + f'anvandare = "hsn-rapport"\nlosenord_variabel = "{typed}"\n'
+    problems = problems_of(write(tmp_path, text))
+    assert any("smtp.losenord_variabel ska vara namnet på en miljövariabel" in p for p in problems)
+    assert not any(typed in p for p in problems), problems
 
 
 def test_a_toml_syntax_error_gives_one_message_with_line_and_column(tmp_path):

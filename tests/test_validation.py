@@ -143,7 +143,14 @@ def test_files_with_only_headers_give_empty_frames_of_the_same_types(tmp_path):
         "utfall.csv": "indikator_id;period;varde\n",
         "bedomningar.csv": "delmal_id;period;status;datum\n",
     }
-    empty = check_in(tmp_path / "empty", empty)
+    (tmp_path / "empty").mkdir()
+    result = check(tmp_path / "empty", empty)
+    # Each empty table is said, as a warning: a file that lost its rows is no silent success.
+    assert [(p.severity, p.source) for p in result.problems] == [
+        (Severity.WARNING, "utfall.csv"),
+        (Severity.WARNING, "bedomningar.csv"),
+    ]
+    empty = result.dataset
     for frame in ("outcomes", "assessments"):
         assert len(getattr(empty, frame)) == 0
         assert getattr(empty, frame).dtypes.to_dict() == getattr(full, frame).dtypes.to_dict()

@@ -42,7 +42,9 @@ SMTP_KEYS = (
 PASSWORD_KEYS = frozenset(
     {"losenord", "lösenord", "losen", "lösen", "password", "passwd", "pass", "pwd", "secret"}
 )
-_VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# Upper case only, as environment variables are named: a mixed-case word is more likely a
+# password typed in the wrong place than a variable's name.
+_VARIABLE = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SHOWN_VALUE = 80  # characters of a bad value quoted in a message
 
@@ -344,7 +346,12 @@ class _Checker:
         value = smtp.get("losenord_variabel", DEFAULT_PASSWORD_VARIABLE)
         if isinstance(value, str) and _VARIABLE.match(value):
             return value
-        self.value_problem("smtp.losenord_variabel", value, messages.MAIL_HINT_VARIABLE)
+        # Never echoed: what stands where a variable's name belongs may be the password itself.
+        self.problems.append(
+            messages.MAIL_CFG_VARIABLE_HIDDEN.format(
+                file=self.file, key="smtp.losenord_variabel", hint=messages.MAIL_HINT_VARIABLE
+            )
+        )
         return DEFAULT_PASSWORD_VARIABLE
 
     def username(self, smtp: dict[str, Any]) -> str | None:

@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -46,6 +46,19 @@ from hsn_analysis.words.messages import (
     MSG_SETTINGS_ROWS,
     MSG_TOML_SYNTAX,
     MSG_UNREADABLE,
+)
+from hsn_analysis.reading.csv_quotes import glued_rows
+from hsn_analysis.reading.workbook_checks import formulas_without_value
+from hsn_analysis.words.safeguards import (
+    CLOSES_AT,
+    CLOSES_NEVER,
+    GLUED_LINE,
+    GLUED_LINES,
+    HIDDEN_LOOKALIKES,
+    MSG_EMPTY_TABLE,
+    MSG_FORMULA_NO_VALUE,
+    MSG_GLUED_ROWS,
+    MSG_HIDDEN_SHEET,
 )
 from hsn_analysis.words.signals_text import JAMFORELSER_EXAMPLE_HEADERS
 
@@ -104,6 +117,8 @@ class _Reader:
         self.sources: list[SourceFile] = []
         self.problems: list[Problem] = []
         self.order: list[str] = []
+        # The rows (blank ones included) and the headers of the table read last.
+        self.shape: tuple[int, tuple[str, ...]] = (0, ())
 
     def error(
         self, source: str, message: str, row: int | None = None, value: str | None = None
@@ -166,10 +181,14 @@ class _Reader:
         if path.suffix.lower() == ".toml":
             self.settings = self.parse_toml(data, path.name)
         elif (rows := self.csv_rows(data, path.name)) is not None:
+            reader = rows()
             try:
-                self.add_table(name, path.name, rows(), pad_header=False)
+                self.add_table(name, path.name, reader, pad_header=False)
             except csv.Error:  # raised while the rows are read: nothing is added before that
                 self.locate_csv_error(rows(), path.name)
+            else:  # fewer rows than lines: some value spans lines; did its quote swallow rows?
+                if self.shape[0] < reader.line_num:
+                    self.check_quotes(data, path.name)
 
     def read_workbook(self, path: Path) -> None:
         self.order.append(path.name)
@@ -211,7 +230,30 @@ class _Reader:
             except Exception:  # damaged sheet XML
                 self.error(source, MSG_BAD_SHEET)
                 continue
+            self.check_sheet(book, sheet, name, source)
             self.add_table(name, source, records, pad_header=True)
+
+    def check_sheet(self, book: Workbook, sheet: Any, name: str, source: str) -> None:
+        """A hidden sheet is read, but said so; a formula without a stored value is an error."""
+        if getattr(sheet, "sheet_state", "visible") != "visible":
+            alike = [
+                s.title
+                for s in book.worksheets
+                if s is not sheet
+                and getattr(s, "sheet_state", "visible") == "visible"
+                and name in normalise_name(s.title)
+            ]
+            visible = HIDDEN_LOOKALIKES.format(titles=", ".join(alike)) if alike else ""
+            message = MSG_HIDDEN_SHEET.format(title=sheet.title, name=name, visible=visible)
+            self.warning(source, message)
+        try:  # the sheet's own XML: openpyxl keeps its path and the open archive
+            xml = book._archive.read(sheet._worksheet_path)
+        except Exception:  # not a read-only sheet or no such part: nothing more to check
+            return
+        for cell in formulas_without_value(xml):
+            formula = cell.formula or "(en delad formel)"
+            message = MSG_FORMULA_NO_VALUE.format(cell=cell.cell, formula=formula)
+            self.error(source, message, row=cell.row)
 
     def csv_rows(self, data: bytes, source: str) -> Callable[[], Iterator[list[str]]] | None:
         """A fresh reader of the file's rows on each call; None when it is no text.
@@ -231,6 +273,25 @@ class _Reader:
             return csv.reader(lines, delimiter=delimiter)
 
         return rows
+
+    def check_quotes(self, data: bytes, source: str) -> None:
+        """Every value whose quote swallowed the rows after it is an error (see csv_quotes)."""
+        decoded = self.decode_as(data, source)
+        if decoded is None:
+            return
+        text = decoded[0]
+        headers = self.shape[1]
+        for glued in glued_rows(text, detect_delimiter(text), len(headers)):
+            column = headers[glued.column] if glued.column < len(headers) else ""
+            first, last = glued.line + 1, glued.closes
+            if last is None:
+                last = len(_LINE_BREAKS.findall(text.rstrip("\r\n"))) + 1
+            lines = (GLUED_LINE if last <= first else GLUED_LINES).format(first=first, last=last)
+            closes = CLOSES_NEVER if glued.closes is None else CLOSES_AT.format(line=last)
+            message = MSG_GLUED_ROWS.format(
+                column=column or f"nr {glued.column + 1}", closes=closes, lines=lines
+            )
+            self.error(source, message, row=glued.row)
 
     def locate_csv_error(self, rows: Iterator[list[str]], source: str) -> None:
         read = 0
@@ -321,6 +382,7 @@ class _Reader:
         body = Columns(len(headers))
         while chunk := list(itertools.islice(rows, _CHUNK_ROWS)):
             body.add(chunk)
+        self.shape = (header_row + body.rows, tuple(headers))
         width, n = len(body.columns), body.rows
         if pad_header:  # in a sheet, a value right of the last header is a column without one
             headers += [""] * (width - len(headers))
@@ -335,6 +397,9 @@ class _Reader:
             if len(blank):
                 frame = frame.drop(index[blank])
         del stripped
+        if frame.empty and name in TABLE_NAMES:
+            what = "Bladet" if ", blad " in source else "Filen"
+            self.warning(source, MSG_EMPTY_TABLE.format(what=what), row=header_row)
         self.report_extra_values(frame, len(headers), source)
         keep = [i for i, header in enumerate(headers) if header]
         for i in sorted(set(range(len(headers))) - set(keep)):
@@ -360,6 +425,7 @@ class _Reader:
             self.error(source, message, row=int(row), value=";".join(values))
 
 
+_LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 _CHUNK_ROWS = 10_000  # rows read before they are moved into the columns
 _EXAMPLE_HEADERS = {
     "mal": "mal_id, namn",

@@ -88,6 +88,7 @@ class ValidationResult:
 
     dataset: ds.Dataset | None
     problems: list[Problem]
+    read: tuple[tuple[str, int], ...] = ()  # each table's file or sheet and its rows read
 
     @property
     def ok(self) -> bool:
@@ -151,6 +152,7 @@ class _Validator:
         self.future: set[str] = set()  # period codes that have not begun (already errors)
 
     def run(self) -> ValidationResult:
+        read = tuple((t.source, len(t.cells)) for t in self.raw.tables.values())
         settings, settings_problems = check_settings(self.raw.settings)
         self.problems += settings_problems
         for name in (*TABLE_NAMES, *OPTIONAL_TABLES):
@@ -169,8 +171,8 @@ class _Validator:
             key=lambda p: (order.get(p.source, len(order)), p.row is None, p.row or 0),
         )
         if errors(problems) or settings is None:
-            return ValidationResult(None, problems)
-        return ValidationResult(self.build(settings, problems), problems)
+            return ValidationResult(None, problems, read)
+        return ValidationResult(self.build(settings, problems), problems, read)
 
     # --- helpers ---------------------------------------------------------------------------
 

@@ -179,7 +179,7 @@ MAIL_HINT_ONE_LINE = "texten får inte innehålla radbrytningar eller andra styr
 MAIL_HINT_PORT = "ange ett heltal 1–65535."
 MAIL_HINT_TIMEOUT = "ange ett positivt antal sekunder, t.ex. 30."
 MAIL_HINT_VARIABLE = (
-    "ange namnet på en miljövariabel: bokstäver A–Z, siffror och _, t.ex. HSN_SMTP_LOSENORD."
+    "ange namnet på en miljövariabel: versaler A–Z, siffror och _, t.ex. HSN_SMTP_LOSENORD."
 )
 MAIL_HINT_USER = (
     "ange användarnamnet som text, eller ta bort raden om servern inte kräver inloggning."
@@ -282,3 +282,9 @@ MAIL_CFG_PASSWORD_NOT_ASCII = (
     "A–Z, siffror och vanliga skiljetecken."
 )
 MAIL_HINT_USER_ASCII = "användarnamnet får bara ha tecken inom ASCII (inte å, ä eller ö)."
+
+# --- mail configuration: a value that may be a password is never shown (issue 12) ---
+MAIL_CFG_VARIABLE_HIDDEN = (
+    "{file}: nyckeln {key} ska vara namnet på en miljövariabel, men värdet ser inte ut som ett "
+    "sådant namn (värdet visas inte, eftersom det kan vara lösenordet självt): {hint}"
+)
