@@ -1,8 +1,10 @@
 """The command line `hsn-report`: parser, exit codes and commands. Nothing imports this package."""
 
 from hsn_analysis.cli.common import (
+    EXIT_BUG,
     EXIT_BUSY,
     EXIT_FETCH_FAILED,
+    EXIT_FILE_SYSTEM,
     EXIT_INVALID_DATA,
     EXIT_MAIL_FAILED,
     EXIT_NOT_READY,
@@ -13,8 +15,10 @@ from hsn_analysis.cli.common import (
 from hsn_analysis.cli.main import build_parser, main
 
 __all__ = [
+    "EXIT_BUG",
     "EXIT_BUSY",
     "EXIT_FETCH_FAILED",
+    "EXIT_FILE_SYSTEM",
     "EXIT_INVALID_DATA",
     "EXIT_MAIL_FAILED",
     "EXIT_NOT_READY",

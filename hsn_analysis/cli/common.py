@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hsn_analysis.paths import EXAMPLE_DATA, OUTPUTS
+from hsn_analysis.paths import OUTPUTS
 
 if TYPE_CHECKING:
     from hsn_analysis.reading.validation import ValidationResult
@@ -19,14 +19,15 @@ EXIT_NOT_READY = 4
 EXIT_BUSY = 5
 EXIT_MAIL_FAILED = 6
 EXIT_FETCH_FAILED = 7
+EXIT_FILE_SYSTEM = 8
+EXIT_BUG = 9
 
 LOG_FORMAT = "%(asctime)s hsn-report %(levelname)s: %(message)s"
 LOG_DATE_FORMAT = "%Y-%m-%d %H:%M:%S%z"  # with the offset: a log read on a UTC host is clear
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_DATA = EXAMPLE_DATA
-DEFAULT_OUT = OUTPUTS
+DEFAULT_OUT = OUTPUTS  # relative: the current folder's outputs/
 
 
 class UsageError(Exception):

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hsn_analysis.cli.common import (
-    DEFAULT_DATA,
     DEFAULT_OUT,
+    EXIT_BUG,
+    EXIT_FILE_SYSTEM,
     EXIT_INVALID_DATA,
     EXIT_NOT_READY,
     EXIT_OK,
@@ -29,8 +30,17 @@ from hsn_analysis.cli.common import (
 )
 from hsn_analysis.periods import Period, PeriodNotReady
 from hsn_analysis.problems import errors, warnings
+from hsn_analysis.paths import EXAMPLE_DATA, LOCAL_EXAMPLE_DATA
 from hsn_analysis.version import __version__
 from hsn_analysis.words import labels
+from hsn_analysis.words.safeguards import (
+    FS_COMMAND,
+    MSG_BUG,
+    READ_TABLE,
+    READ_TABLES,
+    file_system_sentence,
+)
+from hsn_analysis.words.terminal import printable
 
 # pandas and the modules built on it load inside the commands that need them: `run` starts its
 # kernel first, so that the kernel boots while this process imports them and checks the data.
@@ -44,10 +54,27 @@ def _tally(n_errors: int, n_warnings: int, path: Path) -> str:
     return f"{fel} och {varn} i {path}."
 
 
+def default_data() -> Path:
+    """The data a command uses without --data: the current folder's `data/exempel` when it has
+    one (a copy of the project), else the example data installed with the package."""
+    if LOCAL_EXAMPLE_DATA.is_dir():
+        return LOCAL_EXAMPLE_DATA
+    logger.info(
+        "Ingen mapp data/exempel i %s; använder paketets exempeldata %s", Path.cwd(), EXAMPLE_DATA
+    )
+    return EXAMPLE_DATA
+
+
 def _validate(args: argparse.Namespace) -> int:
     result = check_data(args.data)
     for problem in result.problems:
-        print(problem)
+        print(printable(str(problem)))
+    if result.read:
+        tables = ", ".join(
+            READ_TABLE.format(source=source, n=n, rows="rad" if n == 1 else "rader")
+            for source, n in result.read
+        )
+        print(printable(READ_TABLES.format(tables=tables)))
     print(_tally(len(errors(result.problems)), len(warnings(result.problems)), args.data))
     return EXIT_OK if result.ok else EXIT_INVALID_DATA
 
@@ -79,14 +106,14 @@ def _resolve_period(text: str, dataset: Dataset, today: date) -> Period:
 def render_text(dataset: Dataset, summary: dict[str, Any], period: Period) -> str:
     """The summary as a terminal page: title, count sentence and a table per mål."""
     settings = dataset.settings
-    lines = [f"{settings.board_name} – nämndplan {settings.year}, {period.label}"]
+    lines = [printable(f"{settings.board_name} – nämndplan {settings.year}, {period.label}")]
     if settings.example_data:
         lines.append(labels.EXAMPLE_DATA_BANNER)
     lines += ["", summary["sammanfattning"], ""]
     header = ("Mål", "Delmål", "Uppnås", "Delvis", "Uppnås ej", "Ej bedömd", "Målstatus")
     rows = [
         (
-            _shorten(f"{m['mal_id']} {m['namn']}", 48),
+            _shorten(printable(f"{m['mal_id']} {m['namn']}"), 48),
             *(str(m[k]) for k in ("antal", "uppnas", "delvis", "uppnas_ej", "ej_bedomd")),
             labels.SHORT_STATUS[m["status"]],
         )
@@ -173,8 +200,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="kommando")
-    data_help = "mapp med CSV-filer eller en .xlsx-arbetsbok (standard: exempeldata)"
-    out_help = "mapp för rapporterna (standard: outputs/)"
+    data_help = (
+        "mapp med CSV-filer eller en .xlsx-arbetsbok (standard: data/exempel i aktuell mapp, "
+        "annars paketets exempeldata)"
+    )
+    out_help = "mapp för rapporterna (standard: outputs/ i aktuell mapp)"
     period_help = (
         "t.ex. 2025-T2 eller 'Tertial 2 2025'; 'latest' = senaste perioden med data; "
         "'auto' = senaste tertialen som har tagit slut"
@@ -182,19 +212,19 @@ def build_parser() -> argparse.ArgumentParser:
     today_help = "räkna 'auto' som om dagens datum vore detta (ÅÅÅÅ-MM-DD)"
 
     validate = commands.add_parser("validate", help="lista alla problem i indata")
-    validate.add_argument("--data", type=Path, default=DEFAULT_DATA, help=data_help)
+    validate.add_argument("--data", type=Path, default=None, help=data_help)
     validate.set_defaults(handler=_validate)
 
     summary = commands.add_parser("summary", help="sammanfatta en period")
     summary.add_argument("--period", required=True, help=period_help)
-    summary.add_argument("--data", type=Path, default=DEFAULT_DATA, help=data_help)
+    summary.add_argument("--data", type=Path, default=None, help=data_help)
     summary.add_argument("--json", action="store_true", help="skriv ut ett JSON-objekt")
     summary.add_argument("--today", type=_date, default=date.today(), help=today_help)
     summary.set_defaults(handler=_summary)
 
     run = commands.add_parser("run", help="skapa rapporten för en period (HTML)")
     run.add_argument("--period", required=True, help=period_help)
-    run.add_argument("--data", type=Path, default=DEFAULT_DATA, help=data_help)
+    run.add_argument("--data", type=Path, default=None, help=data_help)
     run.add_argument("--out", type=Path, default=DEFAULT_OUT, help=out_help)
     run.add_argument("--today", type=_date, default=date.today(), help=today_help)
     run.add_argument(
@@ -242,22 +272,54 @@ def _mail_arguments(command: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run `hsn-report`; returns the exit code (see the README: 0 ok, 1 invalid data, 2 usage
     or configuration error, 3 the run failed, 4 period not ready, 5 busy, 6 mail failed,
-    7 the Kolada fetch failed)."""
+    7 the Kolada fetch failed, 8 a file-system failure, 9 a bug)."""
     args = build_parser().parse_args(argv)
     # Logging is set up here, never on import: one timestamped line per message on the stderr
     # of this call (tests and notebooks replace sys.stderr between calls).
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(LOG_FORMAT, LOG_DATE_FORMAT))
+    handler.setFormatter(PrintableFormatter(LOG_FORMAT, LOG_DATE_FORMAT))
     package = logging.getLogger("hsn_analysis")
     package.addHandler(handler)
     previous_level = package.level
     package.setLevel(logging.INFO)
     try:
+        if "data" in args and args.data is None:
+            args.data = default_data()
         command: Callable[[argparse.Namespace], int] = args.handler
         return command(args)
     except UsageError as exc:
         logger.error("%s", exc)
         return EXIT_USAGE
+    except BrokenPipeError:  # `hsn-report summary --json | head`: the reader has had enough
+        _silence_stdout()
+        return EXIT_OK
+    except OSError as exc:  # a folder that cannot be written, a full disk, a file for a folder
+        logger.error("%s", FS_COMMAND.format(what=file_system_sentence(exc)))
+        return EXIT_FILE_SYSTEM
+    except Exception as exc:  # a bug: say so, with the traceback for whoever fixes it
+        logger.critical("%s", MSG_BUG.format(error=f"{type(exc).__name__}: {exc}"), exc_info=True)
+        return EXIT_BUG
     finally:
         package.removeHandler(handler)
         package.setLevel(previous_level)
+
+
+class PrintableFormatter(logging.Formatter):
+    """Log lines with every control character of the message shown as an escape: a value from
+    the data can neither break a line nor forge one (the traceback of a bug stays as it is)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = printable(record.message)
+        return super().formatMessage(record)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush of a closed pipe does
+    not print a traceback on the way out."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is no real file (a test's buffer)
+        pass

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from hsn_analysis.cli.common import (
     EXIT_BUSY,
+    EXIT_FILE_SYSTEM,
     EXIT_INVALID_DATA,
     EXIT_MAIL_FAILED,
     EXIT_NOT_READY,
@@ -73,6 +74,9 @@ def run(args: argparse.Namespace) -> int:
             except runner.RunFailed as exc:
                 _log_run_failed(exc)
                 return _not_mailed(args, EXIT_RUN_FAILED)
+            except runner.OutputFailed as exc:
+                logger.error("%s", exc)
+                return _not_mailed(args, EXIT_FILE_SYSTEM)
     except FileNotFoundError as exc:
         raise UsageError(f"hittar inte data: {args.data}") from exc
     except InvalidDatasetError as exc:
@@ -125,7 +129,7 @@ def _run_batch(args: argparse.Namespace) -> int:
 def _run_batch_with(args: argparse.Namespace, kernels: list[Kernel]) -> int:
     from hsn_analysis.reading.period_choice import resolve_periods
     from hsn_analysis.runs.batch import Finished, pool_size, run_batch
-    from hsn_analysis.runs.runner import RunFailed
+    from hsn_analysis.runs.runner import OutputFailed, RunFailed
 
     clock = time.perf_counter()
     data = args.data.resolve()
@@ -158,7 +162,7 @@ def _run_batch_with(args: argparse.Namespace, kernels: list[Kernel]) -> int:
             error = report.error
             # A failed run or a busy lock says all in its message; anything else is a fault,
             # whose traceback the log keeps.
-            trace = None if isinstance(error, RunFailed | LockBusy) else error
+            trace = None if isinstance(error, RunFailed | LockBusy | OutputFailed) else error
             logger.error(
                 "[%d/%d] %s misslyckades efter %s s: %s",
                 *(n, total, report.period.code, took, error),
@@ -195,6 +199,8 @@ def _run_batch_with(args: argparse.Namespace, kernels: list[Kernel]) -> int:
             )
     if all(isinstance(f.error, LockBusy) for f in batch.failed):
         return EXIT_BUSY
+    if all(isinstance(f.error, OutputFailed) for f in batch.failed):
+        return EXIT_FILE_SYSTEM
     return EXIT_RUN_FAILED
 
 

@@ -29,6 +29,8 @@ from hsn_analysis.runs.locking import exclusive
 from hsn_analysis.runs.published import latest_run_failed
 from hsn_analysis.words import labels
 from hsn_analysis.words.report_text import TIME_ZONE
+from hsn_analysis.runs.attempts import marker_path, unfinished_run
+from hsn_analysis.words.safeguards import INDEX_UNFINISHED_NOTE
 
 LOCK_NAME = ".index.lock"
 logger = logging.getLogger(__name__)
@@ -115,6 +117,9 @@ def _period_rows(out: Path, period: Period) -> list[_Row]:
     if failed_time and latest_run_failed(paths):
         note = labels.INDEX_FAILED_NOTE if current else None  # it names the current report
         rows.append(_Row("failed", paths["failed"], failed_time, note=note))
+    marker = marker_path(paths["html"])
+    if unfinished_run(paths["html"]) is not None and (marker_time := _file_time(marker)):
+        rows.insert(0, _Row("failed", marker, marker_time, note=INDEX_UNFINISHED_NOTE))
     if current:
         rows.append(current)
     rows += _replaced(paths["backups"], f"{paths['html'].stem}.")

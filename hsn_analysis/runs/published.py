@@ -14,6 +14,8 @@ from typing import Any
 
 from hsn_analysis.periods import Period
 from hsn_analysis.runs.layout import report_paths
+from hsn_analysis.runs.attempts import unfinished_run
+from hsn_analysis.words.safeguards import MSG_DEAD_RUN_SEND, UNKNOWN
 
 
 class NotPublished(Exception):
@@ -58,12 +60,17 @@ def published_report(out: Path, period: Period) -> PublishedReport:
     """The current report of `period` in `out`.
 
     Raises NotPublished when there is none or it is not the file its run wrote, and
-    LatestRunFailed when a later run of the period failed (its notebook is still there).
+    LatestRunFailed when a later run of the period failed (its notebook is still there) or
+    never finished (its start marker is still there). Call with the period's lock held.
     """
     paths = report_paths(out, period)
     html, record_path, failed = paths["html"], paths["record"], paths["failed"]
     if not html.exists():
         raise NotPublished(f"det finns ingen rapport för {period.code} i {html.parent}.")
+    # The caller (sending) holds the period's lock: a run marked as started is a dead one.
+    if (note := unfinished_run(html, lock_held=True)) is not None:
+        started = note.get("startad", UNKNOWN)
+        raise LatestRunFailed(MSG_DEAD_RUN_SEND.format(period=period.code, started=started))
     if latest_run_failed(paths):
         raise LatestRunFailed(
             f"den senaste körningen av {period.code} misslyckades ({failed}); "

@@ -42,6 +42,20 @@ from hsn_analysis.runs.kernel import (
 from hsn_analysis.runs.layout import BACKUP_STAMP, report_paths
 from hsn_analysis.runs.locking import period_lock
 from hsn_analysis.words.summary import build_summary
+from hsn_analysis.runs.attempts import (
+    WORK_PREFIX,
+    mark_finished,
+    mark_started,
+    remove_dead_work,
+    unfinished_run,
+)
+from hsn_analysis.words.safeguards import (
+    FS_RUN_KEPT,
+    MSG_DEAD_RUN,
+    STEP_FILES,
+    UNKNOWN,
+    file_system_sentence,
+)
 
 REPORT_NOTEBOOK = paths.REPORT_NOTEBOOK
 CELL_TIMEOUT_S = 300
@@ -63,6 +77,16 @@ class NotebookFailed(Exception):
         first_line = source.strip().splitlines()[0] if source.strip() else ""
         code = f" ({first_line})" if first_line else ""
         super().__init__(f"{notebook.name}, {where}{code}: {error}")
+
+
+class OutputFailed(Exception):
+    """The run's files could not be written (a read-only folder, a full disk, a file where a
+    folder belongs); nothing was published."""
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+        what = file_system_sentence(error)
+        super().__init__(FS_RUN_KEPT.format(step=STEP_FILES, what=what))
 
 
 class RunFailed(Exception):
@@ -199,15 +223,47 @@ def produce_report(
     folder = paths["html"].parent
     try:
         with period_lock(folder, f"rapport {period.code}"), ExitStack() as stack:
+            _forget_dead_run(period, paths["html"])
+            # From here until the report or its failure is recorded, the run counts as
+            # unfinished, however it ends (killed, out of memory, disk full).
+            mark_started(paths["html"], started)
             kernel = kernel or stack.enter_context(running_kernel())
             notebook = notebook or REPORT_NOTEBOOK
-            _produce(dataset, period, data, notebook, kernel, paths, started, clock, timings)
+            try:
+                _produce(dataset, period, data, notebook, kernel, paths, started, clock, timings)
+            except RunFailed as exc:
+                if exc.kept is not None:  # the kept notebook is its failure record
+                    mark_finished(paths["html"])
+                raise
+            mark_finished(paths["html"])
     except RunFailed:
         refresh_index(out)  # the index shows the failed run beside the report that is kept
         raise
+    except OSError as exc:
+        if out.is_dir():  # else there is no index to write either
+            refresh_index(out)
+        raise OutputFailed(exc) from exc
     refresh_index(out)
     logger.info("Klar: %s", paths["html"])
     return RunResult(period, paths["html"], paths["notebook"], paths["record"], timings)
+
+
+def _forget_dead_run(period: Period, html: Path) -> None:
+    """Say so when the period's previous run died unfinished, and remove its working folders
+    (the period's lock is held: no living run has one)."""
+    note = unfinished_run(html, lock_held=True)
+    if note is not None:
+        logger.warning(
+            "%s",
+            MSG_DEAD_RUN.format(
+                period=period.code,
+                started=note.get("startad", UNKNOWN),
+                pid=note.get("pid", UNKNOWN),
+                host=note.get("dator", UNKNOWN),
+            ),
+        )
+    for work in remove_dead_work(html.parent):
+        logger.info("Tog bort arbetsmappen %s", work)
 
 
 def _produce(
@@ -223,7 +279,7 @@ def _produce(
 ) -> None:
     folder = paths["html"].parent
     # Same folder as the report, so that publishing is a rename on one file system.
-    work = Path(tempfile.mkdtemp(prefix=".korning-", dir=folder))
+    work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=folder))
     try:
         # While the kernel boots: hand it the checked data, make the exporter and the
         # record's figures, and import papermill (in execute_notebook).

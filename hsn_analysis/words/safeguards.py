@@ -36,3 +36,59 @@ MSG_MAGNITUDE_IMPLAUSIBLE = (
     "Värdet skiljer sig mer än {factor} gånger från indikatorns övriga värden (medianen är "
     "{median}). Kontrollera värdet (t.ex. decimaltecken eller enhet)."
 )
+
+# --- file-system failures: one sentence each (what, where, what to do) ---
+FS_FULL = "disken är full när {path} skrivs; frigör utrymme (eller välj en annan mapp med --out)"
+FS_DENIED = (
+    "{path} går inte att skriva: mappen är skrivskyddad eller användaren saknar skrivrätt; "
+    "ge skrivrätt eller välj en annan mapp med --out"
+)
+FS_NOT_FOLDER = (
+    "{path} kan inte bli en mapp eftersom en fil med det namnet (eller en fil på vägen dit) "
+    "redan finns; ange en mapp med --out"
+)
+FS_OTHER = "{path} går inte att skriva ({reason}); kontrollera mappen och disken"
+FS_RUN_KEPT = (
+    "steget {step} misslyckades: {what}. Ingen ny rapport publicerades, en tidigare rapport för "
+    "perioden finns kvar orörd och inget mejl skickas."
+)
+FS_COMMAND = "{what}."
+STEP_FILES = "skrivning"
+
+# --- runs that never finished ---
+MSG_DEAD_RUN = (
+    "Den förra körningen av {period} (startad {started}, process {pid} på {host}) avslutades "
+    "aldrig, t.ex. för att den dödades eller disken blev full; dess arbetsmappar tas bort."
+)
+MSG_DEAD_RUN_SEND = (
+    "den senaste körningen av {period} (startad {started}) avslutades aldrig (den kan ha dödats "
+    "eller disken blev full), så rapporten som finns är inte den senaste. Kör om rapporten först."
+)
+INDEX_UNFINISHED_NOTE = (
+    "Körningen startade men avslutades aldrig (t.ex. dödad eller full disk); den gällande "
+    "rapporten, om någon, är oförändrad."
+)
+UNKNOWN = "okänt"
+
+# --- a fault in the program itself ---
+MSG_BUG = (
+    "programfel i hsn-report ({error}); det är en bugg, inte ett fel i data. Rapportera det till "
+    "dem som förvaltar hsn-report med hela loggen ovan. Ingen ny rapport publicerades och inget "
+    "mejl skickades."
+)
+READ_TABLES = "Läste {tables}."
+READ_TABLE = "{source} ({n} {rows})"
+
+
+def file_system_sentence(error: OSError) -> str:
+    """What went wrong with the file system and what to do, as a clause of one sentence."""
+    import errno
+
+    path = error.filename or UNKNOWN
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return FS_FULL.format(path=path)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return FS_DENIED.format(path=path)
+    if error.errno in (errno.ENOTDIR, errno.EEXIST, errno.EISDIR):
+        return FS_NOT_FOLDER.format(path=path)
+    return FS_OTHER.format(path=path, reason=error.strerror or type(error).__name__)
