@@ -681,3 +681,36 @@ def test_two_outcomes_are_found_among_more_ids_and_periods_than_rows(tmp_path):
     problem = only(check(tmp_path, changes))
     assert located(problem) == ("utfall.csv", 1202, "period", "2024-T3")
     assert "rad 9" in problem.message
+
+
+# --- implausible values: warned, never blocking (issue 12) ---------------------------------
+
+
+def value_warnings(result: ValidationResult) -> list[Problem]:
+    return [p for p in result.problems if p.column == "varde"]
+
+
+@pytest.mark.parametrize("value", ["1000000000000", "100,5", "-3"])
+def test_a_percent_value_outside_0_to_100_is_a_warning_naming_the_row(tmp_path, value):
+    result = check(tmp_path, with_row("utfall.csv", f"I1;2025-T3;{value};;"))
+    assert result.ok
+    (warning,) = value_warnings(result)
+    assert warning.severity is Severity.WARNING
+    assert located(warning) == ("utfall.csv", 6, "varde", value)
+    assert "0–100" in warning.message
+    assert warning in result.dataset.warnings
+
+
+def test_a_value_orders_of_magnitude_from_its_history_is_a_warning(tmp_path):
+    rows = "".join(f"I2;{year}-T{t};{20 + t};;\n" for year in (2023, 2024) for t in (1, 2, 3))
+    result = check(tmp_path, {"utfall.csv": VALID["utfall.csv"] + rows + "I2;2025-T3;250000;;\n"})
+    (warning,) = value_warnings(result)
+    assert warning.severity is Severity.WARNING
+    assert located(warning) == ("utfall.csv", 12, "varde", "250000")
+    assert "1\u00a0000 gånger" in warning.message and "medianen är 23" in warning.message
+
+
+def test_values_within_their_unit_and_history_pass_without_a_word(tmp_path):
+    rows = "".join(f"I2;{year}-T{t};{20 * t};;\n" for year in (2023, 2024) for t in (1, 2, 3))
+    result = check(tmp_path, {"utfall.csv": VALID["utfall.csv"] + rows + "I1;2025-T3;100;;\n"})
+    assert value_warnings(result) == []
