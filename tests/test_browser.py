@@ -85,3 +85,49 @@ def test_status_is_never_told_by_colour_alone(opened):
     )
     assert badges
     assert all(text[0] in "●▲■○◷–·" and len(text) > 2 for text in badges)
+
+
+# --- no table cell hidden under another element (issue 12) ------------------------------------
+
+# Each cell is scrolled to and sampled at ten points; the element there must be the cell or
+# inside it. A chart, a neighbouring table or the page edge over any of them is a finding.
+COVERED_CELLS = """() => {
+  const found = [];
+  document.querySelectorAll("td, th").forEach((cell) => {
+    if (cell.getBoundingClientRect().width < 1) return;
+    // Only vertically: a cell reachable only by scrolling the page sideways is a finding too.
+    const top = cell.getBoundingClientRect().top;
+    window.scrollTo(0, window.scrollY + top - window.innerHeight / 2);
+    const r = cell.getBoundingClientRect();
+    for (const fx of [0.05, 0.25, 0.5, 0.75, 0.95]) {
+      for (const fy of [0.3, 0.7]) {
+        const x = r.left + Math.max(2, Math.min(r.width - 2, r.width * fx));
+        const y = r.top + r.height * fy;
+        const hit = x < window.innerWidth ? document.elementFromPoint(x, y) : null;
+        if (!hit || !cell.contains(hit)) {
+          const by = hit ? `${hit.tagName}.${hit.className}` : "the edge of the window";
+          found.push(`${cell.textContent.trim().slice(0, 30)} (under ${by})`);
+          return;
+        }
+      }
+    }
+  });
+  return found;
+}"""
+# A4's text width at 96 px per inch: 210 mm less 2 × 15 mm of margin.
+PRINT_WIDTH = 680
+
+
+@pytest.mark.parametrize(
+    ("width", "media"),
+    [(1024, "screen"), (1280, "screen"), (1920, "screen"), (PRINT_WIDTH, "print")],
+    ids=["1024px", "1280px", "1920px", "print-A4"],
+)
+def test_no_table_cell_is_covered_by_another_element(browser, example_report, width, media):
+    context = browser.new_context(offline=True, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.emulate_media(media=media)
+    page.goto(example_report.html.as_uri(), wait_until="load")
+    covered = page.evaluate(COVERED_CELLS)
+    context.close()
+    assert covered == []

@@ -76,7 +76,7 @@ def test_summary_json_follows_the_product_schema():
     assert sum(m["antal"] for m in summary["mal"]) == 13
     assert {m["status"] for m in summary["mal"]} <= {"gron", "gul", "rod", "ej_bedomd"}
     keys = {"indikator_id", "period", "varde", "malvarde", "uppfyllelse", "uppfyllelse_text"}
-    keys |= {"status", "jamforelse", "spc"}
+    keys |= {"status", "jamforelse", "spc", "kommentar"}
     assert all(set(row) == keys for row in summary["indikatorer"])
     current = [row for row in summary["indikatorer"] if row["period"] == "2025-T2"]
     assert len(current) == 28  # one row per indicator, due or not
@@ -262,3 +262,11 @@ def test_scheduling_usage_errors_exit_2_with_a_message(args, message, tmp_path):
     assert result.returncode == 2, result.stderr
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_summary_json_carries_each_outcomes_comment_or_null():
+    result = hsn_report("summary", "--period", "2025-T2", "--json")
+    rows = json.loads(result.stdout)["indikatorer"]
+    by_key = {(row["indikator_id"], row["period"]): row["kommentar"] for row in rows}
+    assert by_key["I1.2.1", "2025-T1"] == "Målvärdet höjt från 80 till 90 % från 2025"
+    assert by_key["I1.2.1", "2025-T2"] is None

@@ -310,6 +310,7 @@ def test_results_have_the_columns_of_the_contract_in_order():
         "status",
         "senaste_helar_varde",
         "senaste_helar_ar",
+        "kommentar",
     ]
 
 
@@ -445,3 +446,16 @@ def test_an_outcome_of_an_unknown_indicator_raises_rather_than_being_left_out():
     )
     with pytest.raises(ValueError, match="not in the plan"):
         results(dataset)
+
+
+def test_each_result_row_carries_its_own_outcomes_comment():
+    dataset = make_dataset(
+        indicators=[{"indikator_id": "I1", "malvarde": 90}, {"indikator_id": "I2", "malvarde": 5}],
+        outcomes=[
+            {"indikator_id": "I1", "period": "2025-T2", "varde": 91, "kommentar": "Nytt mål"},
+            {"indikator_id": "I1", "period": "2025-T1", "varde": 88},
+        ],
+    )
+    table = indicator_results(dataset, Period(2025, 2))
+    rows = [(r.indikator_id, r.period, r.kommentar) for r in table.itertuples()]
+    assert rows == [("I1", "2025-T2", "Nytt mål"), ("I1", "2025-T1", ""), ("I2", "2025-T2", "")]

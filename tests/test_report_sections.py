@@ -1167,3 +1167,34 @@ def test_snapshot_check_rewrites_the_file_when_asked_and_then_compares(tmp_path,
     check_snapshot("<section><h2>A</h2><p>x</p></section>", path)
     with pytest.raises(pytest.fail.Exception, match=r"(?s)differs.*-<p>x</p>.*\+<p>y</p>"):
         check_snapshot("<section><h2>A</h2><p>y</p></section>", path)
+
+
+# --- an outcome's comment beside its value (issue 12) ------------------------------------------
+
+
+def commented_report():
+    outcomes = [
+        {"indikator_id": "I1", "period": "2025-T2", "varde": 91},
+        {"indikator_id": "I1", "period": "2025-T1", "varde": 88, "kommentar": "Målvärdet höjt"},
+    ]
+    dataset = make_dataset(indicators=[{"indikator_id": "I1", "malvarde": 90}], outcomes=outcomes)
+    return make_report(dataset)
+
+
+def test_an_outcome_comment_stands_in_the_row_of_the_value_it_explains():
+    page = Page(indicator_table(commented_report().history("I1"), "Utfall för I1"))
+    assert page.rows[0]["cells"][-1] == report_text.INDICATOR_COMMENT_HEADER
+    assert [(row["cells"][2], row["cells"][-1]) for row in page.body_rows] == [
+        ("91", ""),
+        ("88", "Målvärdet höjt"),
+    ]
+
+
+def test_a_table_without_comments_has_no_comment_column():
+    page = Page(indicator_table(many_periods_report(2).history("I1"), "x"))
+    assert report_text.INDICATOR_COMMENT_HEADER not in page.rows[0]["cells"]
+
+
+def test_an_indicator_with_comments_puts_its_chart_below_the_table():
+    html = report.goal_sections(commented_report()).html
+    assert 'class="indikator-innehall med-kommentar"' in html

@@ -101,13 +101,22 @@ def indicator_table(history: pd.DataFrame, caption: str) -> str:
         else:
             cells += [target_cell(row), esc(format_number(row.uppfyllelse)) or "–"]
         rows.append(cells)
+    if has_comments(shown):  # the comment explains the value of its own row
+        headers = [*headers, report_text.INDICATOR_COMMENT_HEADER]
+        for cells, comment in zip(rows, shown["kommentar"], strict=True):
+            cells.append(f'<span class="utfallskommentar">{esc(comment)}</span>')
     classes = ["rapportperiod" if row.rapportperiod else "" for row in shown.itertuples()]
-    numeric = range(2, len(headers))
+    numeric = range(2, len(headers) - has_comments(shown))
     html = table(headers, rows, numeric=numeric, caption=caption, row_classes=classes)
     if len(history) > MAX_TABLE_ROWS:
         note = report_text.HISTORY_CUT.format(shown=MAX_TABLE_ROWS, total=len(history))
         html += f'<p class="meta">{esc(note)}</p>'
     return html
+
+
+def has_comments(history: pd.DataFrame) -> bool:
+    """Whether any of these outcome rows has a comment of its own."""
+    return "kommentar" in history and bool((history["kommentar"].fillna("") != "").any())
 
 
 def indicator_block(report: Report, indicator: Row) -> str:
@@ -124,6 +133,9 @@ def indicator_block(report: Report, indicator: Row) -> str:
         if part
     )
     caption = report_text.INDICATOR_CAPTION.format(name=indicator.indikator_id)
+    # A table with comments needs the page's width: the chart then goes below it.
+    shown = history.head(MAX_TABLE_ROWS)
+    layout = "indikator-innehall" + (" med-kommentar" if has_comments(shown) else "")
     chart = figure(
         charts.indicator_trend(history, report.period),
         charts.indicator_trend_alt(history, report.period),
@@ -132,7 +144,7 @@ def indicator_block(report: Report, indicator: Row) -> str:
     return (
         f'<div class="indikator"><h4>{esc(indicator.namn)}</h4>'
         f'<p class="meta">{esc(meta)}</p>'
-        f'<div class="indikator-innehall">{indicator_table(history, caption)}{chart}</div>'
+        f'<div class="{layout}">{indicator_table(history, caption)}{chart}</div>'
         f"{signal_blocks(report, indicator)}</div>"
     )
 

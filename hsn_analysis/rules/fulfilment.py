@@ -31,6 +31,7 @@ RESULT_COLUMNS = [
     "status",
     "senaste_helar_varde",
     "senaste_helar_ar",
+    "kommentar",  # the outcome row's own comment ("" when none), shown beside its value
 ]
 
 # Status codes are computed as small ints and turned into the IndicatorStatus values at the end.
@@ -183,9 +184,16 @@ def indicator_results(dataset: Dataset, period: Period) -> pd.DataFrame:
         "status": pd.array([s.value for s in _STATUSES], dtype="str").take(codes),
         "senaste_helar_varde": np.where(show_latest, latest_value[pos], np.nan),
         "senaste_helar_ar": np.where(show_latest, latest_year[pos], np.nan),
+        "kommentar": _comments(outcomes).take(source),
     }
     # Extension arrays taken from the dataset's own columns keep their dtype, no re-inference.
     return pd.DataFrame(columns, columns=RESULT_COLUMNS, copy=False)
+
+
+def _comments(outcomes: pd.DataFrame) -> pd.api.extensions.ExtensionArray:
+    """The outcomes' comments with "" appended, so that source -1 (no outcome) takes ""."""
+    texts = outcomes["kommentar"].fillna("").astype("str").array
+    return pd.concat([pd.Series(texts), pd.Series([""], dtype=texts.dtype)]).array
 
 
 class _OutcomeGrid:

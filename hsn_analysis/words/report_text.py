@@ -173,3 +173,7 @@ def run_time_text(moment: datetime) -> str:
 
 
 FOOTER = "{board} · {period} · skapad med hsn-analysis {version}"
+
+
+# --- the outcome's own comment beside its value (issue 12) ---
+INDICATOR_COMMENT_HEADER = "Kommentar"

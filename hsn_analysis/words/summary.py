@@ -70,6 +70,7 @@ def build_summary(
                 "uppfyllelse": _number(row.uppfyllelse),
                 "uppfyllelse_text": format_number(row.uppfyllelse) or None,
                 "status": str(row.status),
+                "kommentar": row.kommentar or None,
                 **(signals[row.indikator_id] if row.rapportperiod else NO_SIGNALS),
             }
             for row in indicators.itertuples(index=False)
