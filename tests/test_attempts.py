@@ -15,15 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from hsn_analysis import runner
-from hsn_analysis.index import write_index
-from hsn_analysis.layout import report_paths
-from hsn_analysis.locking import period_lock
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
-from hsn_analysis.published import LatestRunFailed, published_report
+from hsn_analysis.reading.validation import load_dataset
+from hsn_analysis.runs import runner
 from hsn_analysis.runs.attempts import mark_started, marker_path, unfinished_run
-from hsn_analysis.validation import load_dataset
+from hsn_analysis.runs.index import write_index
+from hsn_analysis.runs.layout import report_paths
+from hsn_analysis.runs.locking import period_lock
+from hsn_analysis.runs.published import LatestRunFailed, published_report
 
 ROOT = Path(__file__).resolve().parent.parent
 T2 = Period(2025, 2)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from hsn_analysis import cli, runner
+from hsn_analysis import cli
+from hsn_analysis.runs import runner
 from hsn_analysis.words.terminal import printable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +68,7 @@ def test_a_bug_says_it_is_one_and_exits_9(monkeypatch, capsys):
     def broken(*_args, **_kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("hsn_analysis.summary.build_summary", broken)
+    monkeypatch.setattr("hsn_analysis.words.summary.build_summary", broken)
     code = cli.main(["summary", "--period", "2025-T2", "--data", str(EXAMPLE)])
     err = capsys.readouterr().err
     assert code == cli.EXIT_BUG == 9

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from hsn_analysis.loading import read_dataset
 from hsn_analysis.reading.csv_quotes import GluedRows, glued_rows
+from hsn_analysis.reading.loading import read_dataset
 from hsn_analysis.vocabulary import Severity
 
 HEADER = "indikator_id;period;varde;malvarde;kommentar\n"
@@ -39,7 +39,7 @@ def test_a_quote_never_closed_is_an_error_saying_so(tmp_path):
 def test_a_glued_quote_makes_the_dataset_invalid_instead_of_losing_rows(tmp_path):
     from test_validation import TODAY, VALID, write_dataset
 
-    from hsn_analysis.validation import check_dataset
+    from hsn_analysis.reading.validation import check_dataset
 
     text = VALID["bedomningar.csv"].replace("D1;2025-T1;delvis;Text;", 'D1;2025-T1;delvis;"Text;')
     result = check_dataset(write_dataset(tmp_path, {"bedomningar.csv": text}), today=TODAY)

@@ -5,8 +5,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hsn_analysis.loading import read_dataset
 from hsn_analysis.paths import PROJECT_ROOT
+from hsn_analysis.reading.loading import read_dataset
 from hsn_analysis.reading.workbook_checks import FormulaWithoutValue, formulas_without_value
 from hsn_analysis.vocabulary import Severity
 

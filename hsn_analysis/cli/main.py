@@ -28,9 +28,9 @@ from hsn_analysis.cli.common import (
     check_data,
     logger,
 )
+from hsn_analysis.paths import EXAMPLE_DATA, LOCAL_EXAMPLE_DATA
 from hsn_analysis.periods import Period, PeriodNotReady
 from hsn_analysis.problems import errors, warnings
-from hsn_analysis.paths import EXAMPLE_DATA, LOCAL_EXAMPLE_DATA
 from hsn_analysis.version import __version__
 from hsn_analysis.words import labels
 from hsn_analysis.words.safeguards import (

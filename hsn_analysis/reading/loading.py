@@ -26,7 +26,9 @@ from hsn_analysis.dataset import SourceFile
 from hsn_analysis.problems import Problem
 from hsn_analysis.reading.cells import normalise_name, toml_value_text, workbook_cell_text
 from hsn_analysis.reading.csv_columns import Columns, detect_delimiter
+from hsn_analysis.reading.csv_quotes import glued_rows
 from hsn_analysis.reading.raw import RawData, RawSettings, RawTable, SettingEntry
+from hsn_analysis.reading.workbook_checks import formulas_without_value
 from hsn_analysis.vocabulary import Severity
 from hsn_analysis.words.messages import (
     MSG_BAD_SHEET,
@@ -47,8 +49,6 @@ from hsn_analysis.words.messages import (
     MSG_TOML_SYNTAX,
     MSG_UNREADABLE,
 )
-from hsn_analysis.reading.csv_quotes import glued_rows
-from hsn_analysis.reading.workbook_checks import formulas_without_value
 from hsn_analysis.words.safeguards import (
     CLOSES_AT,
     CLOSES_NEVER,

@@ -31,6 +31,7 @@ from hsn_analysis.reading.loading import OPTIONAL_TABLES, TABLE_NAMES, read_data
 from hsn_analysis.words.formatting import format_number
 from hsn_analysis.reading.raw import RawData, RawTable
 from hsn_analysis.vocabulary import Frequency, Severity, TargetType
+from hsn_analysis.words.formatting import format_number
 from hsn_analysis.words.messages import (
     MSG_DATE,
     MSG_DUPLICATE_ID,

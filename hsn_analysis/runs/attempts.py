@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from hsn_analysis.locking import LOCK_NAME
+from hsn_analysis.runs.locking import LOCK_NAME
 
 MARKER_SUFFIX = ".PAGAR.json"
 WORK_PREFIX = ".korning-"  # the runner's working folders in the period folder

@@ -24,12 +24,12 @@ from zoneinfo import ZoneInfo
 from hsn_analysis.periods import Period
 from hsn_analysis.report.markup import esc
 from hsn_analysis.report.palette import BRAND, GRID, INK, MUTED, STATUS_SWATCH
+from hsn_analysis.runs.attempts import marker_path, unfinished_run
 from hsn_analysis.runs.layout import BACKUP_STAMP, INDEX_NAME, report_paths
 from hsn_analysis.runs.locking import exclusive
 from hsn_analysis.runs.published import latest_run_failed
 from hsn_analysis.words import labels
 from hsn_analysis.words.report_text import TIME_ZONE
-from hsn_analysis.runs.attempts import marker_path, unfinished_run
 from hsn_analysis.words.safeguards import INDEX_UNFINISHED_NOTE
 
 LOCK_NAME = ".index.lock"

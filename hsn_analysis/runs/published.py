@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from hsn_analysis.periods import Period
-from hsn_analysis.runs.layout import report_paths
 from hsn_analysis.runs.attempts import unfinished_run
+from hsn_analysis.runs.layout import report_paths
 from hsn_analysis.words.safeguards import MSG_DEAD_RUN_SEND, UNKNOWN
 
 

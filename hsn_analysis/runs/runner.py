@@ -32,6 +32,13 @@ from hsn_analysis.reading.validation import check_dataset
 from hsn_analysis.report.context import package_versions, report_title
 from hsn_analysis.report.export import export_html, report_exporter
 from hsn_analysis.rules.subgoals import subgoal_results
+from hsn_analysis.runs.attempts import (
+    WORK_PREFIX,
+    mark_finished,
+    mark_started,
+    remove_dead_work,
+    unfinished_run,
+)
 from hsn_analysis.runs.index import refresh_index
 from hsn_analysis.runs.kernel import (
     KERNEL_ARGUMENTS,
@@ -41,14 +48,6 @@ from hsn_analysis.runs.kernel import (
 )
 from hsn_analysis.runs.layout import BACKUP_STAMP, report_paths
 from hsn_analysis.runs.locking import period_lock
-from hsn_analysis.words.summary import build_summary
-from hsn_analysis.runs.attempts import (
-    WORK_PREFIX,
-    mark_finished,
-    mark_started,
-    remove_dead_work,
-    unfinished_run,
-)
 from hsn_analysis.words.safeguards import (
     FS_RUN_KEPT,
     MSG_DEAD_RUN,
@@ -56,6 +55,7 @@ from hsn_analysis.words.safeguards import (
     UNKNOWN,
     file_system_sentence,
 )
+from hsn_analysis.words.summary import build_summary
 
 REPORT_NOTEBOOK = paths.REPORT_NOTEBOOK
 CELL_TIMEOUT_S = 300
