@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 import pandas as pd
@@ -64,6 +64,16 @@ from hsn_analysis.words.signals_text import JAMFORELSER_EXAMPLE_HEADERS
 
 if TYPE_CHECKING:  # openpyxl loads only when a workbook is read: CSV folders and the report
     from openpyxl.workbook.workbook import Workbook, _WorksheetLike  # kernel never need it
+
+class _LineReader(Protocol):
+    """csv's reader: rows, and the lines of text read so far."""
+
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+    def __next__(self) -> list[str]: ...
+
 
 TABLE_NAMES = ("mal", "delmal", "indikatorer", "utfall", "bedomningar")
 # Read when present, never missed: comparisons (Kolada) are an addition to the follow-up.
@@ -255,7 +265,7 @@ class _Reader:
             message = MSG_FORMULA_NO_VALUE.format(cell=cell.cell, formula=formula)
             self.error(source, message, row=cell.row)
 
-    def csv_rows(self, data: bytes, source: str) -> Callable[[], Iterator[list[str]]] | None:
+    def csv_rows(self, data: bytes, source: str) -> Callable[[], _LineReader] | None:
         """A fresh reader of the file's rows on each call; None when it is no text.
 
         The rows are decoded a piece at a time as they are read: the whole text as one string,
@@ -268,7 +278,7 @@ class _Reader:
         encoding = decoded[1]
         del decoded  # the text was needed only to check the encoding and find the separator
 
-        def rows() -> Iterator[list[str]]:
+        def rows() -> _LineReader:
             lines = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
             return csv.reader(lines, delimiter=delimiter)
 
