@@ -62,3 +62,32 @@ def test_setup_registered_the_project_kernel_for_this_environment():
     spec = KernelSpecManager().get_kernel_spec("hsn-analysis")
     assert Path(spec.argv[0]).resolve() == Path(sys.executable).resolve()
     assert spec.language == "python"
+
+
+def test_the_readme_exit_code_table_names_every_code_the_command_returns():
+    from hsn_analysis.cli import common
+
+    codes = {v for k, v in vars(common).items() if k.startswith("EXIT_")}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| exit code | meaning |") :].split("\n\n", 1)[0]
+    documented = {int(m) for m in re.findall(r"^\| (\d+) \|", table, re.M)}
+    assert documented == codes == set(range(len(codes)))
+
+
+def test_the_input_format_document_names_every_column_and_status_word():
+    from hsn_analysis import dataset
+    from hsn_analysis.reading.cells import STATUS_WORDS
+    from hsn_analysis.words.messages import SETTING_HINTS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "(docs/indata.md)" in readme and "PRODUCT.md" not in readme
+    document = (ROOT / "docs" / "indata.md").read_text(encoding="utf-8")
+    columns = {c for name, v in vars(dataset).items() if name.endswith("_COLUMNS") for c in v}
+    for word in sorted(columns | set(SETTING_HINTS)):
+        assert f"`{word}`" in document, word
+    folded = set(re.findall(r"`([^`\n]+)`", document))
+    from hsn_analysis.reading.cells import fold
+
+    assert set(STATUS_WORDS) <= {fold(w) for w in folded}
+    for step in ("cp -r data/exempel", "hsn-report validate --data", "hsn-report run --period"):
+        assert step in document, step

@@ -65,6 +65,7 @@ from hsn_analysis.words.signals_text import JAMFORELSER_EXAMPLE_HEADERS
 if TYPE_CHECKING:  # openpyxl loads only when a workbook is read: CSV folders and the report
     from openpyxl.workbook.workbook import Workbook, _WorksheetLike  # kernel never need it
 
+
 class _LineReader(Protocol):
     """csv's reader: rows, and the lines of text read so far."""
 
