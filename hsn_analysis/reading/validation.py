@@ -19,7 +19,6 @@ from hsn_analysis.reading.cells import (
     STATUS_WORDS,
     TARGET_TYPE_WORDS,
     check_settings,
-    fold,
     map_words,
     normalise_name,
     parse_date_column,
@@ -28,10 +27,9 @@ from hsn_analysis.reading.cells import (
 )
 from hsn_analysis.reading.comparisons import check_comparisons, check_signal_columns
 from hsn_analysis.reading.loading import OPTIONAL_TABLES, TABLE_NAMES, read_dataset
-from hsn_analysis.words.formatting import format_number
+from hsn_analysis.reading.plausibility import Values, plausibility_problems
 from hsn_analysis.reading.raw import RawData, RawTable
 from hsn_analysis.vocabulary import Frequency, Severity, TargetType
-from hsn_analysis.words.formatting import format_number
 from hsn_analysis.words.messages import (
     MSG_DATE,
     MSG_DUPLICATE_ID,
@@ -55,7 +53,6 @@ from hsn_analysis.words.messages import (
     MSG_UNKNOWN_COLUMN,
     MSG_UNKNOWN_ID,
 )
-from hsn_analysis.words.safeguards import MSG_MAGNITUDE_IMPLAUSIBLE, MSG_PERCENT_IMPLAUSIBLE
 
 COLUMNS = {
     "mal": ds.GOAL_COLUMNS,
@@ -379,29 +376,17 @@ class _Validator:
 
     def check_plausible(self) -> None:
         """Warn (never stop) for a value its unit does not allow or far from its history."""
-        if "indikatorer" not in self.tables or "utfall" not in self.tables:
-            return
-        ind, out = self.tables["indikatorer"], self.tables["utfall"]
-        values = self.parsed["utfall", "varde"]
-        ids = out.text("indikator_id")
-        units = ind.text("enhet").map(fold)
-        percent = set(ind.text("indikator_id")[units.str.contains("%") | (units == "procent")])
-        outside = ids.isin(percent) & ((values > 100) | (values < 0))
-        self.add(out, "varde", outside, MSG_PERCENT_IMPLAUSIBLE, Severity.WARNING)
-        if "utfall" not in self.id_codes:
-            return
-        far_rows, medians = implausible_magnitude(self.id_codes["utfall"], values.to_numpy())
-        far = pd.Series(far_rows, index=values.index) & ~outside
-        median = pd.Series(medians, index=values.index)
-        if far.any():
-            self.add(
-                out,
-                "varde",
-                far,
-                lambda _, row: MSG_MAGNITUDE_IMPLAUSIBLE.format(
-                    factor=format_number(MAGNITUDE_FACTOR), median=format_number(median[row])
-                ),
-                Severity.WARNING,
+        if "indikatorer" in self.tables and "utfall" in self.id_codes:
+            ind, out = self.tables["indikatorer"], self.tables["utfall"]
+            values = Values(
+                out.text("indikator_id"), out.text("varde"), self.parsed["utfall", "varde"]
+            )
+            self.problems += plausibility_problems(
+                out.source,
+                out.headers.get("varde", "varde"),
+                values,
+                self.id_codes["utfall"],
+                dict(zip(ind.text("indikator_id"), ind.text("enhet"), strict=True)),
             )
 
     def warn_missing(self, name: str, id_column: str, owner: str, template: str) -> None:
@@ -483,35 +468,3 @@ def _repeated(keys: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarr
         later[suspect] = again
         first[suspect] = shared_keys.duplicated(keep=False).to_numpy() & ~again
     return later, first
-
-
-MAGNITUDE_FACTOR = 1000  # three orders of magnitude: a slipped decimal comma or a wrong unit
-MIN_HISTORY = 3  # values of an indicator before its median is a fair yardstick
-
-
-def implausible_magnitude(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Rows whose value is more than MAGNITUDE_FACTOR times larger or smaller than the median
-    of the values of the same key (an indicator's codes; zero and missing values left out), and
-    those medians (NaN where not computed).
-
-    Medians are costly on millions of rows, so only keys whose smallest and largest values are
-    that far apart get one.
-    """
-    size = np.abs(values.astype("float64"))
-    size[size == 0] = np.nan
-    stats = pd.Series(size).groupby(keys).agg(["min", "max", "count"])
-    wide = stats.index[
-        (stats["max"] > stats["min"] * MAGNITUDE_FACTOR) & (stats["count"] >= MIN_HISTORY)
-    ]
-    far = np.zeros(len(values), dtype=bool)
-    median = np.full(len(values), np.nan)
-    if len(wide) == 0:
-        return far, median
-    rows = np.isin(keys, wide.to_numpy()) & (keys >= 0)
-    medians = pd.Series(size[rows]).groupby(keys[rows]).median()
-    median[rows] = medians.reindex(keys[rows]).to_numpy()
-    with np.errstate(invalid="ignore"):
-        far[rows] = (size[rows] > median[rows] * MAGNITUDE_FACTOR) | (
-            size[rows] * MAGNITUDE_FACTOR < median[rows]
-        )
-    return far, median
