@@ -39,6 +39,7 @@ from hsn_analysis.words.safeguards import (
     READ_TABLE,
     READ_TABLES,
     file_system_sentence,
+    is_file_system_failure,
 )
 from hsn_analysis.words.terminal import printable
 
@@ -294,11 +295,12 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except OSError as exc:  # a folder that cannot be written, a full disk, a file for a folder
+        if not is_file_system_failure(exc):
+            return _bug(exc)
         logger.error("%s", FS_COMMAND.format(what=file_system_sentence(exc)))
         return EXIT_FILE_SYSTEM
     except Exception as exc:  # a bug: say so, with the traceback for whoever fixes it
-        logger.critical("%s", MSG_BUG.format(error=f"{type(exc).__name__}: {exc}"), exc_info=True)
-        return EXIT_BUG
+        return _bug(exc)
     finally:
         package.removeHandler(handler)
         package.setLevel(previous_level)
@@ -311,6 +313,13 @@ class PrintableFormatter(logging.Formatter):
     def formatMessage(self, record: logging.LogRecord) -> str:
         record.message = printable(record.message)
         return super().formatMessage(record)
+
+
+def _bug(error: Exception) -> int:
+    """Log a fault of the program itself as one, with its traceback; the exit code."""
+    message = MSG_BUG.format(error=f"{type(error).__name__}: {error}")
+    logger.critical("%s", message, exc_info=error)
+    return EXIT_BUG
 
 
 def _silence_stdout() -> None:

@@ -54,6 +54,7 @@ from hsn_analysis.words.safeguards import (
     STEP_FILES,
     UNKNOWN,
     file_system_sentence,
+    is_file_system_failure,
 )
 from hsn_analysis.words.summary import build_summary
 
@@ -240,6 +241,8 @@ def produce_report(
         refresh_index(out)  # the index shows the failed run beside the report that is kept
         raise
     except OSError as exc:
+        if not is_file_system_failure(exc):  # the program's own fault: not the disk's
+            raise
         if out.is_dir():  # else there is no index to write either
             refresh_index(out)
         raise OutputFailed(exc) from exc

@@ -1,6 +1,8 @@
 """Swedish messages of the safeguards that keep a report whole: input that would be cut or
 misread, implausible values, file-system failures and runs that never finished."""
 
+import errno
+
 # --- reading: a quote that swallows rows, formulas without values, hidden and empty sheets ---
 MSG_GLUED_ROWS = (
     'Ett citattecken (") i början av ett värde i kolumn {column} öppnas här men {closes}, så '
@@ -47,7 +49,7 @@ FS_NOT_FOLDER = (
     "{path} kan inte bli en mapp eftersom en fil med det namnet (eller en fil på vägen dit) "
     "redan finns; ange en mapp med --out"
 )
-FS_OTHER = "{path} går inte att skriva ({reason}); kontrollera mappen och disken"
+FS_OTHER = "{path} går inte att använda ({reason}); kontrollera mappen och disken"
 FS_RUN_KEPT = (
     "steget {step} misslyckades: {what}. Ingen ny rapport publicerades, en tidigare rapport för "
     "perioden finns kvar orörd och inget mejl skickas."
@@ -80,15 +82,24 @@ READ_TABLES = "Läste {tables}."
 READ_TABLE = "{source} ({n} {rows})"
 
 
+# Failures of the place written to (not of the program): full, not writable, not a folder.
+_FULL = (errno.ENOSPC, errno.EDQUOT)
+_DENIED = (errno.EACCES, errno.EPERM, errno.EROFS)
+_NOT_FOLDER = (errno.ENOTDIR, errno.EEXIST, errno.EISDIR)
+
+
+def is_file_system_failure(error: OSError) -> bool:
+    """Whether `error` is the disk's or the folder's fault (exit 7), not the program's."""
+    return error.errno in (*_FULL, *_DENIED, *_NOT_FOLDER)
+
+
 def file_system_sentence(error: OSError) -> str:
     """What went wrong with the file system and what to do, as a clause of one sentence."""
-    import errno
-
     path = error.filename or UNKNOWN
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+    if error.errno in _FULL:
         return FS_FULL.format(path=path)
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if error.errno in _DENIED:
         return FS_DENIED.format(path=path)
-    if error.errno in (errno.ENOTDIR, errno.EEXIST, errno.EISDIR):
+    if error.errno in _NOT_FOLDER:
         return FS_NOT_FOLDER.format(path=path)
     return FS_OTHER.format(path=path, reason=error.strerror or type(error).__name__)
