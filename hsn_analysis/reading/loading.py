@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import numpy as np
 import pandas as pd
@@ -258,7 +258,7 @@ class _Reader:
             message = MSG_HIDDEN_SHEET.format(title=sheet.title, name=name, visible=visible)
             self.warning(source, message)
         try:  # the sheet's own XML: openpyxl keeps its path and the open archive
-            xml = book._archive.read(sheet._worksheet_path)
+            xml = cast(Any, book)._archive.read(sheet._worksheet_path)
         except Exception:  # not a read-only sheet or no such part: nothing more to check
             return
         for cell in formulas_without_value(xml):
