@@ -3,7 +3,7 @@ its indicator's own history. Warned, never blocking: the analyst decides."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -18,25 +18,28 @@ MAGNITUDE_FACTOR = 1000  # three orders of magnitude: a slipped decimal comma or
 MIN_HISTORY = 3  # values of an indicator before its median is a fair yardstick
 
 
-@dataclass(frozen=True)
-class Values:
-    """The outcome rows' indicator ids, value texts and parsed values (Excel rows as index)."""
+class Table(Protocol):
+    """What is needed of a validated table: its source, headers and text columns."""
 
-    ids: pd.Series
-    texts: pd.Series
-    numbers: pd.Series
+    source: str
+    headers: dict[str, str]
+
+    def text(self, column: str) -> pd.Series: ...
 
 
 def plausibility_problems(
-    source: str, header: str, values: Values, keys: np.ndarray, units: dict[str, str]
+    outcomes: Table, values: pd.Series, keys: np.ndarray, indicators: Table
 ) -> list[Problem]:
-    """A warning per value outside 0–100 for a `%` indicator (by `units`, id → unit), and per
-    value far from its indicator's median (`keys`: the ids as integer codes)."""
+    """A warning per outcome value outside 0–100 for a `%` indicator, and per value far from
+    its indicator's median. `values` are the parsed `varde` (Excel rows as index), `keys` the
+    outcomes' indicator ids as integer codes."""
+    units = dict(zip(indicators.text("indikator_id"), indicators.text("enhet"), strict=True))
     percent = {i for i, unit in units.items() if "%" in unit or fold(unit) == "procent"}
-    numbers = values.numbers
-    outside = (values.ids.isin(percent) & ((numbers > 100) | (numbers < 0))).to_numpy()
-    far, median = implausible_magnitude(keys, numbers.to_numpy())
+    ids, texts = outcomes.text("indikator_id"), outcomes.text("varde")
+    outside = (ids.isin(percent) & ((values > 100) | (values < 0))).to_numpy()
+    far, median = implausible_magnitude(keys, values.to_numpy())
     far &= ~outside
+    header = outcomes.headers.get("varde", "varde")
     problems = []
     for row in np.flatnonzero(outside | far):
         if outside[row]:
@@ -45,8 +48,10 @@ def plausibility_problems(
             message = MSG_MAGNITUDE_IMPLAUSIBLE.format(
                 factor=format_number(MAGNITUDE_FACTOR), median=format_number(median[row])
             )
-        excel_row, text = int(numbers.index[row]), values.texts.iloc[row]
-        problems.append(Problem(Severity.WARNING, source, message, excel_row, header, text))
+        excel_row, text = int(values.index[row]), texts.iloc[row]
+        problems.append(
+            Problem(Severity.WARNING, outcomes.source, message, excel_row, header, text)
+        )
     return problems
 
 

@@ -27,7 +27,7 @@ from hsn_analysis.reading.cells import (
 )
 from hsn_analysis.reading.comparisons import check_comparisons, check_signal_columns
 from hsn_analysis.reading.loading import OPTIONAL_TABLES, TABLE_NAMES, read_dataset
-from hsn_analysis.reading.plausibility import Values, plausibility_problems
+from hsn_analysis.reading.plausibility import plausibility_problems
 from hsn_analysis.reading.raw import RawData, RawTable
 from hsn_analysis.vocabulary import Frequency, Severity, TargetType
 from hsn_analysis.words.messages import (
@@ -165,7 +165,10 @@ class _Validator:
         for table in self.tables.values():
             self.check_table(table)
         self.check_targets()
-        self.check_plausible()
+        if "indikatorer" in self.tables and "utfall" in self.id_codes:  # warnings only
+            outcomes, values = self.tables["utfall"], self.parsed["utfall", "varde"]
+            args = (outcomes, values, self.id_codes["utfall"], self.tables["indikatorer"])
+            self.problems += plausibility_problems(*args)
         self.warn_missing("bedomningar", "delmal_id", "delmal", MSG_NOT_ASSESSED)
         self.warn_missing("utfall", "indikator_id", "indikatorer", MSG_NO_OUTCOME)
         order = {source: i for i, source in enumerate(self.raw.source_order)}
@@ -373,21 +376,6 @@ class _Validator:
         with_target = set(out.text("indikator_id")[self.parsed["utfall", "malvarde"].notna()])
         mask = needs & ~ind.text("indikator_id").isin(with_target)
         self.add(ind, "malvarde", mask, lambda _, row: MSG_NO_TARGET.format(kind=kinds[row]))
-
-    def check_plausible(self) -> None:
-        """Warn (never stop) for a value its unit does not allow or far from its history."""
-        if "indikatorer" in self.tables and "utfall" in self.id_codes:
-            ind, out = self.tables["indikatorer"], self.tables["utfall"]
-            values = Values(
-                out.text("indikator_id"), out.text("varde"), self.parsed["utfall", "varde"]
-            )
-            self.problems += plausibility_problems(
-                out.source,
-                out.headers.get("varde", "varde"),
-                values,
-                self.id_codes["utfall"],
-                dict(zip(ind.text("indikator_id"), ind.text("enhet"), strict=True)),
-            )
 
     def warn_missing(self, name: str, id_column: str, owner: str, template: str) -> None:
         """Warn for each id of `owner` with no row in `name` for a period others have rows for."""
