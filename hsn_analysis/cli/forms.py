@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hsn_analysis.cli.common import (
-    DEFAULT_DATA,
     EXIT_INVALID_DATA,
     EXIT_OK,
     UsageError,
@@ -34,7 +33,7 @@ def add_form_commands(commands: Any, data_help: str, date_type: Callable[[str], 
     argument as the other commands do."""
     mall = commands.add_parser("mall", help="skriv Excel-formulär för ett tertial")
     mall.add_argument("--period", help="tertialet som ska följas upp, t.ex. 2026-T1")
-    mall.add_argument("--data", type=Path, default=DEFAULT_DATA, help=data_help)
+    mall.add_argument("--data", type=Path, default=None, help=data_help)
     mall.add_argument(
         "--per",
         choices=["ansvarig"],  # issue 13 (units) adds "enhet" here
@@ -52,7 +51,7 @@ def add_form_commands(commands: Any, data_help: str, date_type: Callable[[str], 
     mall.set_defaults(handler=mall_command)
 
     samla = commands.add_parser("samla", help="läs in ifyllda formulär till ett nytt dataset")
-    samla.add_argument("--data", type=Path, default=DEFAULT_DATA, help=data_help)
+    samla.add_argument("--data", type=Path, default=None, help=data_help)
     samla.add_argument(
         "--out",
         type=Path,
