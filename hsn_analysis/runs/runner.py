@@ -48,6 +48,7 @@ from hsn_analysis.runs.kernel import (
 )
 from hsn_analysis.runs.layout import BACKUP_STAMP, report_paths
 from hsn_analysis.runs.locking import period_lock
+from hsn_analysis.runs.publishing import publish
 from hsn_analysis.words.safeguards import (
     FS_RUN_KEPT,
     MSG_DEAD_RUN,
@@ -333,9 +334,7 @@ def _produce(
         backup = _back_up(paths)
         if backup is not None:
             logger.info("Den tidigare rapporten sparas som %s", backup)
-        # The HTML goes last: whoever sees the new report also finds its notebook and record.
-        for key in ("notebook", "record", "html"):
-            os.replace(work / paths[key].name, paths[key])
+        publish(work, paths, backup)
         paths["failed"].unlink(missing_ok=True)  # an earlier failure is superseded
     finally:
         shutil.rmtree(work, ignore_errors=True)
