@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from hsn_analysis.cli.common import (
-    DEFAULT_DATA,
     EXIT_FETCH_FAILED,
     EXIT_INVALID_DATA,
     EXIT_OK,
@@ -29,7 +28,7 @@ DEFAULT_BASE_URL = "https://api.kolada.se/v3"
 def add_kolada_command(commands: Any) -> None:
     """Add `kolada` to the subcommands of `hsn-report`."""
     kolada = commands.add_parser("kolada", help="hämta jämförelser från Kolada till data")
-    kolada.add_argument("--data", type=Path, default=DEFAULT_DATA, help="mapp med CSV-filer")
+    kolada.add_argument("--data", type=Path, default=None, help="mapp med CSV-filer")
     kolada.add_argument(
         "--ar", help="år att hämta, t.ex. 2021..2025 (standard: planåret och 4 till)"
     )

@@ -15,6 +15,17 @@ import io
 import re
 from dataclasses import dataclass
 
+from hsn_analysis.problems import Problem
+from hsn_analysis.reading.csv_columns import detect_delimiter
+from hsn_analysis.vocabulary import Severity
+from hsn_analysis.words.safeguards import (
+    CLOSES_AT,
+    CLOSES_NEVER,
+    GLUED_LINE,
+    GLUED_LINES,
+    MSG_GLUED_ROWS,
+)
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what csv's reader (newline="") counts as a line
 
 
@@ -31,6 +42,23 @@ class GluedRows:
     line: int
     closes: int | None
     column: int
+
+
+def glued_row_problems(text: str, headers: tuple[str, ...], source: str) -> list[Problem]:
+    """An error, at the row where the quote opens, for every value of `text` (a whole CSV file
+    with these `headers`) that swallowed the rows after it."""
+    problems = []
+    for glued in glued_rows(text, detect_delimiter(text), len(headers)):
+        column = headers[glued.column] if glued.column < len(headers) else ""
+        first, last = glued.line + 1, glued.closes
+        if last is None:
+            last = len(_LINE_BREAK.findall(text.rstrip("\r\n"))) + 1
+        lines = (GLUED_LINE if last <= first else GLUED_LINES).format(first=first, last=last)
+        closes = CLOSES_NEVER if glued.closes is None else CLOSES_AT.format(line=last)
+        where = column or f"nr {glued.column + 1}"
+        message = MSG_GLUED_ROWS.format(column=where, closes=closes, lines=lines)
+        problems.append(Problem(Severity.ERROR, source, message, row=glued.row))
+    return problems
 
 
 def glued_rows(text: str, delimiter: str, width: int) -> list[GluedRows]:

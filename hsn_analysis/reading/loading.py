@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import pandas as pd
@@ -26,9 +26,9 @@ from hsn_analysis.dataset import SourceFile
 from hsn_analysis.problems import Problem
 from hsn_analysis.reading.cells import normalise_name, toml_value_text, workbook_cell_text
 from hsn_analysis.reading.csv_columns import Columns, detect_delimiter
-from hsn_analysis.reading.csv_quotes import glued_rows
+from hsn_analysis.reading.csv_quotes import glued_row_problems
 from hsn_analysis.reading.raw import RawData, RawSettings, RawTable, SettingEntry
-from hsn_analysis.reading.workbook_checks import formulas_without_value
+from hsn_analysis.reading.workbook_checks import sheet_problems
 from hsn_analysis.vocabulary import Severity
 from hsn_analysis.words.messages import (
     MSG_BAD_SHEET,
@@ -49,17 +49,7 @@ from hsn_analysis.words.messages import (
     MSG_TOML_SYNTAX,
     MSG_UNREADABLE,
 )
-from hsn_analysis.words.safeguards import (
-    CLOSES_AT,
-    CLOSES_NEVER,
-    GLUED_LINE,
-    GLUED_LINES,
-    HIDDEN_LOOKALIKES,
-    MSG_EMPTY_TABLE,
-    MSG_FORMULA_NO_VALUE,
-    MSG_GLUED_ROWS,
-    MSG_HIDDEN_SHEET,
-)
+from hsn_analysis.words.safeguards import MSG_EMPTY_TABLE
 from hsn_analysis.words.signals_text import JAMFORELSER_EXAMPLE_HEADERS
 
 if TYPE_CHECKING:  # openpyxl loads only when a workbook is read: CSV folders and the report
@@ -241,30 +231,8 @@ class _Reader:
             except Exception:  # damaged sheet XML
                 self.error(source, MSG_BAD_SHEET)
                 continue
-            self.check_sheet(book, sheet, name, source)
+            self.problems += sheet_problems(book, sheet, name, source)
             self.add_table(name, source, records, pad_header=True)
-
-    def check_sheet(self, book: Workbook, sheet: Any, name: str, source: str) -> None:
-        """A hidden sheet is read, but said so; a formula without a stored value is an error."""
-        if getattr(sheet, "sheet_state", "visible") != "visible":
-            alike = [
-                s.title
-                for s in book.worksheets
-                if s is not sheet
-                and getattr(s, "sheet_state", "visible") == "visible"
-                and name in normalise_name(s.title)
-            ]
-            visible = HIDDEN_LOOKALIKES.format(titles=", ".join(alike)) if alike else ""
-            message = MSG_HIDDEN_SHEET.format(title=sheet.title, name=name, visible=visible)
-            self.warning(source, message)
-        try:  # the sheet's own XML: openpyxl keeps its path and the open archive
-            xml = cast(Any, book)._archive.read(sheet._worksheet_path)
-        except Exception:  # not a read-only sheet or no such part: nothing more to check
-            return
-        for cell in formulas_without_value(xml):
-            formula = cell.formula or "(en delad formel)"
-            message = MSG_FORMULA_NO_VALUE.format(cell=cell.cell, formula=formula)
-            self.error(source, message, row=cell.row)
 
     def csv_rows(self, data: bytes, source: str) -> Callable[[], _LineReader] | None:
         """A fresh reader of the file's rows on each call; None when it is no text.
@@ -287,22 +255,8 @@ class _Reader:
 
     def check_quotes(self, data: bytes, source: str) -> None:
         """Every value whose quote swallowed the rows after it is an error (see csv_quotes)."""
-        decoded = self.decode_as(data, source)
-        if decoded is None:
-            return
-        text = decoded[0]
-        headers = self.shape[1]
-        for glued in glued_rows(text, detect_delimiter(text), len(headers)):
-            column = headers[glued.column] if glued.column < len(headers) else ""
-            first, last = glued.line + 1, glued.closes
-            if last is None:
-                last = len(_LINE_BREAKS.findall(text.rstrip("\r\n"))) + 1
-            lines = (GLUED_LINE if last <= first else GLUED_LINES).format(first=first, last=last)
-            closes = CLOSES_NEVER if glued.closes is None else CLOSES_AT.format(line=last)
-            message = MSG_GLUED_ROWS.format(
-                column=column or f"nr {glued.column + 1}", closes=closes, lines=lines
-            )
-            self.error(source, message, row=glued.row)
+        if (decoded := self.decode_as(data, source)) is not None:
+            self.problems += glued_row_problems(decoded[0], self.shape[1], source)
 
     def locate_csv_error(self, rows: Iterator[list[str]], source: str) -> None:
         read = 0
@@ -436,7 +390,6 @@ class _Reader:
             self.error(source, message, row=int(row), value=";".join(values))
 
 
-_LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 _CHUNK_ROWS = 10_000  # rows read before they are moved into the columns
 _EXAMPLE_HEADERS = {
     "mal": "mal_id, namn",

@@ -3,6 +3,7 @@ its indicator's own history. Warned, never blocking: the analyst decides."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Protocol
 
 import numpy as np
@@ -28,11 +29,16 @@ class Table(Protocol):
 
 
 def plausibility_problems(
-    outcomes: Table, values: pd.Series, keys: np.ndarray, indicators: Table
+    tables: Mapping[str, Table], parsed: Mapping[tuple[str, str], pd.Series]
 ) -> list[Problem]:
     """A warning per outcome value outside 0–100 for a `%` indicator, and per value far from
-    its indicator's median. `values` are the parsed `varde` (Excel rows as index), `keys` the
-    outcomes' indicator ids as integer codes."""
+    its indicator's median. `tables` are the validated tables by name, `parsed` the parsed
+    columns by (table, column), with the outcomes' indicator ids as integer codes under
+    ("utfall", "id_codes")."""
+    if "indikatorer" not in tables or ("utfall", "id_codes") not in parsed:
+        return []
+    outcomes, indicators = tables["utfall"], tables["indikatorer"]
+    values, keys = parsed["utfall", "varde"], parsed["utfall", "id_codes"].to_numpy()
     units = dict(zip(indicators.text("indikator_id"), indicators.text("enhet"), strict=True))
     percent = {i for i, unit in units.items() if "%" in unit or fold(unit) == "procent"}
     ids, texts = outcomes.text("indikator_id"), outcomes.text("varde")

@@ -29,6 +29,7 @@ from hsn_analysis.reading.comparisons import check_comparisons, check_signal_col
 from hsn_analysis.reading.loading import OPTIONAL_TABLES, TABLE_NAMES, read_dataset
 from hsn_analysis.reading.plausibility import plausibility_problems
 from hsn_analysis.reading.raw import RawData, RawTable
+from hsn_analysis.reading.repeats import repeated as _repeated
 from hsn_analysis.vocabulary import Frequency, Severity, TargetType
 from hsn_analysis.words.messages import (
     MSG_DATE,
@@ -151,7 +152,6 @@ class _Validator:
         self.tables: dict[str, _Table] = {}
         self.parsed: dict[tuple[str, str], pd.Series] = {}
         self.future: set[str] = set()  # period codes that have not begun (already errors)
-        self.id_codes: dict[str, np.ndarray] = {}  # table → its id column as integer codes
 
     def run(self) -> ValidationResult:
         read = tuple((t.source, len(t.cells)) for t in self.raw.tables.values())
@@ -165,10 +165,7 @@ class _Validator:
         for table in self.tables.values():
             self.check_table(table)
         self.check_targets()
-        if "indikatorer" in self.tables and "utfall" in self.id_codes:  # warnings only
-            outcomes, values = self.tables["utfall"], self.parsed["utfall", "varde"]
-            args = (outcomes, values, self.id_codes["utfall"], self.tables["indikatorer"])
-            self.problems += plausibility_problems(*args)
+        self.problems += plausibility_problems(self.tables, self.parsed)  # warnings only
         self.warn_missing("bedomningar", "delmal_id", "delmal", MSG_NOT_ASSESSED)
         self.warn_missing("utfall", "indikator_id", "indikatorer", MSG_NO_OUTCOME)
         order = {source: i for i, source in enumerate(self.raw.source_order)}
@@ -326,7 +323,7 @@ class _Validator:
         # either are left out.
         ids = table.text(id_column)
         keys = pd.factorize(ids)[0].astype(np.int64, copy=False)
-        self.id_codes[table.name] = keys.copy()  # for check_plausible: factorizing costs
+        self.parsed[table.name, "id_codes"] = pd.Series(keys.copy())  # factorizing costs
         period_key = pd.factorize(codes)[0]
         valid = table.filled(id_column).to_numpy() & (period_key >= 0)
         keys *= period_key.max(initial=-1) + 1
@@ -437,22 +434,3 @@ class _Validator:
             warnings=warned,
             comparisons=comparisons,
         )
-
-
-def _repeated(keys: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Among the rows where `valid` holds: those whose key an earlier row has, and the first
-    row of each such key. `keys` are integers ≥ 0."""
-    later, first = np.zeros(len(keys), dtype=bool), np.zeros(len(keys), dtype=bool)
-    size = int(keys.max(initial=-1)) + 1
-    if size <= 4 * len(keys) + 1024:  # count each key: far less memory than a hash table
-        shared = np.bincount(keys, minlength=size) > 1  # rows not valid count too: no harm
-        suspect = valid & shared[keys]
-        del shared
-    else:
-        suspect = valid
-    if suspect.any():  # the pandas way on the few rows that share a key
-        shared_keys = pd.Series(keys[suspect])
-        again = shared_keys.duplicated().to_numpy()
-        later[suspect] = again
-        first[suspect] = shared_keys.duplicated(keep=False).to_numpy() & ~again
-    return later, first

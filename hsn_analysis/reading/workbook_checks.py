@@ -11,6 +11,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import Any, cast
+
+from hsn_analysis.problems import Problem
+from hsn_analysis.reading.cells import normalise_name
+from hsn_analysis.vocabulary import Severity
+from hsn_analysis.words.safeguards import HIDDEN_LOOKALIKES, MSG_FORMULA_NO_VALUE, MSG_HIDDEN_SHEET
 
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
@@ -27,6 +33,33 @@ class FormulaWithoutValue:
     cell: str
     row: int | None
     formula: str
+
+
+def sheet_problems(book: Any, sheet: Any, name: str, source: str) -> list[Problem]:
+    """A warning when the sheet read as `name` is hidden (naming visible look-alikes, which are
+    not read), and an error per formula cell without a stored value. `book` is the openpyxl
+    workbook opened read-only, `sheet` one of its worksheets."""
+    problems = []
+    if getattr(sheet, "sheet_state", "visible") != "visible":
+        alike = [
+            s.title
+            for s in book.worksheets
+            if s is not sheet
+            and getattr(s, "sheet_state", "visible") == "visible"
+            and name in normalise_name(s.title)
+        ]
+        visible = HIDDEN_LOOKALIKES.format(titles=", ".join(alike)) if alike else ""
+        message = MSG_HIDDEN_SHEET.format(title=sheet.title, name=name, visible=visible)
+        problems.append(Problem(Severity.WARNING, source, message))
+    try:  # the sheet's own XML: openpyxl keeps its path and the open archive
+        xml = cast(Any, book)._archive.read(sheet._worksheet_path)
+    except Exception:  # not a read-only sheet or no such part: nothing more to check
+        return problems
+    for cell in formulas_without_value(xml):
+        formula = cell.formula or "(en delad formel)"
+        message = MSG_FORMULA_NO_VALUE.format(cell=cell.cell, formula=formula)
+        problems.append(Problem(Severity.ERROR, source, message, row=cell.row))
+    return problems
 
 
 def formulas_without_value(sheet_xml: bytes) -> list[FormulaWithoutValue]:
