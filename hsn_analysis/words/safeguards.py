@@ -89,7 +89,7 @@ _NOT_FOLDER = (errno.ENOTDIR, errno.EEXIST, errno.EISDIR)
 
 
 def is_file_system_failure(error: OSError) -> bool:
-    """Whether `error` is the disk's or the folder's fault (exit 7), not the program's."""
+    """Whether `error` is the disk's or the folder's fault (exit 8), not the program's."""
     return error.errno in (*_FULL, *_DENIED, *_NOT_FOLDER)
 
 
