@@ -31,6 +31,8 @@ INDICATOR_COLUMNS = [
     "kolada_kpi",  # the indicator's key figure in Kolada ("" when none)
     "kolada_kon",  # T, K or M (T when not given)
     "spc_fran",  # period code from which the SPC limits start anew ("" when none)
+    "aggregering",  # Aggregation value, "" for an indicator the board reports itself
+    "omrade",  # the only område whose units report it ("" = every unit)
 ]
 OUTCOME_COLUMNS = ["indikator_id", "period", "varde", "malvarde", "kommentar"]
 ASSESSMENT_COLUMNS = [
@@ -51,6 +53,19 @@ COMPARISON_COLUMNS = [
     "kpi",
     "kpi_titel",
     "hamtad",  # the fetch time as ISO text ("" when filled by hand)
+]
+# Basenheter (optional tables): the units, their values of aggregated indicators and their
+# own assessments of the delmål.
+UNIT_COLUMNS = ["enhet_id", "namn", "omrade", "ansvarig"]
+UNIT_OUTCOME_COLUMNS = ["indikator_id", "enhet_id", "period", "varde", "kommentar"]
+UNIT_ASSESSMENT_COLUMNS = [
+    "delmal_id",
+    "enhet_id",
+    "period",
+    "status",  # SubgoalStatus value: gron, gul or rod
+    "kommentar",
+    "forfattare",
+    "datum",
 ]
 
 
@@ -87,6 +102,12 @@ class Dataset:
     sources: tuple[SourceFile, ...] = ()
     warnings: tuple[Problem, ...] = field(default=())
     comparisons: pd.DataFrame = field(default_factory=lambda: empty_frame(COMPARISON_COLUMNS))
+    # Empty when the dataset has no basenheter; `outcomes` then holds only the board's rows.
+    units: pd.DataFrame = field(default_factory=lambda: typed_empty(UNIT_COLUMNS))
+    unit_outcomes: pd.DataFrame = field(default_factory=lambda: typed_empty(UNIT_OUTCOME_COLUMNS))
+    unit_assessments: pd.DataFrame = field(
+        default_factory=lambda: typed_empty(UNIT_ASSESSMENT_COLUMNS)
+    )
 
     @property
     def periods(self) -> list[str]:
@@ -98,6 +119,13 @@ class Dataset:
 def empty_frame(columns: list[str]) -> pd.DataFrame:
     """A frame with the given columns and no rows (for tests and empty inputs)."""
     return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+
+
+def typed_empty(columns: list[str]) -> pd.DataFrame:
+    """No rows, with the types validation gives: float numbers, datetime64 dates, str text."""
+    kinds = {"malvarde": "float64", "gul_fran": "float64", "varde": "float64"}
+    kinds["datum"] = "datetime64[ns]"
+    return pd.DataFrame({c: pd.Series(dtype=kinds.get(c, "str")) for c in columns})
 
 
 def save_checked(dataset: Dataset, path: Path) -> None:

@@ -10,6 +10,7 @@ EXAMPLE_DATA = PROJECT_ROOT / "data" / "exempel"
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 REPORT_NOTEBOOK = NOTEBOOKS / "uppfoljning.ipynb"
 EXPLORE_NOTEBOOK = NOTEBOOKS / "utforska.ipynb"
+UNIT_NOTEBOOK = NOTEBOOKS / "enhet.ipynb"
 # Relative on purpose: `outputs/` is the current folder's, wherever the package is installed.
 OUTPUTS = Path("outputs")
 # The example data a command uses without --data when the current folder has its own copy.

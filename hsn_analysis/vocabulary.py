@@ -68,3 +68,12 @@ class Severity(StrEnum):
 
 # Worst first: used for "tie goes to the worse" and for comparing periods.
 COLOUR_RANK: dict[str, int] = {"rod": 0, "gul": 1, "gron": 2}
+
+
+class Aggregation(StrEnum):
+    """`aggregering`: how the board value of an indicator is made from its units' values."""
+
+    SHARE_YES = "andel_ja"  # each unit answers ja/nej; the board value is the share ja in %
+    SUM = "summa"
+    MEAN = "medel"
+    MEDIAN = "median"

@@ -54,15 +54,42 @@ def write_workbook(dataset: Dataset, path: Path) -> None:
         values.append(settings.kolada_id)
     sheet.append(keys)
     sheet.append(values)
+    # The board values made from the units are left out of utfall: the workbook holds, as the
+    # folder does, the units' values and only the board's own outcomes.
+    made = set(
+        zip(dataset.unit_outcomes["indikator_id"], dataset.unit_outcomes["period"], strict=True)
+    )
+    own = [
+        pair not in made
+        for pair in zip(dataset.outcomes["indikator_id"], dataset.outcomes["period"], strict=True)
+    ]
     tables = {
         "mal": dataset.goals,
         "delmal": dataset.subgoals,
         "indikatorer": dataset.indicators,
-        "utfall": dataset.outcomes,
+        "utfall": dataset.outcomes.loc[own],
         "bedomningar": dataset.assessments,
     }
     if not dataset.comparisons.empty:  # optional: a workbook without it is just as valid
         tables["jamforelser"] = dataset.comparisons
+    if not dataset.units.empty:
+        values = dataset.unit_outcomes.astype({"varde": object})
+        kinds = dict(
+            zip(dataset.indicators["indikator_id"], dataset.indicators["aggregering"], strict=True)
+        )
+        values["varde"] = [
+            "ej rapporterat"
+            if pd.isna(v)
+            else ("ja" if v else "nej")
+            if kinds.get(i) == "andel_ja"
+            else v
+            for i, v in zip(values["indikator_id"], values["varde"], strict=True)
+        ]
+        tables |= {
+            "enheter": dataset.units,
+            "enhetsutfall": values,
+            "enhetsbedomningar": dataset.unit_assessments,
+        }
     for name, frame in tables.items():
         sheet = workbook.create_sheet(name)
         sheet.append(list(frame.columns))

@@ -16,10 +16,14 @@ from hsn_analysis.dataset import (
     INDICATOR_COLUMNS,
     OUTCOME_COLUMNS,
     SUBGOAL_COLUMNS,
+    UNIT_ASSESSMENT_COLUMNS,
+    UNIT_COLUMNS,
+    UNIT_OUTCOME_COLUMNS,
     Dataset,
     Settings,
 )
 from hsn_analysis.paths import REPORT_NOTEBOOK
+from hsn_analysis.rules.units import with_board_values
 from hsn_analysis.runs.kernel import KERNEL_NAME
 from hsn_analysis.vocabulary import RollupRule
 
@@ -60,8 +64,14 @@ def make_dataset(
     year: int = 2025,
     comparisons: Iterable[Row] = (),
     kolada_id: str | None = None,
+    units: Iterable[Row] = (),
+    unit_outcomes: Iterable[Row] = (),
+    unit_assessments: Iterable[Row] = (),
 ) -> Dataset:
     """A Dataset from literal rows; missing columns get neutral defaults.
+
+    With `unit_outcomes`, the board values of aggregated indicators are made from them as
+    validation makes them (`rules.units.with_board_values`).
 
     Indicators default to a `minst` tertial indicator of delmål D1. Without `subgoals`, every
     delmål named by an indicator or assessment becomes one of mål M1; without `goals`, every
@@ -79,7 +89,7 @@ def make_dataset(
     if goals is None:
         goals = [{"mal_id": m} for m in _unique(r["mal_id"] for r in subgoals)]
     goals = [{"namn": f"Mål {r['mal_id']}", **r} for r in goals]
-    return Dataset(
+    dataset = Dataset(
         settings=Settings(
             board_name="Hälso- och sjukvårdsnämnden",
             year=year,
@@ -97,7 +107,11 @@ def make_dataset(
         outcomes=frame(outcomes, OUTCOME_COLUMNS, {}),
         assessments=frame(assessments, ASSESSMENT_COLUMNS, {}),
         comparisons=frame(comparisons, COMPARISON_COLUMNS, {}).astype({"ar": "int64"}),
+        units=frame(units, UNIT_COLUMNS, {}),
+        unit_outcomes=frame(unit_outcomes, UNIT_OUTCOME_COLUMNS, {}),
+        unit_assessments=frame(unit_assessments, UNIT_ASSESSMENT_COLUMNS, {}),
     )
+    return with_board_values(dataset)
 
 
 def make_report(

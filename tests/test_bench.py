@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import commands, run, synthetic  # noqa: E402
+from bench import commands, run, synthetic, units  # noqa: E402
 from bench.stats import pair_ratios, spread  # noqa: E402
 from bench.text import number, table  # noqa: E402
 
@@ -119,6 +119,14 @@ def test_floor_uses_the_cli_tools_of_this_environment(tmp_path):
     assert papermill[1:3] == ["-k", "hsn-analysis"]
     assert papermill[-3:] == ["-p", "period", "2025-T2"]
     assert nbconvert[1:5] == ["nbconvert", "--to", "html", "--no-input"]
+
+
+def test_unit_part_runs_one_unit_alone_and_every_unit_with_two_jobs(tmp_path):
+    one, every = units.unit_command(tmp_path, "PV01"), units.unit_command(tmp_path, "alla", 2)
+    assert one[0] == str(Path(sys.executable).parent / "hsn-report")
+    assert one[1:6] == ["run", "--period", "2025-T2", "--enhet", "PV01"]
+    assert every[5:8] == ["alla", "--jobs", "2"]
+    assert run.parse_args([]).only[-1] == "units"  # part of a full bench run
 
 
 def test_pair_ratios_and_their_spread():

@@ -45,7 +45,9 @@ def test_each_owner_gets_only_their_rows_and_together_the_whole_plan(example, ow
         subgoals += rows_of(path, DELMAL)
         indicators += rows_of(path, INDIKATORER)
     assert sorted(subgoals) == sorted(example.subgoals["delmal_id"])
-    due = example.indicators[example.indicators["frekvens"] == "tertial"]
+    # Not those made from the basenheter's values: the units report them, not the board.
+    ind = example.indicators
+    due = ind[(ind["frekvens"] == "tertial") & (ind["aggregering"] == "")]
     assert sorted(indicators) == sorted(due["indikator_id"])
     assert list(rows_of(form_of(owner_forms, "Folkhälsostrateg"), DELMAL)) == ["D2.1"]
     assert list(rows_of(form_of(owner_forms, "Folkhälsostrateg"), INDIKATORER)) == [
@@ -64,8 +66,15 @@ def test_full_year_indicators_are_asked_for_only_at_t3(example):
         (content,) = form_contents(example, period, None)
         return {r.indicator_id for r in content.indicators}
 
-    assert "I2.4.1" not in asked(T1)
-    assert "I2.4.1" in asked(Period(2026, 3))
+    assert "I5.1.1" not in asked(T1)
+    assert "I5.1.1" in asked(Period(2026, 3))
+
+
+def test_indicators_made_from_the_units_values_are_not_asked_for(example):
+    (content,) = form_contents(example, Period(2026, 3), None)
+    asked = {r.indicator_id for r in content.indicators}
+    made = set(example.indicators.loc[example.indicators["aggregering"] != "", "indikator_id"])
+    assert made and not made & asked
 
 
 def test_the_status_column_is_a_drop_down_of_the_accepted_words(owner_forms):

@@ -236,6 +236,16 @@ def build_parser() -> argparse.ArgumentParser:
         "(högst en per processorkärna; standard: 1)",
     )
     run.add_argument("--send", action="store_true", help="mejla rapporten när den är klar")
+    run.add_argument(
+        "--enhet",
+        metavar="ID",
+        help="gör basenhetens egen rapport (ett enhet_id) eller alla basenheters (alla)",
+    )
+    run.add_argument(
+        "--dask",
+        metavar="ADRESS",
+        help="gör basenheternas rapporter på ett Dask-kluster, t.ex. tcp://schemalaggare:8786",
+    )
     _mail_arguments(run)
     run.set_defaults(handler=_run)
 

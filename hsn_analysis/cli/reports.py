@@ -53,6 +53,10 @@ def run(args: argparse.Namespace) -> int:
     """`run --period P` (one report, mailed with --send) or `run --period A..B --jobs N`."""
     from hsn_analysis.runs.kernel import running_kernel
 
+    if args.enhet is not None or args.dask is not None:
+        from hsn_analysis.cli.units import run_units
+
+        return run_units(args)
     if RANGE_MARK in args.period:
         if args.send:
             raise UsageError(

@@ -90,7 +90,8 @@ def subgoal_rows(dataset: Dataset, period: Period) -> list[SubgoalRow]:
 
 
 def indicator_rows(dataset: Dataset, period: Period) -> list[IndicatorRow]:
-    """The indicators due in `period` (helår ones only at T3), with the latest earlier value.
+    """The indicators due in `period` (helår ones only at T3), with the latest earlier value;
+    not those whose value is made from the basenheter's (`aggregering`).
 
     An indicator without `ansvarig` belongs to its delmål's owner. The target shown is the
     plan's, else the latest one given with an earlier value.
@@ -103,6 +104,8 @@ def indicator_rows(dataset: Dataset, period: Period) -> list[IndicatorRow]:
     rows = []
     for ind in dataset.indicators.itertuples(index=False):
         if ind.frekvens == Frequency.FULL_YEAR.value and period.tertial != 3:
+            continue
+        if ind.aggregering:  # made from the units' values: a board value would be a second source
             continue
         has_last = ind.indikator_id in last.index
         owner = ind.ansvarig.strip() or owners.get(ind.delmal_id, "").strip()

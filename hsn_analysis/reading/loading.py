@@ -67,8 +67,9 @@ class _LineReader(Protocol):
 
 
 TABLE_NAMES = ("mal", "delmal", "indikatorer", "utfall", "bedomningar")
-# Read when present, never missed: comparisons (Kolada) are an addition to the follow-up.
-OPTIONAL_TABLES = ("jamforelser",)
+# Read when present, never missed: comparisons (Kolada) are an addition to the follow-up,
+# and a dataset without the basenheter's tables has no basenheter.
+OPTIONAL_TABLES = ("jamforelser", "enheter", "enhetsutfall", "enhetsbedomningar")
 SETTINGS_NAME = "installningar"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -398,6 +399,9 @@ _EXAMPLE_HEADERS = {
     "utfall": "indikator_id, period, varde, malvarde, kommentar",
     "bedomningar": "delmal_id, period, status, kommentar, forfattare, datum",
     "jamforelser": JAMFORELSER_EXAMPLE_HEADERS,
+    "enheter": "enhet_id, namn, omrade, ansvarig",
+    "enhetsutfall": "indikator_id, enhet_id, period, varde, kommentar",
+    "enhetsbedomningar": "delmal_id, enhet_id, period, status, kommentar, forfattare, datum",
 }
 
 

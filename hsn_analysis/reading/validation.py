@@ -14,6 +14,7 @@ import pandas as pd
 from hsn_analysis import dataset as ds
 from hsn_analysis.periods import Period
 from hsn_analysis.problems import InvalidDatasetError, Problem, errors, warnings
+from hsn_analysis.reading import units as unit_checks
 from hsn_analysis.reading.cells import (
     FREQUENCY_WORDS,
     STATUS_WORDS,
@@ -62,7 +63,7 @@ COLUMNS = {
     "utfall": ds.OUTCOME_COLUMNS,
     "bedomningar": ds.ASSESSMENT_COLUMNS,
     "jamforelser": ds.COMPARISON_COLUMNS,
-}
+} | unit_checks.COLUMNS
 REQUIRED = {
     "mal": ("mal_id", "namn"),
     "delmal": ("delmal_id", "mal_id", "namn"),
@@ -70,10 +71,11 @@ REQUIRED = {
     "utfall": ("indikator_id", "period", "varde"),
     "bedomningar": ("delmal_id", "period", "status"),
     "jamforelser": ("indikator_id", "ar", "omrade_id", "varde"),
-}
+} | unit_checks.REQUIRED
 NUMBER_COLUMNS = {"malvarde", "gul_fran", "varde", "ar"}
 ADDITIONS = {"indikatorer": check_signal_columns, "jamforelser": check_comparisons}  # Kolada, SPC
 ID_COLUMN = {"mal": "mal_id", "delmal": "delmal_id", "indikatorer": "indikator_id"}
+ID_COLUMN |= unit_checks.ID_COLUMN
 # (table, column) → the table whose ids the column must name.
 REFERENCES = {
     ("delmal", "mal_id"): "mal",
@@ -81,7 +83,7 @@ REFERENCES = {
     ("utfall", "indikator_id"): "indikatorer",
     ("bedomningar", "delmal_id"): "delmal",
     ("jamforelser", "indikator_id"): "indikatorer",
-}
+} | unit_checks.REFERENCES
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,7 @@ class _Validator:
         self.tables: dict[str, _Table] = {}
         self.parsed: dict[tuple[str, str], pd.Series] = {}
         self.future: set[str] = set()  # period codes that have not begun (already errors)
+        self.from_units: set[tuple[str, str]] = set()  # (indicator, period) the units give
 
     def run(self) -> ValidationResult:
         read = tuple((t.source, len(t.cells)) for t in self.raw.tables.values())
@@ -164,6 +167,7 @@ class _Validator:
         self.raw = replace(self.raw, tables={})
         for table in self.tables.values():
             self.check_table(table)
+        self.from_units = unit_checks.check_across(self)
         self.check_targets()
         self.problems += plausibility_problems(self.tables, self.parsed)  # warnings only
         self.warn_missing("bedomningar", "delmal_id", "delmal", MSG_NOT_ASSESSED)
@@ -267,6 +271,7 @@ class _Validator:
             yellow = self.numbers(table, "gul_fran")
             self.add(table, "gul_fran", (yellow < 0) | (yellow > 100), MSG_PERCENT_RANGE)
             self.parsed[name, "gul_fran"] = yellow
+            unit_checks.check_indicator_columns(self, table)
         elif name == "utfall":
             self.parsed[name, "varde"] = self.numbers(table, "varde")
             self.parsed[name, "malvarde"] = self.numbers(table, "malvarde")
@@ -278,6 +283,8 @@ class _Validator:
             datum = parse_date_column(table.text("datum"))
             self.add(table, "datum", datum.isna() & table.filled("datum"), MSG_DATE)
             self.parsed[name, "datum"] = datum
+        elif name in unit_checks.UNIT_TABLES:
+            unit_checks.check_unit_table(self, table)
 
     def check_unique(self, table: _Table, column: str) -> None:
         ids = table.text(column)
@@ -375,7 +382,8 @@ class _Validator:
         self.add(ind, "malvarde", mask, lambda _, row: MSG_NO_TARGET.format(kind=kinds[row]))
 
     def warn_missing(self, name: str, id_column: str, owner: str, template: str) -> None:
-        """Warn for each id of `owner` with no row in `name` for a period others have rows for."""
+        """Warn for each id of `owner` with no row in `name` for a period others have rows for
+        (an indicator's value the basenheter give counts as a row)."""
         if name not in self.tables or owner not in self.tables:
             return
         owners = self.tables[owner].text(id_column)
@@ -387,6 +395,7 @@ class _Validator:
         # One flag per (id, period) pair: millions of rows collapse to a small matrix.
         present = np.zeros((len(expected), len(periods)), dtype=bool)
         present[id_pos[counted], pd.Index(periods).get_indexer(codes[counted])] = True
+        unit_checks.mark_covered(present, self.from_units, owner, pd.Index(expected), periods)
         if owner == "indikatorer":  # helår indicators are due at T3 only
             frequency = self.parsed[owner, "frekvens"]
             full_year = pd.Index(expected).isin(owners[frequency == Frequency.FULL_YEAR.value])
@@ -403,10 +412,11 @@ class _Validator:
     # --- the typed dataset -----------------------------------------------------------------
 
     def build(self, settings: ds.Settings, problems: list[Problem]) -> ds.Dataset:
-        frames = []
+        frames = {}
         for name, columns in COLUMNS.items():
-            if name not in self.tables:  # an optional table that is not there
-                frames.append(ds.empty_frame(columns))
+            if name not in self.tables:  # an optional table that is not there (units: the
+                if name == "jamforelser":  # dataset's own empty default)
+                    frames[name] = ds.empty_frame(columns)
                 continue
             # Each raw and parsed column is let go once its typed column is made, so that the
             # raw tables and the typed ones are never all in memory at once.
@@ -420,17 +430,6 @@ class _Validator:
                     values = values.astype("str")  # also when empty: map() gives float64
                 frame[column] = values.reset_index(drop=True)
             del table  # its filled masks
-            frames.append(pd.DataFrame(frame, columns=columns))
+            frames[name] = pd.DataFrame(frame, columns=columns)
         warned = tuple(warnings(problems))
-        goals, subgoals, indicators, outcomes, assessments, comparisons = frames  # COLUMNS' order
-        return ds.Dataset(
-            settings,
-            goals,
-            subgoals,
-            indicators,
-            outcomes,
-            assessments,
-            sources=self.raw.sources,
-            warnings=warned,
-            comparisons=comparisons,
-        )
+        return unit_checks.assemble(settings, frames, self.raw.sources, warned)

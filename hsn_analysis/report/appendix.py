@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hsn_analysis.report import units as report_units
 from hsn_analysis.report.benchmarks import about_signals
 from hsn_analysis.report.context import Report, package_versions
 from hsn_analysis.report.goals import indicator_status_badge, target_cell, value_cell
@@ -72,9 +73,8 @@ def deviation_section(report: Report) -> Fragment:
     body = f"<p>{esc(report_text.DEVIATIONS_INTRO)}</p>"
     if report.deviations.empty:
         text = report_text.NO_DEVIATIONS.format(period=report.period.label)
-        return _section(
-            "avvikelser", report_text.DEVIATIONS, body + f'<p class="inga">{esc(text)}</p>'
-        )
+        body += f'<p class="inga">{esc(text)}</p>' + report_units.unit_deviation_block(report)
+        return _section("avvikelser", report_text.DEVIATIONS, body)
     rows = []
     for row in report.deviations.itertuples(index=False):
         named = [
@@ -90,6 +90,7 @@ def deviation_section(report: Report) -> Fragment:
             ]
         )
     body += table(report_text.DEVIATIONS_HEADERS, rows, css_class="avvikelser")
+    body += report_units.unit_deviation_block(report)
     return _section("avvikelser", report_text.DEVIATIONS, body)
 
 
@@ -121,6 +122,7 @@ def data_quality_section(report: Report) -> Fragment:
         ]
         parts.append(table(report_text.MISSING_VALUES_HEADERS, rows))
 
+    parts.append(report_units.unit_gaps_block(report))
     parts.append(f"<h3>{esc(report_text.WARNINGS)}</h3>")
     warnings = report.dataset.warnings
     if not warnings:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from hsn_analysis.periods import Period
 from hsn_analysis.report import charts
+from hsn_analysis.report import units as report_units
 from hsn_analysis.report.benchmarks import signal_blocks
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.markup import Fragment, badge, esc, figure, paragraphs, table
@@ -145,7 +146,7 @@ def indicator_block(report: Report, indicator: Row) -> str:
         f'<div class="indikator"><h4>{esc(indicator.namn)}</h4>'
         f'<p class="meta">{esc(meta)}</p>'
         f'<div class="{layout}">{indicator_table(history, caption)}{chart}</div>'
-        f"{signal_blocks(report, indicator)}</div>"
+        f"{signal_blocks(report, indicator)}{report_units.area_table(report, indicator)}</div>"
     )
 
 
@@ -217,6 +218,7 @@ def goal_sections(report: Report) -> Fragment:
                 f'<article class="delmal" id="{anchors[subgoal.delmal_id]}">'
                 f"<h3>{esc(subgoal.namn)}</h3>"
                 f"{_assessment(report, subgoal)}"
+                f"{report_units.distribution(report, subgoal.delmal_id)}"
             )
             own = indicators.loc[indicators["delmal_id"] == subgoal.delmal_id]
             if own.empty:

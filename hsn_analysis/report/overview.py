@@ -7,7 +7,7 @@ from hsn_analysis.report.context import Report
 from hsn_analysis.report.markup import Fragment, badge, bullet_list, esc, figure, table
 from hsn_analysis.report.palette import STATUS_SWATCH
 from hsn_analysis.vocabulary import Change, SubgoalStatus
-from hsn_analysis.words import labels, report_text
+from hsn_analysis.words import labels, report_text, unit_text
 from hsn_analysis.words.narrative import change_sentence, count_sentence
 from hsn_analysis.words.signals_text import OVERVIEW_HEADING
 
@@ -55,6 +55,8 @@ def title_section(report: Report) -> Fragment:
     for n, goal in enumerate(report.goals.itertuples(index=False)):
         name = report_text.GOAL_HEADING.format(id=goal.mal_id, name=goal.namn)
         entries.append(f'<a href="#{goal_anchor(n)}">{esc(name)}</a>')
+    if not report.dataset.units.empty:  # the Basenheter section (report.units)
+        entries.append(f'<a href="#basenheter">{esc(unit_text.UNITS_HEADING)}</a>')
     entries += [f'<a href="#{anchor}">{esc(text)}</a>' for anchor, text in APPENDIX_ANCHORS.items()]
     items = "".join(f"<li>{entry}</li>" for entry in entries)
     parts.append(

@@ -17,6 +17,7 @@ from hsn_analysis.report.context import Report, prepare, report_title
 from hsn_analysis.report.goals import goal_sections
 from hsn_analysis.report.overview import summary_section, title_section
 from hsn_analysis.report.signals import overview_section
+from hsn_analysis.report.units import units_section
 
 __all__ = [
     "Report",
@@ -30,4 +31,5 @@ __all__ = [
     "report_title",
     "summary_section",
     "title_section",
+    "units_section",
 ]

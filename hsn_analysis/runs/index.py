@@ -28,6 +28,8 @@ from hsn_analysis.runs.attempts import marker_path, unfinished_run
 from hsn_analysis.runs.layout import BACKUP_STAMP, INDEX_NAME, report_paths
 from hsn_analysis.runs.locking import exclusive
 from hsn_analysis.runs.published import latest_run_failed
+from hsn_analysis.runs.unit_index import CSS as UNIT_CSS
+from hsn_analysis.runs.unit_index import unit_listing
 from hsn_analysis.words import labels
 from hsn_analysis.words.report_text import TIME_ZONE
 from hsn_analysis.words.safeguards import INDEX_UNFINISHED_NOTE
@@ -69,7 +71,7 @@ def write_index(out: Path, *, now: datetime | None = None) -> Path:
     """
     target = out / INDEX_NAME
     with exclusive(out / LOCK_NAME, "rapportindex", wait=True):
-        page = _page(_scan(out), now or datetime.now(UTC))
+        page = _page(_scan(out), now or datetime.now(UTC), unit_listing(out))
         # Under the lock, a leftover temp file can only be from a writer that was killed.
         for stale in out.glob(f".{INDEX_NAME}.*.tmp"):
             stale.unlink(missing_ok=True)
@@ -231,18 +233,21 @@ def _board(periods: list[tuple[Period, list[_Row]]]) -> str | None:
     return next((n.strip() for n in names if isinstance(n, str) and n.strip()), None)
 
 
-def _page(periods: list[tuple[Period, list[_Row]]], now: datetime) -> str:
+def _page(periods: list[tuple[Period, list[_Row]]], now: datetime, units: str = "") -> str:
     board = _board(periods)
     title = labels.INDEX_TITLE_BOARD.format(board=board) if board else labels.INDEX_TITLE
     updated = labels.INDEX_UPDATED.format(when=_time_text(now) or "")
     if periods:
         body = f'<p class="intro">{esc(labels.INDEX_INTRO)}</p>{_table(periods)}'
-    else:
+    elif not units:
         body = f'<p class="tom">{esc(labels.INDEX_EMPTY)}</p>'
+    else:
+        body = ""
+    body += units  # the basenheter's own reports, after the board's
     return (
         '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)}</title>\n<style>{_css()}</style>\n</head>\n<body>\n"
+        f"<title>{esc(title)}</title>\n<style>{_css()}{UNIT_CSS}</style>\n</head>\n<body>\n"
         f'<main class="rapportindex">\n<header class="rapporthuvud"><h1>{esc(title)}</h1>'
         f'<p class="skapad">{esc(updated)}</p></header>\n{body}\n</main>\n</body>\n</html>\n'
     )

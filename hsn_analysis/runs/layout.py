@@ -9,6 +9,8 @@ outputs/2025-T2/uppfoljning-2025-T2.eml       a mail written by `send --dry-run`
 outputs/2025-T2/utskick-2025-T2.json          what was mailed to whom and when
 outputs/2025-T2/tidigare/uppfoljning-2025-T2.2025-09-05T060012.html (.ipynb, .json)
                                               replaced reports, named by their run time
+outputs/2025-T2/enheter/PV01/uppfoljning-2025-T2-PV01.html (.ipynb, .json, tidigare/)
+                                              a basenhet's own report (`hsn-report run --enhet`)
 """
 
 from __future__ import annotations
@@ -36,5 +38,23 @@ def report_paths(out: Path, period: Period) -> dict[str, Path]:
         "failed": folder / f"{stem}{FAILED_SUFFIX}",
         "eml": folder / f"{stem}.eml",
         "mail_log": folder / f"utskick-{period.code}.json",
+        "backups": folder / BACKUP_FOLDER,
+    }
+
+
+UNIT_FOLDER = "enheter"
+
+
+def unit_report_paths(out: Path, period: Period, unit_id: str) -> dict[str, Path]:
+    """The files of one unit's report of `period`, as `report_paths` has them for the board:
+    `out/2025-T2/enheter/PV01/uppfoljning-2025-T2-PV01.html` and beside it the notebook,
+    record, failed notebook and `tidigare/`."""
+    folder = out / period.code / UNIT_FOLDER / unit_id
+    stem = f"uppfoljning-{period.code}-{unit_id}"
+    return {
+        "html": folder / f"{stem}.html",
+        "notebook": folder / f"{stem}.ipynb",
+        "record": folder / f"{stem}.json",
+        "failed": folder / f"{stem}{FAILED_SUFFIX}",
         "backups": folder / BACKUP_FOLDER,
     }

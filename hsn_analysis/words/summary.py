@@ -12,6 +12,7 @@ from hsn_analysis.periods import Period
 from hsn_analysis.rules.fulfilment import indicator_results
 from hsn_analysis.rules.rollup import StatusCounts, count_statuses, goal_rollup
 from hsn_analysis.rules.subgoals import subgoal_results
+from hsn_analysis.rules.units import NOT_REPORTED, area_results, assessment_counts
 from hsn_analysis.words.formatting import format_number
 from hsn_analysis.words.narrative import count_sentence
 from hsn_analysis.words.signals_json import NO_SIGNALS, signal_fields
@@ -48,7 +49,8 @@ def build_summary(
     goals = goal_rollup(dataset, subgoals)
     indicators = indicator_results(dataset, period)
     signals = signal_fields(dataset, period)  # on the report period's rows; earlier rows: null
-    return {
+    areas = _areas_by_indicator(dataset, period)
+    summary = {
         "period": period.code,
         "sammanfattning": count_sentence(counts, period),
         "delmal": counts_dict(counts),
@@ -72,7 +74,49 @@ def build_summary(
                 "status": str(row.status),
                 "kommentar": row.kommentar or None,
                 **(signals[row.indikator_id] if row.rapportperiod else NO_SIGNALS),
+                **(
+                    {"omraden": areas[row.indikator_id]}
+                    if row.rapportperiod and row.indikator_id in areas
+                    else {}
+                ),
             }
             for row in indicators.itertuples(index=False)
         ],
     }
+    if not dataset.units.empty:
+        summary["enhetsbedomningar"] = _unit_assessment_counts(dataset, period)
+    return summary
+
+
+def _areas_by_indicator(dataset: Dataset, period: Period) -> dict[str, list[dict[str, Any]]]:
+    """Per aggregated indicator with unit values in `period`: its figures per område."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in area_results(dataset, period).itertuples(index=False):
+        if not row.omrade:  # the region's row is the indicator's own value
+            continue
+        entry: dict[str, Any] = {
+            "omrade": row.omrade,
+            "enheter": int(row.enheter),
+            "rapporterat": int(row.rapporterat),
+            "varde": _number(row.varde),
+        }
+        if not pd.isna(row.ja):
+            entry["ja"] = int(row.ja)
+        found.setdefault(row.indikator_id, []).append(entry)
+    return found
+
+
+def _unit_assessment_counts(dataset: Dataset, period: Period) -> list[dict[str, Any]]:
+    """One entry per delmål that units assess in `period`: their statuses counted."""
+    counts = assessment_counts(dataset, period)
+    total = counts.loc[counts["omrade"] == ""]
+    return [
+        {
+            "delmal_id": row["delmal_id"],
+            "uppnas": int(row["gron"]),
+            "delvis": int(row["gul"]),
+            "uppnas_ej": int(row["rod"]),
+            "ej_rapporterat": int(row[NOT_REPORTED]),
+        }
+        for _, row in total.iterrows()
+    ]

@@ -1,0 +1,135 @@
+"""`hsn-report run --period P --enhet ID|alla [--jobs N] [--dask ADRESS]`: basenheternas rapporter.
+
+One period at a time. The data is read and checked once; the reports then run in chunks
+(`runs.unit_runner`), on threads here or on an existing Dask cluster that shares the output
+folder. Each finished report logs a line and prints its path; at the end the failed units are
+listed (exit 3, or 5 when every failure was a busy lock).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import time
+from concurrent.futures import Executor
+from contextlib import ExitStack
+from typing import Any
+
+from hsn_analysis.cli.common import (
+    EXIT_BUSY,
+    EXIT_INVALID_DATA,
+    EXIT_NOT_READY,
+    EXIT_OK,
+    EXIT_RUN_FAILED,
+    UsageError,
+    check_data,
+)
+from hsn_analysis.periods import RANGE_MARK, PeriodNotReady
+from hsn_analysis.problems import errors
+
+logger = logging.getLogger(__name__)
+
+
+def _usage(args: argparse.Namespace) -> None:
+    if args.enhet is None:
+        raise UsageError("--dask gäller basenheternas rapporter: ange även --enhet ID eller alla.")
+    if args.send:
+        raise UsageError("--send gäller nämndens rapport; basenheternas rapporter mejlas inte.")
+    if RANGE_MARK in args.period:
+        raise UsageError("--enhet gäller en period åt gången, inte ett intervall.")
+
+
+def _dask_executor(address: str, stack: ExitStack) -> tuple[Executor, int]:
+    """The cluster's executor and its number of worker threads."""
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise UsageError(
+            "--dask kräver paketet distributed: installera med pip install 'hsn-analysis[dask]'."
+        ) from exc
+    try:
+        client: Any = stack.enter_context(Client(address, timeout="20s"))  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as exc:
+        raise UsageError(f"når inte Dask-klustret {address}: {exc}") from exc
+    return client.get_executor(), max(1, sum(client.nthreads().values()))
+
+
+def run_units(args: argparse.Namespace) -> int:
+    """Make the reports of one unit or of every unit for one period."""
+    from hsn_analysis.reading.period_choice import resolve_period
+    from hsn_analysis.runs.batch import pool_size
+    from hsn_analysis.runs.unit_runner import ALL_UNITS, UnitFinished, run_unit_reports
+
+    _usage(args)
+    clock = time.perf_counter()
+    data = args.data.resolve()
+    result = check_data(data)
+    if not result.ok:
+        for problem in errors(result.problems):
+            logger.error("%s", problem)
+        logger.error("steget validering misslyckades: ingen rapport görs.")
+        return EXIT_INVALID_DATA
+    dataset = result.dataset
+    assert dataset is not None  # no errors: validation gave the dataset
+    try:
+        period = resolve_period(args.period, dataset, args.today)
+    except PeriodNotReady as exc:
+        logger.error("steget period misslyckades: %s", exc)
+        return EXIT_NOT_READY
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    known = list(dataset.units["enhet_id"])
+    if not known:
+        raise UsageError("data har inga basenheter (tabellen enheter saknas eller är tom).")
+    if args.enhet == ALL_UNITS:
+        units = known
+    elif args.enhet in known:
+        units = [args.enhet]
+    else:
+        sample = ", ".join(known[:5])
+        raise UsageError(f"okänd enhet {args.enhet}: giltiga är t.ex. {sample}, eller alla.")
+    with ExitStack() as stack:
+        executor: Executor | None = None
+        if args.dask:
+            executor, threads = _dask_executor(args.dask, stack)
+            jobs = args.jobs if args.jobs > 1 else threads
+            where = f"på Dask-klustret {args.dask}"
+        else:
+            jobs = pool_size(args.jobs, len(units))
+            where = f"{jobs} åt gången (högst en per kärna, {os.cpu_count()} kärnor)"
+        logger.info("%d enhetsrapporter för %s, %s", len(units), period.code, where)
+
+        def progress(done: UnitFinished, n: int, total: int) -> None:
+            took = f"{done.seconds:.1f}".replace(".", ",")
+            if done.html is not None:
+                logger.info("[%d/%d] %s klar på %s s", n, total, done.unit_id, took)
+                print(done.html, flush=True)
+            else:
+                logger.error("[%d/%d] %s misslyckades: %s", n, total, done.unit_id, done.error)
+
+        results = run_unit_reports(
+            dataset,
+            period,
+            units,
+            data,
+            args.out.resolve(),
+            jobs=jobs,
+            executor=executor,
+            on_finished=progress,
+        )
+    failed = [r for r in results if r.html is None]
+    took = f"{time.perf_counter() - clock:.1f}".replace(".", ",")
+    if not failed:
+        logger.info("Alla %d enhetsrapporter klara på %s s.", len(units), took)
+        return EXIT_OK
+    logger.error(
+        "%d av %d enhetsrapporter misslyckades: %s. De övriga är klara.",
+        len(failed),
+        len(units),
+        ", ".join(r.unit_id for r in failed),
+    )
+    for r in failed:
+        if r.kept is not None:
+            logger.error("%s: den misslyckade notebooken finns kvar: %s", r.unit_id, r.kept)
+    return EXIT_BUSY if all(r.busy for r in failed) else EXIT_RUN_FAILED

@@ -1,0 +1,309 @@
+"""Basenheternas rapporter: `hsn-report run --period P --enhet ID` (or `--enhet alla`).
+
+Each unit's report is published as the board's is (`runner`): the notebook runs in a working
+folder beside the report, nothing is moved into place before every step has succeeded, a
+replaced report is kept in `tidigare/`, a failed notebook as `…MISSLYCKAD.ipynb`, and one run of
+a unit's report at a time (its folder's lock).
+
+Many reports are made in chunks, one chunk per worker. A chunk starts one kernel and one
+exporter and makes all its reports with them, clearing the kernel's namespace between reports
+(`%reset -f`): the kernel's start and the imports of pandas and the library are paid once per
+chunk, not once per report. The chunks run on any `concurrent.futures.Executor`: a thread pool
+here, or a Dask cluster's (`distributed.Client(address).get_executor()`), whose workers must see
+the same output folder. The index is rewritten once, when every chunk is done.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from hsn_analysis import paths
+from hsn_analysis.dataset import Dataset, save_checked
+from hsn_analysis.periods import Period
+from hsn_analysis.report.context import package_versions
+from hsn_analysis.report.export import export_html, report_exporter
+from hsn_analysis.report.unit_report import build_unit_report, unit_report_title
+from hsn_analysis.runs.index import refresh_index
+from hsn_analysis.runs.kernel import KERNEL_NAME, Kernel, skip_slow_schema_import
+from hsn_analysis.runs.layout import UNIT_FOLDER, unit_report_paths
+from hsn_analysis.runs.locking import LockBusy, period_lock
+from hsn_analysis.runs.runner import (
+    CELL_TIMEOUT_S,
+    NotebookFailed,
+    RunFailed,
+    _back_up,
+    _keep_failed,
+    execute_notebook,
+)
+
+logger = logging.getLogger(__name__)
+ALL_UNITS = "alla"
+
+
+@dataclass(frozen=True)
+class UnitFinished:
+    """One unit's report as it ended: its page, or why not (plain values, so that a result
+    travels back from a Dask worker as it is)."""
+
+    unit_id: str
+    seconds: float
+    html: Path | None = None
+    error: str | None = None
+    busy: bool = False  # another run of this unit's report held its lock
+    kept: Path | None = None  # the failed notebook, kept for debugging
+
+
+def clean_namespace(manager: Any) -> None:
+    """Empty the kernel's namespace (`%reset -f`) so that the next report starts clean; the
+    modules it imported stay loaded, which is the point of reusing the kernel."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    reset = "get_ipython().run_line_magic('reset', '-f')"
+    cell = nbformat.v4.new_code_cell(reset)  # type: ignore[no-untyped-call]
+    notebook = nbformat.v4.new_notebook(cells=[cell])  # type: ignore[no-untyped-call]
+    NotebookClient(notebook, km=manager, kernel_name=KERNEL_NAME, timeout=60).execute()
+
+
+def produce_unit_report(
+    dataset: Dataset,
+    period: Period,
+    unit_id: str,
+    data: Path,
+    out: Path,
+    *,
+    kernel: Any,
+    exporter: Any,
+    checked: Path,
+    notebook: Path | None = None,
+) -> Path:
+    """Make and publish one unit's report with a running kernel (its manager) and exporter;
+    `checked` is the dataset as `save_checked` wrote it. Raises LockBusy or RunFailed as
+    `runner.produce_report` does; returns the published page."""
+    started = datetime.now().astimezone()
+    clock = time.perf_counter()
+    files = unit_report_paths(out, period, unit_id)
+    folder = files["html"].parent
+    with period_lock(folder, f"enhetsrapport {period.code} {unit_id}"):
+        work = Path(tempfile.mkdtemp(prefix=".korning-", dir=folder))
+        try:
+            parameters = {
+                "period": period.code,
+                "enhet": unit_id,
+                "data": str(data),
+                "run_started": started.isoformat(timespec="seconds"),
+            }
+            executed = work / files["notebook"].name
+            try:
+                nb = execute_notebook(
+                    notebook or paths.UNIT_NOTEBOOK,
+                    executed,
+                    {**parameters, "checked": str(checked)},
+                    cwd=work,
+                    timeout=CELL_TIMEOUT_S,
+                    kernel=kernel,
+                )
+            except NotebookFailed as exc:
+                kept = _keep_failed(executed, files["failed"])
+                raise RunFailed("notebook", str(exc), kept) from exc
+            unit = build_unit_report(dataset, period, unit_id, started)
+            title = unit_report_title(dataset.settings, period, str(unit.unit["namn"]))
+            try:
+                page = export_html(nb, title, exporter).encode()
+            except Exception as exc:  # any nbconvert/Jinja failure: publish nothing
+                kept = _keep_failed(executed, files["failed"])
+                raise RunFailed("export", f"{type(exc).__name__}: {exc}", kept) from exc
+            (work / files["html"].name).write_bytes(page)
+            counts = unit.assessments["status"].value_counts()
+            record = {
+                "rapport": "enhet",
+                "titel": title,
+                "namnd": dataset.settings.board_name,
+                "exempeldata": dataset.settings.example_data,
+                "period": period.code,
+                "enhet_id": unit_id,
+                "enhet_namn": str(unit.unit["namn"]),
+                "omrade": str(unit.unit["omrade"]),
+                "startad": started.isoformat(timespec="seconds"),
+                "klar": datetime.now().astimezone().isoformat(timespec="seconds"),
+                "parametrar": parameters,
+                "data": {
+                    "sokvag": str(data),
+                    "filer": [{"namn": s.name, "sha256": s.sha256} for s in dataset.sources],
+                },
+                "tider_s": {"totalt": round(time.perf_counter() - clock, 3)},
+                "versioner": package_versions(),
+                "html_byte": len(page),
+                "html_sha256": hashlib.sha256(page).hexdigest(),
+                "delmal": {
+                    key: int(counts.get(status, 0))
+                    for key, status in (
+                        ("uppnas", "gron"),
+                        ("delvis", "gul"),
+                        ("uppnas_ej", "rod"),
+                        ("ej_rapporterat", "ej_rapporterat"),
+                    )
+                },
+                "ej_rapporterat": [f"{kind} {key}" for kind, key in unit.gaps],
+            }
+            (work / files["record"].name).write_text(
+                json.dumps(record, ensure_ascii=False, indent=2, allow_nan=False), "utf-8"
+            )
+            _back_up(files)
+            for key in ("notebook", "record", "html"):  # the page last, as for the board
+                os.replace(work / files[key].name, files[key])
+            files["failed"].unlink(missing_ok=True)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return files["html"]
+
+
+def make_unit_reports(
+    dataset: Dataset,
+    period: Period,
+    unit_ids: Sequence[str],
+    data: Path,
+    out: Path,
+    notebook: Path | None = None,
+) -> list[UnitFinished]:
+    """One chunk: every report of `unit_ids` with one kernel and one exporter (see the module
+    docstring). A report that fails does not stop the others; after a failure the kernel is
+    replaced, in case the failure was the kernel's. Runs in any thread or Dask worker.
+
+    The work runs on a thread of its own: jupyter_client drives the kernel on an event loop it
+    keeps in a context variable, and a Dask worker runs a task in a copy of its event loop's
+    context, where that variable can name the worker's own running loop.
+    """
+    found: list[list[UnitFinished]] = []
+    failed: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            found.append(_make_unit_reports(dataset, period, unit_ids, data, out, notebook))
+        except BaseException as exc:  # handed to the caller's thread below
+            failed.append(exc)
+
+    thread = threading.Thread(target=work, name=f"enhetsrapporter-{uuid.uuid4().hex[:8]}")
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
+    return found[0]
+
+
+def _make_unit_reports(
+    dataset: Dataset,
+    period: Period,
+    unit_ids: Sequence[str],
+    data: Path,
+    out: Path,
+    notebook: Path | None,
+) -> list[UnitFinished]:
+    skip_slow_schema_import()
+    exporter = report_exporter()
+    stage = out / period.code / UNIT_FOLDER
+    stage.mkdir(parents=True, exist_ok=True)
+    finished: list[UnitFinished] = []
+    with tempfile.TemporaryDirectory(prefix=".data-", dir=stage) as shared:
+        checked = Path(shared) / "data.pickle"  # read by each report's notebook
+        save_checked(dataset, checked)
+        kernel: Kernel | None = None
+        try:
+            for unit_id in unit_ids:
+                start = time.perf_counter()
+                fresh = kernel is None
+                kernel = kernel or Kernel()
+                try:
+                    if not fresh:
+                        clean_namespace(kernel.manager)
+                    html = produce_unit_report(
+                        *(dataset, period, unit_id, data, out),
+                        kernel=kernel.manager,
+                        exporter=exporter,
+                        checked=checked,
+                        notebook=notebook,
+                    )
+                except Exception as exc:  # reported with the others; the chunk goes on
+                    kernel.stop()
+                    kernel = None
+                    finished.append(_failure(unit_id, time.perf_counter() - start, exc))
+                    continue
+                finished.append(UnitFinished(unit_id, time.perf_counter() - start, html=html))
+        finally:
+            if kernel is not None:
+                kernel.stop()
+    return finished
+
+
+def _failure(unit_id: str, seconds: float, exc: Exception) -> UnitFinished:
+    if isinstance(exc, LockBusy):
+        return UnitFinished(unit_id, seconds, error=str(exc), busy=True)
+    if isinstance(exc, RunFailed):
+        return UnitFinished(unit_id, seconds, error=str(exc), kept=exc.kept)
+    logger.error("%s: oväntat fel", unit_id, exc_info=exc)
+    return UnitFinished(unit_id, seconds, error=f"{type(exc).__name__}: {exc}")
+
+
+def chunks(unit_ids: Sequence[str], n: int) -> list[list[str]]:
+    """`unit_ids` in `n` chunks of nearly equal size (fewer when there are fewer units)."""
+    n = max(1, min(n, len(unit_ids)))
+    return [list(unit_ids[i::n]) for i in range(n)]
+
+
+def run_unit_reports(
+    dataset: Dataset,
+    period: Period,
+    unit_ids: Sequence[str],
+    data: Path,
+    out: Path,
+    *,
+    jobs: int = 1,
+    executor: Executor | None = None,
+    notebook: Path | None = None,
+    on_finished: Callable[[UnitFinished, int, int], None] | None = None,
+) -> list[UnitFinished]:
+    """Every report of `unit_ids` in `jobs` chunks on `executor` (default: a pool of `jobs`
+    threads, whose kernels do the work on the cores), then the index once. Results come in
+    the order of `unit_ids`; `on_finished(result, n, total)` is called in this thread as each
+    chunk's reports come back."""
+    parts = chunks(unit_ids, jobs)
+    done: dict[str, UnitFinished] = {}
+    with ThreadPoolExecutor(len(parts), "enhet") if executor is None else _kept(executor) as pool:
+        futures = [
+            pool.submit(make_unit_reports, dataset, period, part, data, out, notebook)
+            for part in parts
+        ]
+        for future in as_completed(futures):
+            for result in future.result():
+                done[result.unit_id] = result
+                if on_finished is not None:
+                    on_finished(result, len(done), len(unit_ids))
+    refresh_index(out)
+    return [done[u] for u in unit_ids]
+
+
+class _kept:
+    """An executor the caller owns, used in a `with` without being shut down."""
+
+    def __init__(self, executor: Executor) -> None:
+        self.executor = executor
+
+    def __enter__(self) -> Executor:
+        return self.executor
+
+    def __exit__(self, *exc: object) -> None:
+        return None
