@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import shutil
 import tempfile
 import threading
@@ -41,6 +40,7 @@ from hsn_analysis.runs.index import refresh_index
 from hsn_analysis.runs.kernel import KERNEL_NAME, Kernel, skip_slow_schema_import
 from hsn_analysis.runs.layout import UNIT_FOLDER, unit_report_paths
 from hsn_analysis.runs.locking import LockBusy, period_lock
+from hsn_analysis.runs.publishing import publish
 from hsn_analysis.runs.runner import (
     CELL_TIMEOUT_S,
     NotebookFailed,
@@ -163,9 +163,7 @@ def produce_unit_report(
             (work / files["record"].name).write_text(
                 json.dumps(record, ensure_ascii=False, indent=2, allow_nan=False), "utf-8"
             )
-            _back_up(files)
-            for key in ("notebook", "record", "html"):  # the page last, as for the board
-                os.replace(work / files[key].name, files[key])
+            publish(work, files, _back_up(files))  # all three or none, as for the board
             files["failed"].unlink(missing_ok=True)
         finally:
             shutil.rmtree(work, ignore_errors=True)
