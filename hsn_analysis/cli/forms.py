@@ -36,8 +36,9 @@ def add_form_commands(commands: Any, data_help: str, date_type: Callable[[str], 
     mall.add_argument("--data", type=Path, default=None, help=data_help)
     mall.add_argument(
         "--per",
-        choices=["ansvarig"],  # issue 13 (units) adds "enhet" here
-        help="ett formulär per ansvarig (kolumnen ansvarig i delmal och indikatorer)",
+        choices=["ansvarig", "enhet"],
+        help="ett formulär per ansvarig (kolumnen ansvarig i delmal och indikatorer), "
+        "eller per basenhet (tabellen enheter)",
     )
     mall.add_argument("--senast", type=date_type, help="sista dag att lämna svaren (ÅÅÅÅ-MM-DD)")
     mall.add_argument(
@@ -107,6 +108,9 @@ def mall_command(args: argparse.Namespace) -> int:
     from hsn_analysis.forms.template import write_forms
 
     split = Split(args.per) if args.per else None
+    if split is Split.UNIT and dataset.units.empty:
+        logger.error("%s", words.MALL_NO_UNITS)
+        return EXIT_INVALID_DATA
     folder = args.out or OUTPUTS / "formular" / period.code
     missing = without_owner(form_contents(dataset, period, split)) if split else 0
     if missing:
@@ -164,6 +168,14 @@ def samla_command(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(problem, flush=True)
     n_errors, n_warnings = len(errors(result.problems)), len(warnings(result.problems))
+    if result.unanswered:
+        names = ", ".join(result.unanswered)
+        logger.warning(
+            "%s",
+            words.SAMLA_UNITS_UNANSWERED.format(
+                n=len(result.unanswered), total=result.units, units=names
+            ),
+        )
     if n_warnings:
         logger.warning("%s", words.SAMLA_WARNINGS.format(n=n_warnings))
     if not result.written:
@@ -180,5 +192,14 @@ def samla_command(args: argparse.Namespace) -> int:
         path=out,
     )
     logger.info("%s", done)
+    if result.units:
+        logger.info(
+            "%s",
+            words.SAMLA_UNITS_DONE.format(
+                subgoals=result.merged.get("enhetsbedomningar", 0),
+                indicators=result.merged.get("enhetsutfall", 0),
+                period=result.period.code,
+            ),
+        )
     print(out, flush=True)
     return EXIT_OK

@@ -15,16 +15,24 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hsn_analysis.dataset import Dataset
-from hsn_analysis.forms.content import IndicatorRow, SubgoalRow, indicator_rows, subgoal_rows
+from hsn_analysis.forms.content import (
+    IndicatorRow,
+    Split,
+    SubgoalRow,
+    UnitIndicatorRow,
+    form_contents,
+    indicator_rows,
+    subgoal_rows,
+)
 from hsn_analysis.forms.layout import (
     FIRST_ROW,
     HEADER_ROW,
     INFO_KIND,
     INFO_SHEET,
-    SHEETS,
     Column,
     Kind,
     SheetLayout,
+    sheets_for,
 )
 from hsn_analysis.periods import Period, PeriodError
 from hsn_analysis.problems import Problem
@@ -39,8 +47,11 @@ from hsn_analysis.reading.cells import (
 from hsn_analysis.vocabulary import Frequency, Severity
 from hsn_analysis.words import forms as words
 from hsn_analysis.words.messages import MSG_DATE, MSG_NOT_NUMBER, MSG_STATUS
+from hsn_analysis.words.unit_text import MSG_YES_NO
 
 Value = str | float | date | None
+PlanRow = SubgoalRow | IndicatorRow | UnitIndicatorRow
+YES_NO = {"ja": "ja", "1": "ja", "nej": "nej", "0": "nej"}  # as D writes a unit's answer
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,7 @@ class Answer:
     values: tuple[tuple[str, Value], ...]  # answer column → value (None when left empty)
     source: str  # "Uppföljning 2026-T1 - X.xlsx, blad Delmål"
     row: int
+    unit: str = ""  # the enhet_id on a unit's form
 
     def get(self, column: str) -> Value:
         """The value of one answer column."""
@@ -68,7 +80,8 @@ class FormRead:
     split: str
     owner: str | None
     answers: list[Answer] = field(default_factory=list)
-    seen: set[tuple[str, str]] = field(default_factory=set)  # (sheet, id) rows it has
+    seen: set[tuple[str, str, str]] = field(default_factory=set)  # (table, id, unit) rows it has
+    unit: str = ""  # the enhet_id of a unit's form
 
 
 def form_info(book: Any) -> dict[str, str] | None:
@@ -107,13 +120,20 @@ def read_form(
     if period is not None and own != period:
         message = words.MSG_FORM_OTHER_PERIOD.format(period=own.code, expected=period.code)
         return None, [Problem(Severity.ERROR, name, message)]
-    form = FormRead(path, own, info.get("fordelning", ""), info.get("ansvarig") or None)
+    split = info.get("fordelning", "")
+    form = FormRead(path, own, split, info.get("ansvarig") or None, unit=info.get("enhet", ""))
     problems: list[Problem] = []
-    expected: dict[str, dict[str, SubgoalRow | IndicatorRow]] = {
-        SHEETS[0].name: {r.subgoal_id: r for r in subgoal_rows(dataset, own)},
-        SHEETS[1].name: {r.indicator_id: r for r in indicator_rows(dataset, own)},
+    sheets = sheets_for(split)
+    planned = _planned(dataset, own, form.unit) if split == Split.UNIT.value else None
+    if split == Split.UNIT.value and planned is None:
+        gone = words.MSG_FORM_UNIT_GONE.format(unit=form.unit)
+        return None, [Problem(Severity.ERROR, name, gone)]
+    subgoals, indicators = planned or (subgoal_rows(dataset, own), indicator_rows(dataset, own))
+    expected: dict[str, dict[str, PlanRow]] = {
+        sheets[0].name: {r.subgoal_id: r for r in subgoals},
+        sheets[1].name: {r.indicator_id: r for r in indicators},
     }
-    for layout in SHEETS:
+    for layout in sheets:
         source = f"{name}, blad {layout.name}"
         if layout.name not in book.sheetnames:
             found = ", ".join(s for s in book.sheetnames if s != INFO_SHEET)
@@ -125,6 +145,16 @@ def read_form(
         problems += reader.problems
     book.close()
     return form, problems
+
+
+def _planned(
+    dataset: Dataset, period: Period, unit: str
+) -> tuple[list[SubgoalRow], list[IndicatorRow | UnitIndicatorRow]] | None:
+    """The rows the form of `unit` asked for; None when `enheter` has no such unit."""
+    for content in form_contents(dataset, period, Split.UNIT):
+        if content.unit_id == unit:
+            return list(content.subgoals), list(content.indicators)
+    return None
 
 
 class _SheetReader:
@@ -160,7 +190,7 @@ class _SheetReader:
             found[column.key] = where
         return found
 
-    def read(self, expected: dict[str, SubgoalRow | IndicatorRow], form: FormRead) -> None:
+    def read(self, expected: dict[str, PlanRow], form: FormRead) -> None:
         positions = self.positions()
         if positions is None:
             return
@@ -176,7 +206,7 @@ class _SheetReader:
             if plan_row is None:
                 self.not_in_plan(row_id, answered, number, id_column)
                 continue
-            form.seen.add((self.layout.name, row_id))
+            form.seen.add((self.layout.table, row_id, form.unit))
             locked_ok = self.check_locked(cells, plan_row, number)
             if not answered:
                 message = words.MSG_FORM_EMPTY_ROW.format(owner=plan_row.owner)
@@ -184,10 +214,18 @@ class _SheetReader:
                     Problem(Severity.WARNING, self.source, message, number, None, row_id)
                 )
                 continue
-            values = self.answers(cells, number)
+            values = self.answers(cells, number, plan_row)
             if values is not None and locked_ok:
                 form.answers.append(
-                    Answer(self.layout.table, self.layout.what, row_id, values, self.source, number)
+                    Answer(
+                        self.layout.table,
+                        self.layout.what,
+                        row_id,
+                        values,
+                        self.source,
+                        number,
+                        form.unit,
+                    )
                 )
 
     def not_in_plan(self, row_id: str, answered: bool, number: int, id_column: Column) -> None:
@@ -201,15 +239,13 @@ class _SheetReader:
             (indicators["indikator_id"] == row_id)
             & (indicators["frekvens"] == Frequency.FULL_YEAR.value)
         ]
-        if self.layout.table == "utfall" and len(due_later):
+        if self.layout.table in ("utfall", "enhetsutfall") and len(due_later):
             message = words.MSG_FORM_NOT_DUE.format(id=row_id, period=self.period.label)
         else:
             message = words.MSG_FORM_NOT_IN_PLAN.format(what=self.layout.what, id=row_id)
         self.problem(message, number, header, row_id)
 
-    def check_locked(
-        self, cells: dict[str, Any], plan_row: SubgoalRow | IndicatorRow, number: int
-    ) -> bool:
+    def check_locked(self, cells: dict[str, Any], plan_row: PlanRow, number: int) -> bool:
         """Report each locked cell that differs from the plan; True when none does."""
         ok = True
         for column in self.layout.columns:
@@ -226,7 +262,9 @@ class _SheetReader:
                 ok = False
         return ok
 
-    def answers(self, cells: dict[str, Any], number: int) -> tuple[tuple[str, Value], ...] | None:
+    def answers(
+        self, cells: dict[str, Any], number: int, plan_row: PlanRow
+    ) -> tuple[tuple[str, Value], ...] | None:
         """The typed answers of one row; None (with problems) when one cannot be read."""
         values: list[tuple[str, Value]] = []
         ok = True
@@ -235,6 +273,12 @@ class _SheetReader:
             cell = cells[column.key]
             text = workbook_cell_text(cell)
             value, message = _typed(column.kind, getattr(cell, "value", None), text)
+            if column.kind is Kind.UNIT_VALUE and text:  # ja/nej or a number, as the row counts
+                yes_no = getattr(plan_row, "yes_no", False)
+                value = YES_NO.get(fold(text)) if yes_no else parse_number(text)
+                message = None if value is not None else MSG_NOT_NUMBER
+                if yes_no and value is None:
+                    message = MSG_YES_NO.format(id=getattr(plan_row, "indicator_id", ""))
             if message:
                 self.problem(message, number, header, text)
                 ok = False

@@ -1,4 +1,5 @@
-"""What the forms of one tertial hold: the delmål to assess and the indicators due, per owner.
+"""What the forms of one tertial hold: the delmål to assess and the indicators due, per owner
+or per basenhet.
 
 `mall` writes these rows and `samla` recomputes them to know which answers it expects, so the
 two always agree on what a form asked.
@@ -12,20 +13,18 @@ from enum import StrEnum
 
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.periods import Period
-from hsn_analysis.vocabulary import Frequency, SubgoalStatus
+from hsn_analysis.rules.units import expected_units
+from hsn_analysis.vocabulary import Aggregation, Frequency, SubgoalStatus
 from hsn_analysis.words import forms as words
 from hsn_analysis.words.labels import SUBGOAL_STATUS_LABEL
 
 
 class Split(StrEnum):
-    """`--per`: how the plan is handed out. Without `--per` one form holds the whole plan.
-
-    The seam for units (issue 13): a `UNIT = "enhet"` split would give one form per unit with
-    sheets of `enhetsbedomningar` and `enhetsutfall` rows; `form_contents` dispatches on the
-    split, and a `FormContent` would carry those sheets beside the two below.
-    """
+    """`--per`: how the plan is handed out. Without `--per` one form holds the whole plan;
+    `enhet` gives one form per basenhet, of `enhetsbedomningar` and `enhetsutfall` rows."""
 
     OWNER = "ansvarig"
+    UNIT = "enhet"
 
 
 @dataclass(frozen=True)
@@ -54,13 +53,30 @@ class IndicatorRow:
 
 
 @dataclass(frozen=True)
+class UnitIndicatorRow:
+    """One aggregated indicator a unit reports, with the unit's own latest value; `yes_no`
+    when it counts as andel ja (the value is then ja or nej, shown as such)."""
+
+    indicator_id: str
+    subgoal_id: str
+    name: str
+    unit: str
+    target: float | None
+    last_value: float | str | None
+    last_period: str
+    owner: str  # the unit as `UNIT_FORM_OWNER` names it
+    yes_no: bool
+
+
+@dataclass(frozen=True)
 class FormContent:
-    """One form: the owner (None for the whole plan) and its rows."""
+    """One form: the owner (None for the whole plan; the unit on a unit's form) and its rows."""
 
     period: Period
     owner: str | None
     subgoals: tuple[SubgoalRow, ...]
-    indicators: tuple[IndicatorRow, ...]
+    indicators: tuple[IndicatorRow | UnitIndicatorRow, ...]
+    unit_id: str = ""  # the enhet_id of a unit's form
 
 
 def _number(value: object) -> float | None:
@@ -126,7 +142,10 @@ def indicator_rows(dataset: Dataset, period: Period) -> list[IndicatorRow]:
 
 
 def form_contents(dataset: Dataset, period: Period, split: Split | None) -> list[FormContent]:
-    """The forms of `period`: one for the whole plan, or one per owner in order of first row."""
+    """The forms of `period`: one for the whole plan, one per owner in order of first row, or
+    one per unit in the order of `enheter`."""
+    if split is Split.UNIT:
+        return unit_form_contents(dataset, period)
     subgoals, indicators = subgoal_rows(dataset, period), indicator_rows(dataset, period)
     if split is None:
         return [FormContent(period, None, tuple(subgoals), tuple(indicators))]
@@ -145,3 +164,98 @@ def form_contents(dataset: Dataset, period: Period, split: Split | None) -> list
 def without_owner(contents: list[FormContent]) -> int:
     """How many rows fell to no owner (they share one form named after `NO_OWNER`)."""
     return sum(len(c.subgoals) + len(c.indicators) for c in contents if c.owner == words.NO_OWNER)
+
+
+# --- forms per basenhet (`--per enhet`) ------------------------------------------------------
+# The delmål a unit assesses are those any unit has assessed in `enhetsbedomningar` (the units
+# feature reports a delmål per unit only when units assess it); a plan whose units have never
+# assessed a delmål gives its units only indicators to answer. The indicators are the
+# aggregated ones due whose område includes the unit, with the unit's own last value.
+
+
+def unit_name(name: str, unit_id: str) -> str:
+    """The unit as its form names it: `Hälsocentral Björkbacken (PV01)`."""
+    return words.UNIT_FORM_OWNER.format(name=name, unit_id=unit_id)
+
+
+def unit_form_contents(dataset: Dataset, period: Period) -> list[FormContent]:
+    """One form per unit of `enheter` (in its order), even one with nothing to answer."""
+    assessed = set(dataset.unit_assessments["delmal_id"])
+    plan_subgoals = [r for r in subgoal_rows(dataset, period) if r.subgoal_id in assessed]
+    due = {r.indicator_id for r in _due_aggregated(dataset, period)}
+    units_of = {i: set(expected_units(dataset, i)["enhet_id"]) for i in due}
+    before = dataset.unit_assessments
+    before = before.loc[before["period"] == period.previous.code]
+    previous = {(r.delmal_id, r.enhet_id): r for r in before.itertuples(index=False)}
+    forms = []
+    for unit in dataset.units.itertuples(index=False):
+        owner = unit_name(unit.namn, unit.enhet_id)
+        subgoals = []
+        for row in plan_subgoals:
+            was = previous.get((row.subgoal_id, unit.enhet_id))
+            status = SUBGOAL_STATUS_LABEL[SubgoalStatus(was.status)] if was is not None else ""
+            comment = str(was.kommentar) if was is not None else ""
+            subgoals.append(SubgoalRow(row.subgoal_id, row.name, status, comment, owner))
+        indicators = [
+            row
+            for row in _unit_indicator_rows(dataset, period, unit.enhet_id, owner)
+            if unit.enhet_id in units_of[row.indicator_id]
+        ]
+        forms.append(FormContent(period, owner, tuple(subgoals), tuple(indicators), unit.enhet_id))
+    return forms
+
+
+def _due_aggregated(dataset: Dataset, period: Period) -> list[UnitIndicatorRow]:
+    """The aggregated indicators due in `period`, in plan order (no unit's values yet)."""
+    rows = []
+    for ind in dataset.indicators.itertuples(index=False):
+        if not ind.aggregering:
+            continue
+        if ind.frekvens == Frequency.FULL_YEAR.value and period.tertial != 3:
+            continue
+        target = None if ind.malvarde != ind.malvarde else float(ind.malvarde)  # NaN: no target
+        rows.append(
+            UnitIndicatorRow(
+                ind.indikator_id,
+                ind.delmal_id,
+                ind.namn,
+                ind.enhet,
+                target,
+                None,
+                "",
+                "",
+                ind.aggregering == Aggregation.SHARE_YES.value,
+            )
+        )
+    return rows
+
+
+def _unit_indicator_rows(
+    dataset: Dataset, period: Period, unit_id: str, owner: str
+) -> list[UnitIndicatorRow]:
+    values = dataset.unit_outcomes
+    earlier = values.loc[(values["enhet_id"] == unit_id) & (values["period"] < period.code)]
+    last = earlier.sort_values("period").groupby("indikator_id").tail(1).set_index("indikator_id")
+    rows = []
+    for row in _due_aggregated(dataset, period):
+        value: float | str | None = None
+        when = ""
+        if row.indicator_id in last.index:
+            number = float(last.at[row.indicator_id, "varde"])
+            when = Period.parse(str(last.at[row.indicator_id, "period"])).short_label
+            if number == number:  # NaN: the unit did not report
+                value = ("ja" if number else "nej") if row.yes_no else number
+        rows.append(
+            UnitIndicatorRow(
+                row.indicator_id,
+                row.subgoal_id,
+                row.name,
+                row.unit,
+                row.target,
+                value,
+                when if value is not None else "",
+                owner,
+                row.yes_no,
+            )
+        )
+    return rows

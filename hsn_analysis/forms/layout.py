@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from hsn_analysis.periods import Period
@@ -28,6 +28,7 @@ class Kind(StrEnum):
     NUMBER = "number"
     STATUS = "status"  # a drop-down of the status words
     DATE = "date"
+    UNIT_VALUE = "unit_value"  # ja/nej (a drop-down) on an andel_ja row, else a number
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,12 @@ class SheetLayout:
     id_column: str  # the id column of that table
     what: str  # "Delmålet" / "Indikatorn", for messages
     columns: tuple[Column, ...]
+    unit_column: str = ""  # on a unit's form: the table's unit column, filled from the form
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """The columns that name one row of the table within a period."""
+        return (self.id_column, self.unit_column) if self.unit_column else (self.id_column,)
 
     @property
     def answers(self) -> tuple[Column, ...]:
@@ -101,8 +108,30 @@ INDICATOR_SHEET = SheetLayout(
         Column("kommentar", words.HEADER_COMMENT, 60, Kind.LONG_TEXT, locked=False),
     ),
 )
-# The units issue adds its sheets here (enhetsbedomningar, enhetsutfall) for `--per enhet`.
 SHEETS = (SUBGOAL_SHEET, INDICATOR_SHEET)
+# A unit's form: the same sheets, answered into the unit tables.
+UNIT_SUBGOAL_SHEET = replace(SUBGOAL_SHEET, table="enhetsbedomningar", unit_column="enhet_id")
+UNIT_INDICATOR_SHEET = replace(
+    INDICATOR_SHEET,
+    table="enhetsutfall",
+    unit_column="enhet_id",
+    columns=tuple(
+        replace(c, header=words.HEADER_LAST_UNIT_VALUE)
+        if c.key == "last_value"
+        else replace(c, kind=Kind.UNIT_VALUE)
+        if c.key == "varde"
+        else c
+        for c in INDICATOR_SHEET.columns
+    ),
+)
+UNIT_SHEETS = (UNIT_SUBGOAL_SHEET, UNIT_INDICATOR_SHEET)
+ALL_SHEETS = SHEETS + UNIT_SHEETS
+
+
+def sheets_for(split: str) -> tuple[SheetLayout, SheetLayout]:
+    """The answer sheets of a form of `split` (`fordelning` of its info sheet)."""
+    return UNIT_SHEETS if split == "enhet" else SHEETS
+
 
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10))}

@@ -42,18 +42,21 @@ class DatasetCopy(ABC):
         self.source = source
 
     @abstractmethod
-    def existing(self, table: str, id_column: str, period: Period) -> dict[str, ExistingRow]:
-        """The rows of `table` for `period`, by id (the first when an id has two)."""
+    def existing(
+        self, table: str, key: tuple[str, ...], period: Period
+    ) -> dict[tuple[str, ...], ExistingRow]:
+        """The rows of `table` for `period`, by the values of the `key` columns (the first when
+        a key has two)."""
 
     @abstractmethod
     def apply(
         self,
         table: str,
-        id_column: str,
+        key: tuple[str, ...],
         period: Period,
-        rows: list[tuple[str, dict[str, Value]]],
+        rows: list[tuple[tuple[str, ...], dict[str, Value]]],
     ) -> None:
-        """Replace the period's row of each id that has one, append the others."""
+        """Replace the period's row of each key that has one, append the others."""
 
     @abstractmethod
     def write(self, temporary: Path) -> None:
@@ -75,6 +78,10 @@ def _period_code(text: str) -> str | None:
         return Period.parse(text).code
     except PeriodError:
         return None
+
+
+def _key(cells: dict[str, str], key: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(cells.get(column, "") for column in key)
 
 
 def _header_at(records: list[list[Any]]) -> int | None:
@@ -138,45 +145,45 @@ class _FolderCopy(DatasetCopy):
                 return found
         return "utf-8-sig"
 
-    def existing(self, table: str, id_column: str, period: Period) -> dict[str, ExistingRow]:
+    def existing(
+        self, table: str, key: tuple[str, ...], period: Period
+    ) -> dict[tuple[str, ...], ExistingRow]:
         file = self.file(table)
-        found: dict[str, ExistingRow] = {}
+        found: dict[tuple[str, ...], ExistingRow] = {}
         for i in range(file.header + 1, len(file.records)):
             record = file.records[i]
             cells = {
                 k: record[j].strip() if j < len(record) else "" for k, j in file.columns.items()
             }
             if _period_code(cells.get("period", "")) == period.code:
-                found.setdefault(
-                    cells.get(id_column, ""), ExistingRow(file.path.name, i + 1, cells)
-                )
+                found.setdefault(_key(cells, key), ExistingRow(file.path.name, i + 1, cells))
         return found
 
     def apply(
         self,
         table: str,
-        id_column: str,
+        key: tuple[str, ...],
         period: Period,
-        rows: list[tuple[str, dict[str, Value]]],
+        rows: list[tuple[tuple[str, ...], dict[str, Value]]],
     ) -> None:
         file = self.file(table)
-        existing = self.existing(table, id_column, period)
-        for row_id, values in rows:
-            cells = {id_column: row_id, "period": period.code, **values}
-            for key, value in cells.items():
-                if key not in file.columns and value not in (None, ""):
-                    file.columns[key] = len(file.records[file.header])
-                    file.records[file.header].append(key)
+        existing = self.existing(table, key, period)
+        for row_key, values in rows:
+            cells = {**dict(zip(key, row_key, strict=True)), "period": period.code, **values}
+            for name, value in cells.items():
+                if name not in file.columns and value not in (None, ""):
+                    file.columns[name] = len(file.records[file.header])
+                    file.records[file.header].append(name)
             width = len(file.records[file.header])
-            if row_id in existing:
-                record = file.records[existing[row_id].row - 1]
+            if row_key in existing:
+                record = file.records[existing[row_key].row - 1]
             else:
                 record = []
                 file.records.append(record)
             record += [""] * (width - len(record))
-            for key, value in cells.items():
-                if key in file.columns:
-                    record[file.columns[key]] = _csv_text(key, value, file.decimal_comma)
+            for name, value in cells.items():
+                if name in file.columns:
+                    record[file.columns[name]] = _csv_text(name, value, file.decimal_comma)
 
     def write(self, temporary: Path) -> None:
         shutil.copytree(self.source, temporary)
@@ -240,9 +247,11 @@ class _WorkbookCopy(DatasetCopy):
                 columns.setdefault(normalise_name(str(name)), i)
         return sheet, header + 1, columns
 
-    def existing(self, table: str, id_column: str, period: Period) -> dict[str, ExistingRow]:
+    def existing(
+        self, table: str, key: tuple[str, ...], period: Period
+    ) -> dict[tuple[str, ...], ExistingRow]:
         sheet, header, columns = self.layout(table)
-        found: dict[str, ExistingRow] = {}
+        found: dict[tuple[str, ...], ExistingRow] = {}
         for row in sheet.iter_rows(min_row=header + 1):
             cells = {
                 k: workbook_cell_text(row[j - 1]) if j <= len(row) else ""
@@ -250,36 +259,36 @@ class _WorkbookCopy(DatasetCopy):
             }
             if _period_code(cells.get("period", "")) == period.code:
                 source = f"{self.source.name}, blad {sheet.title}"
-                found.setdefault(cells.get(id_column, ""), ExistingRow(source, row[0].row, cells))
+                found.setdefault(_key(cells, key), ExistingRow(source, row[0].row, cells))
         return found
 
     def apply(
         self,
         table: str,
-        id_column: str,
+        key: tuple[str, ...],
         period: Period,
-        rows: list[tuple[str, dict[str, Value]]],
+        rows: list[tuple[tuple[str, ...], dict[str, Value]]],
     ) -> None:
-        existing = self.existing(table, id_column, period)
+        existing = self.existing(table, key, period)
         sheet, header, columns = self.layout(table)
         last = max(
             (c.row for r in sheet.iter_rows(min_row=header) for c in r if c.value is not None),
             default=header,
         )
-        for row_id, values in rows:
-            cells = {id_column: row_id, "period": period.code, **values}
-            for key, value in cells.items():
-                if key not in columns and value not in (None, ""):
-                    columns[key] = sheet.max_column + 1
-                    sheet.cell(header, columns[key], key)
-            if row_id in existing:
-                number = existing[row_id].row
+        for row_key, values in rows:
+            cells = {**dict(zip(key, row_key, strict=True)), "period": period.code, **values}
+            for name, value in cells.items():
+                if name not in columns and value not in (None, ""):
+                    columns[name] = sheet.max_column + 1
+                    sheet.cell(header, columns[name], name)
+            if row_key in existing:
+                number = existing[row_key].row
             else:
                 last += 1
                 number = last
-            for key, value in cells.items():
-                if key in columns:
-                    sheet.cell(number, columns[key], _workbook_value(key, value))
+            for name, value in cells.items():
+                if name in columns:
+                    sheet.cell(number, columns[name], _workbook_value(name, value))
 
     def write(self, temporary: Path) -> None:
         self.book.save(temporary)

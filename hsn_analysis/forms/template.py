@@ -16,19 +16,26 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from hsn_analysis.dataset import Dataset, Settings
 from hsn_analysis.forms import styles
-from hsn_analysis.forms.content import FormContent, IndicatorRow, Split, SubgoalRow, form_contents
+from hsn_analysis.forms.content import (
+    FormContent,
+    IndicatorRow,
+    Split,
+    SubgoalRow,
+    UnitIndicatorRow,
+    form_contents,
+)
 from hsn_analysis.forms.layout import (
     FIRST_ROW,
     HEADER_ROW,
     INFO_KIND,
     INFO_SHEET,
     INFO_VERSION,
-    SHEETS,
     TITLE_ROW,
     Column,
     Kind,
     SheetLayout,
     file_names,
+    sheets_for,
 )
 from hsn_analysis.periods import Period
 from hsn_analysis.vocabulary import SubgoalStatus
@@ -96,11 +103,12 @@ def build_form(
     assert instructions is not None  # a new workbook always has its first sheet
     instructions.title = words.SHEET_INSTRUCTIONS
     _instructions(instructions, content, settings, deadline)
-    rows: dict[str, Sequence[SubgoalRow | IndicatorRow]] = {
-        SHEETS[0].name: content.subgoals,
-        SHEETS[1].name: content.indicators,
+    sheets = sheets_for(split.value if split else "")
+    rows: dict[str, Sequence[SubgoalRow | IndicatorRow | UnitIndicatorRow]] = {
+        sheets[0].name: content.subgoals,
+        sheets[1].name: content.indicators,
     }
-    for layout in SHEETS:
+    for layout in sheets:
         _answer_sheet(book.create_sheet(layout.name), layout, content, rows[layout.name])
     _info(book.create_sheet(INFO_SHEET), content, split, deadline)
     stamp = created or datetime(2000, 1, 1)  # fixed unless given: the same plan, the same file
@@ -133,7 +141,10 @@ def _instructions(
         (when, styles.BOLD),
         (counts, None),
     ]
-    for heading, items in words.FORM_SECTIONS:
+    sections = words.FORM_SECTIONS
+    if content.unit_id:
+        sections = (words.UNIT_FORM_SECTION, *sections)
+    for heading, items in sections:
         lines += [("", None), (heading, styles.HEADING_FONT)]
         lines += [(f"• {item.format(period=period.label)}", None) for item in items]
     styles.write_lines(sheet, lines)
@@ -146,7 +157,7 @@ def _answer_sheet(
     sheet: Worksheet,
     layout: SheetLayout,
     content: FormContent,
-    rows: Sequence[SubgoalRow | IndicatorRow],
+    rows: Sequence[SubgoalRow | IndicatorRow | UnitIndicatorRow],
 ) -> None:
     period = content.period
     owner = content.owner or words.WHOLE_PLAN
@@ -180,6 +191,8 @@ def _answer_sheet(
                 letter = get_column_letter(i)
                 validation.add(f"{letter}{FIRST_ROW}:{letter}{last}")
                 sheet.add_data_validation(validation)
+            if column.kind is Kind.UNIT_VALUE:
+                _unit_value_validations(sheet, get_column_letter(i), rows)
     sheet.freeze_panes = f"B{FIRST_ROW}"  # the header rows and the id stay in view
     styles.fit_rows(sheet, FIRST_ROW, minimum=styles.MIN_OPEN_HEIGHT)
     sheet.row_dimensions[HEADER_ROW].height = styles.HEADER_HEIGHT
@@ -196,18 +209,40 @@ def _validation(column: Column) -> DataValidation | None:
         validation.showInputMessage = True
         validation.promptTitle, validation.prompt = words.PROMPT_STATUS_TITLE, words.PROMPT_STATUS
         return validation
-    if column.kind is Kind.NUMBER:  # a warning only: a text "66,5" is still read right
-        return DataValidation(
-            type="decimal",
-            operator="between",
-            formula1="-1E+15",
-            formula2="1E+15",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorStyle="warning",
-            errorTitle=words.ERROR_NUMBER_TITLE,
-            error=words.ERROR_NUMBER,
-        )
+    if column.kind is Kind.NUMBER:
+        return _number_validation()
+    return _date_validation(column)
+
+
+def _unit_value_validations(
+    sheet: Worksheet, letter: str, rows: Sequence[SubgoalRow | IndicatorRow | UnitIndicatorRow]
+) -> None:
+    """A ja/nej drop-down on the andel_ja rows, the number check on the others."""
+    yes_no = list_validation(("ja", "nej"), words.ERROR_YES_NO_TITLE, words.ERROR_YES_NO)
+    number = _number_validation()
+    for r, row in enumerate(rows, start=FIRST_ROW):
+        (yes_no if getattr(row, "yes_no", False) else number).add(f"{letter}{r}")
+    for validation in (yes_no, number):
+        if validation.sqref:
+            sheet.add_data_validation(validation)
+
+
+def _number_validation() -> DataValidation:
+    """A warning only: a text "66,5" is still read right."""
+    return DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1E+15",
+        formula2="1E+15",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="warning",
+        errorTitle=words.ERROR_NUMBER_TITLE,
+        error=words.ERROR_NUMBER,
+    )
+
+
+def _date_validation(column: Column) -> DataValidation | None:
     if column.kind is Kind.DATE:
         return DataValidation(
             type="date",
@@ -245,6 +280,7 @@ def _info(
         "period": content.period.code,
         "fordelning": split.value if split else "",
         "ansvarig": content.owner or "",
+        "enhet": content.unit_id,
         "senast": deadline.isoformat() if deadline else "",
     }
     for key, value in values.items():

@@ -191,3 +191,26 @@ MALL_NO_OWNER = (
     "{n} delmål eller indikatorer saknar ansvarig; de ligger i formuläret '{name}'. Fyll i "
     "kolumnen ansvarig i delmal/indikatorer för att fördela dem."
 )
+
+# --- forms per basenhet (`mall --per enhet`) -------------------------------------------------
+
+UNIT_FORM_OWNER = "{name} ({unit_id})"
+HEADER_LAST_UNIT_VALUE = "Enhetens senaste värde"
+ERROR_YES_NO_TITLE = "Ja eller nej"
+ERROR_YES_NO = "Välj ja eller nej i listan."
+UNIT_FORM_SECTION: tuple[str, tuple[str, ...]] = (
+    "För basenheten",
+    (
+        "Formuläret gäller bara er enhet: bedöm delmålen för er egen verksamhet och svara för "
+        "era egna indikatorer; nämndens värde räknas fram ur alla enheters svar.",
+        "Indikatorer som räknas som andel ja: välj ja eller nej i listan. En tom rad räknas "
+        "som ej rapporterat, aldrig som nej.",
+    ),
+)
+MSG_FORM_UNIT_GONE = "Enheten {unit} finns inte längre i enheter; formuläret kan inte läsas in."
+MSG_FORM_UNIT_MISSING = "Inget formulär har kommit in från enheten {owner} ({rows})."
+MSG_FORM_UNIT_ROW_MISSING = "{what} {id} är inte besvarat av enheten {owner}."
+MALL_NO_UNITS = "Data har inga enheter (tabellen enheter): --per enhet kan inte användas."
+SAMLA_UNITS_DONE = "{subgoals} enhetsbedömningar och {indicators} enhetsutfall för {period}."
+SAMLA_UNITS_UNANSWERED = "{n} av {total} enheter har inte svarat helt: {units}."
+UNIT_ROW_ID = "{id} för enheten {unit}"
