@@ -123,7 +123,7 @@ def test_the_units_own_last_answers_are_shown_locked_and_the_answers_are_drop_do
 
 
 def test_collected_unit_answers_make_the_boards_value_for_the_period(example, forms, tmp_path):
-    answers = {"PV01": "ja", "PV02": "nej", "PV03": "Ja", "TV01": "nej"}
+    answers = {"PV01": "ja", "PV02": "nej", "PV03": "Ja", "TV01": "nej", "PV04": "Ej rapporterat"}
     for unit, value in answers.items():
         form = unit_form(forms / "t1", unit)
         fill(form, INDIKATORER, {"I4.1.2": {VALUE: value}})
@@ -132,17 +132,18 @@ def test_collected_unit_answers_make_the_boards_value_for_the_period(example, fo
     result = collect(example, tmp_path, sorted((forms / "t1").iterdir()))
 
     assert result.written, lines(result)
-    assert result.merged["enhetsutfall"] == 4 and result.merged["enhetsbedomningar"] == 4
+    assert result.merged["enhetsutfall"] == 5 and result.merged["enhetsbedomningar"] == 5
     checked = check_dataset(tmp_path / "d2", today=TODAY)
     assert checked.ok and checked.dataset is not None
     d2 = checked.dataset
     board = d2.outcomes.query("indikator_id == 'I4.1.2' and period == '2026-T1'")["varde"]
-    assert board.tolist() == [pytest.approx(100 * 2 / 4)]  # two ja of four that answered
+    # two ja of the four that reported: PV04 said outright it has not, which is not a nej
+    assert board.tolist() == [pytest.approx(100 * 2 / 4)]
     assessed = d2.unit_assessments.query("period == '2026-T1'")
     assert sorted(assessed["enhet_id"]) == sorted(answers)
     assert set(assessed["status"]) == {SubgoalStatus.GREEN.value}
     assert set(assessed["datum"]) == {pd.Timestamp(2026, 5, 8)}
-    assert len(d2.unit_outcomes) == len(example.unit_outcomes) + 4
+    assert len(d2.unit_outcomes) == len(example.unit_outcomes) + 5
     assert result.units == len(example.units)
     assert "Hälsocentral Björkbacken (PV01)" in result.unanswered  # its other rows are empty
     assert len(result.unanswered) == len(example.units)

@@ -47,11 +47,12 @@ from hsn_analysis.reading.cells import (
 from hsn_analysis.vocabulary import Frequency, Severity
 from hsn_analysis.words import forms as words
 from hsn_analysis.words.messages import MSG_DATE, MSG_NOT_NUMBER, MSG_STATUS
-from hsn_analysis.words.unit_text import MSG_YES_NO
+from hsn_analysis.words.unit_text import MSG_YES_NO, NOT_REPORTED_WORDS
 
 Value = str | float | date | None
 PlanRow = SubgoalRow | IndicatorRow | UnitIndicatorRow
 YES_NO = {"ja": "ja", "1": "ja", "nej": "nej", "0": "nej"}  # as D writes a unit's answer
+_NOT_REPORTED = {fold(w) for w in NOT_REPORTED_WORDS}
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,8 @@ class _SheetReader:
             if column.kind is Kind.UNIT_VALUE and text:  # ja/nej or a number, as the row counts
                 yes_no = getattr(plan_row, "yes_no", False)
                 value = YES_NO.get(fold(text)) if yes_no else parse_number(text)
+                if fold(text) in _NOT_REPORTED:  # said outright: kept as D spells it
+                    value = NOT_REPORTED_WORDS[0]
                 message = None if value is not None else MSG_NOT_NUMBER
                 if yes_no and value is None:
                     message = MSG_YES_NO.format(id=getattr(plan_row, "indicator_id", ""))
