@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 # The HTML goes last: whoever sees the new report also finds its notebook and record.
-PUBLISHED = ("notebook", "record", "html")
+PUBLISHED = ("notebook", "record", "pdf", "html")
 
 
 def publish(work: Path, paths: dict[str, Path], backup: Path | None) -> None:
-    """Move the notebook, record and HTML from `work` over the period's current files.
+    """Move the notebook, record, PDF and HTML from `work` over the period's current files.
 
     Renames within one folder do not fail for want of space or rights that the run already had,
     but should one fail anyway, the files already moved are put back as they were (from the
