@@ -21,6 +21,8 @@ def publish(work: Path, paths: dict[str, Path], backup: Path | None) -> None:
     moved: list[str] = []
     try:
         for key in PUBLISHED:
+            if key not in paths:  # a basenhet's report has no PDF
+                continue
             os.replace(work / paths[key].name, paths[key])
             moved.append(key)
     except OSError:
