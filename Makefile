@@ -7,7 +7,11 @@ KERNEL := hsn-analysis
 # The browser test drives Debian's chromium; playwright's own browser download cannot work here.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup run test bench lint format example-workbook clean
+# WeasyPrint (the PDF/A) draws text with Debian's Pango; the PDF's one font is Debian's DejaVu;
+# pdftoppm (poppler-utils) turns the PDF into pictures for the page-fill check.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
+
+.PHONY: setup system-packages run test bench lint format example-workbook clean
 
 setup: $(STAMP)
 
@@ -20,15 +24,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "HSN uppföljning (Python 3)"
 	touch $@
 
-run: setup
+run: setup system-packages
 	$(BIN)/hsn-report run --period 2025-T2
 
-test: setup $(CHROMIUM)
+test: setup system-packages $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/pytest -n auto
+
+system-packages:
+	@dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1 || { \
+	if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	$$sudo apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $(SYSTEM_PACKAGES); }
 
 $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
@@ -36,7 +46,7 @@ $(CHROMIUM):
 	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium
 
 # Speed and memory against the targets, measured side by side (about 2,5 minutes; see README).
-bench: setup
+bench: setup system-packages
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 format: setup

@@ -16,7 +16,8 @@ from bench.stats import pair_ratios, spread
 from bench.text import figure, heading, number, table, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
-RATIO_TARGET = 0.75  # report / floor
+# report / floor; the report run writes the PDF/A too since issue 15 (before it: ≤ 0,75).
+RATIO_TARGET = 1.2
 LOAD_TARGET_S = 10.0
 COMPUTE_TARGET_S = 3.0
 PEAK_TARGET_BYTES = 1.5e9  # GB = 10⁹ byte

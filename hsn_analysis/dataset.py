@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -33,6 +34,7 @@ INDICATOR_COLUMNS = [
     "spc_fran",  # period code from which the SPC limits start anew ("" when none)
     "aggregering",  # Aggregation value, "" for an indicator the board reports itself
     "omrade",  # the only område whose units report it ("" = every unit)
+    "kalla",  # where the figures come from (optional)
 ]
 OUTCOME_COLUMNS = ["indikator_id", "period", "varde", "malvarde", "kommentar"]
 ASSESSMENT_COLUMNS = [
@@ -42,6 +44,11 @@ ASSESSMENT_COLUMNS = [
     "kommentar",
     "forfattare",
     "datum",
+    # The written analysis (optional): analysis, measures, and the full-year forecast as a
+    # SubgoalStatus value ("" when not given).
+    "analys",
+    "atgarder",
+    "prognos",
 ]
 # jamforelser: one value per indicator, year and area (Kolada's or filled by hand).
 COMPARISON_COLUMNS = [
@@ -69,6 +76,17 @@ UNIT_ASSESSMENT_COLUMNS = [
 ]
 
 
+# Optional tables (issue 15): a comment per mål and period, and the administration's own
+# summary of the tertial (several headed texts per period, in order).
+GOAL_ASSESSMENT_COLUMNS = ["mal_id", "period", "kommentar", "forfattare", "datum"]
+ANALYSIS_COLUMNS = ["period", "rubrik", "text"]
+WRITTEN_TABLES = {"malbedomningar": GOAL_ASSESSMENT_COLUMNS, "analys": ANALYSIS_COLUMNS}
+WRITTEN_REQUIRED = {
+    "malbedomningar": ("mal_id", "period", "kommentar"),
+    "analys": ("period", "text"),
+}
+
+
 @dataclass(frozen=True)
 class Settings:
     """`installningar`: the board, the plan year and the rules chosen for it."""
@@ -79,6 +97,11 @@ class Settings:
     rollup_rule: RollupRule = RollupRule.MAJORITY
     example_data: bool = False
     kolada_id: str | None = None  # the region's area id in Kolada, e.g. 0024
+    # The document's particulars for the diarium (all optional; "" / None when not given).
+    case_number: str = ""  # diarienummer
+    document_date: date | None = None  # dokumentdatum
+    document_version: str = ""  # version
+    decided_by: str = ""  # beslutsinstans
 
 
 @dataclass(frozen=True)
@@ -108,6 +131,10 @@ class Dataset:
     unit_assessments: pd.DataFrame = field(
         default_factory=lambda: typed_empty(UNIT_ASSESSMENT_COLUMNS)
     )
+    goal_assessments: pd.DataFrame = field(
+        default_factory=lambda: empty_frame(GOAL_ASSESSMENT_COLUMNS)
+    )
+    analyses: pd.DataFrame = field(default_factory=lambda: empty_frame(ANALYSIS_COLUMNS))
 
     @property
     def periods(self) -> list[str]:

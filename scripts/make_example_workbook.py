@@ -52,6 +52,16 @@ def write_workbook(dataset: Dataset, path: Path) -> None:
     if settings.kolada_id is not None:
         keys.append("kolada_id")
         values.append(settings.kolada_id)
+    document = {  # the document's particulars, where given (dokumentdatum as a date cell)
+        "diarienummer": settings.case_number,
+        "dokumentdatum": settings.document_date,
+        "version": settings.document_version,
+        "beslutsinstans": settings.decided_by,
+    }
+    for key, value in document.items():
+        if value:
+            keys.append(key)
+            values.append(value)
     sheet.append(keys)
     sheet.append(values)
     # The board values made from the units are left out of utfall: the workbook holds, as the
@@ -69,6 +79,9 @@ def write_workbook(dataset: Dataset, path: Path) -> None:
         "indikatorer": dataset.indicators,
         "utfall": dataset.outcomes.loc[own],
         "bedomningar": dataset.assessments,
+        # Optional sheets (issue 15), written when the dataset has them.
+        **({"malbedomningar": dataset.goal_assessments} if len(dataset.goal_assessments) else {}),
+        **({"analys": dataset.analyses} if len(dataset.analyses) else {}),
     }
     if not dataset.comparisons.empty:  # optional: a workbook without it is just as valid
         tables["jamforelser"] = dataset.comparisons

@@ -68,8 +68,32 @@ def test_summary_json_follows_the_product_schema():
     result = hsn_report("summary", "--period", "2025-T2", "--json")
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
+    # The written analysis (issue 15): the administration's, the mål comments, the delmål's.
+    written = {"forvaltningens_analys", "malkommentarer", "analys"}
     main = {"period", "sammanfattning", "delmal", "mal", "indikatorer"}
-    assert set(summary) == main | {"enhetsbedomningar"}  # the example has basenheter
+    assert set(summary) == main | {"enhetsbedomningar"} | written  # the example has basenheter
+    assert [a["rubrik"] for a in summary["forvaltningens_analys"]] == [
+        "Läget per augusti",
+        "Ekonomi och bemanning",
+    ]
+    assert len(summary["malkommentarer"]) == 7
+    assert {a["delmal_id"] for a in summary["analys"]} == {
+        f"D{n}"
+        for n in (
+            "1.1",
+            "1.2",
+            "2.1",
+            "2.2",
+            "2.3",
+            "2.4",
+            "3.1",
+            "4.1",
+            "4.2",
+            "5.1",
+            "5.2",
+            "7.1",
+        )
+    }
     assert summary["period"] == "2025-T2"
     counts = summary["delmal"]
     assert set(counts) == {"antal", "uppnas", "delvis", "uppnas_ej", "ej_bedomd"}

@@ -113,11 +113,14 @@ def test_the_mailed_message_is_what_a_mail_client_shows(scheduled_run):
     assert record["sammanfattning"] in message.get_body(("plain",)).get_content()
     red = [d["namn"] for d in record["delmal_lista"] if d["status"] == "rod"]
     assert red and all(name in body for name in red)
-    (attachment,) = message.iter_attachments()
+    attachment, pdf = message.iter_attachments()  # `bilaga` defaults to both
     report = (out / "2025-T3" / "uppfoljning-2025-T3.html").read_bytes()
     assert attachment.get_payload(decode=True) == report
-    without_attachment = len(server.handler.received[0].content) - len(
-        attachment.as_bytes(policy=email.policy.SMTP)
+    assert (
+        pdf.get_payload(decode=True) == (out / "2025-T3" / "uppfoljning-2025-T3.pdf").read_bytes()
+    )
+    without_attachment = len(server.handler.received[0].content) - sum(
+        len(a.as_bytes(policy=email.policy.SMTP)) for a in (attachment, pdf)
     )
     assert without_attachment < 100_000
 
@@ -209,7 +212,7 @@ def test_send_dry_run_writes_the_message_beside_the_report_and_sends_nothing(
     eml = published / "2025-T2" / "uppfoljning-2025-T2.eml"
     assert capsys.readouterr().out.strip() == str(eml)
     message = parsed(eml.read_bytes())
-    (attachment,) = message.iter_attachments()
+    attachment, _ = message.iter_attachments()
     assert (
         attachment.get_payload(decode=True)
         == (published / "2025-T2" / "uppfoljning-2025-T2.html").read_bytes()

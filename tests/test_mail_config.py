@@ -119,6 +119,14 @@ def test_the_password_is_kept_out_of_repr(tmp_path):
 # (what is changed in the good file, a fragment of the expected message)
 MISTAKES = [
     pytest.param(
+        ("[smtp]", 'bilaga = "word"\n[smtp]'),
+        'nyckeln bilaga har värdet \'word\': giltiga värden: "html", "pdf" eller "båda"',
+        id="attachment-unknown",
+    ),
+    pytest.param(
+        ("[smtp]", "bilaga = 1\n[smtp]"), "nyckeln bilaga har värdet 1", id="attachment-number"
+    ),
+    pytest.param(
         ("[smtp]", '[smtp]\nport = "abc"'),
         "mottagare.toml: nyckeln smtp.port har värdet 'abc': ange ett heltal 1–65535.",
         id="port-not-a-number",
@@ -378,3 +386,12 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path):
     path.write_bytes(GOOD.encode("cp1252"))
     (problem,) = problems_of(path)
     assert "filen är inte sparad som UTF-8" in problem
+
+
+@pytest.mark.parametrize(
+    ("line", "attached"),
+    [("", ("html", "pdf")), ('bilaga = "PDF"', ("pdf",)), ('bilaga = " html "', ("html",))],
+)
+def test_bilaga_chooses_the_attached_files_both_by_default(tmp_path, line, attached):
+    path = write(tmp_path, GOOD.replace("[smtp]", f"{line}\n[smtp]"))
+    assert load_mail_config(path, ENV).attachments == attached

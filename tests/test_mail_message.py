@@ -14,6 +14,7 @@ from mailserver import GOALS, make_report, write_config
 from hsn_analysis.mail.config import load_mail_config
 from hsn_analysis.mail.message import build_message
 from hsn_analysis.report.charts import status_per_goal_alt
+from hsn_analysis.runs.published import NotPublished
 from hsn_analysis.words import labels
 
 MAX_BODY_BYTES = 100_000  # Gmail clips a message body over ≈ 102 KB
@@ -60,6 +61,7 @@ def test_the_message_has_a_summary_with_its_chart_and_the_report_attached(messag
                 ["text/plain", ("multipart/related", ["text/html", "image/png"])],
             ),
             "text/html",
+            "application/pdf",
         ],
     )
 
@@ -80,10 +82,13 @@ def test_the_chart_has_the_alt_text_and_size_of_the_report_chart(message, report
 
 
 def test_the_report_is_attached_byte_for_byte_under_its_own_name(message, report):
-    (attachment,) = message.iter_attachments()
+    attachment, pdf = message.iter_attachments()
     assert attachment.get_filename() == "uppfoljning-2025-T2.html"
     assert attachment.get_content_type() == "text/html"
     assert attachment.get_payload(decode=True) == report.html.read_bytes()
+    assert pdf.get_filename() == "uppfoljning-2025-T2.pdf"
+    assert pdf.get_content_type() == "application/pdf"
+    assert pdf.get_payload(decode=True) == report.pdf.read_bytes()
 
 
 def test_the_headers_name_sender_every_recipient_and_the_subject(message):
@@ -140,8 +145,9 @@ def test_the_body_says_title_count_sentence_and_that_the_report_is_attached(mess
     for body in (html_of(message), text_of(message)):
         assert record["sammanfattning"] in body
         assert "uppföljning av nämndplan 2025, Tertial 2 2025" in body
-        assert "bifogade filen uppfoljning-2025-T2.html" in body
-        assert "öppnas i valfri webbläsare, även utan nätverk, och kan skrivas ut" in body
+        assert "bifogade filerna uppfoljning-2025-T2.html" in body  # and the PDF: both
+        assert "öppnas i valfri webbläsare, även utan nätverk" in body
+        assert "PDF/A för diariet och för utskrift" in body
         assert labels.EXAMPLE_DATA_BANNER in body
         assert "2025-09-05 kl. 06:00" in body
 
@@ -204,11 +210,45 @@ def test_the_message_without_the_attachment_stays_under_100_kb(config, tmp_path,
         (f"M{i + 1}", f"{GOALS[i % 7][1]} och mer text", GOALS[i % 7][2]) for i in range(n_goals)
     ]
     message = build_message(config, make_report(tmp_path, goals=goals))
-    (attachment,) = message.iter_attachments()
-    size = len(message.as_bytes()) - len(attachment.as_bytes())
+    size = len(message.as_bytes()) - sum(len(a.as_bytes()) for a in message.iter_attachments())
     assert size < MAX_BODY_BYTES, size
 
 
 def test_a_board_without_goals_still_gets_a_message(config, tmp_path):
     message = build_message(config, make_report(tmp_path, goals=[]))
     assert labels.CHART_NO_GOALS in html_of(message)
+
+
+# --- bilaga: which files ride along (issue 15) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("choice", "types", "sentence"),
+    [
+        ('"html"', ["text/html"], "den bifogade filen uppfoljning-2025-T2.html"),
+        ('"pdf"', ["application/pdf"], "den bifogade filen uppfoljning-2025-T2.pdf, en PDF/A"),
+        ('"båda"', ["text/html", "application/pdf"], "filerna uppfoljning-2025-T2.html"),
+        ('"Bada"', ["text/html", "application/pdf"], "och uppfoljning-2025-T2.pdf"),
+    ],
+)
+def test_the_config_chooses_the_attachments_and_the_body_names_them(
+    tmp_path, report, choice, types, sentence
+):
+    config = load_mail_config(write_config(tmp_path, 25, extra=f"bilaga = {choice}"), {})
+    sent = email.message_from_bytes(
+        build_message(config, report).as_bytes(), policy=email.policy.default
+    )
+    assert [a.get_content_type() for a in sent.iter_attachments()] == types
+    assert sentence in text_of(sent) and sentence in html_of(sent)
+
+
+def test_a_pdf_that_is_not_the_one_the_run_wrote_is_never_mailed(config, report):
+    report.pdf.write_bytes(b"%PDF-1.7 annan fil")
+    with pytest.raises(NotPublished, match="SHA-256"):
+        build_message(config, report)
+
+
+def test_a_report_without_pdf_tells_how_to_send_the_html_alone(config, report):
+    report.pdf.unlink()
+    with pytest.raises(NotPublished, match='bilaga = "html"'):
+        build_message(config, report)

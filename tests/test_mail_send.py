@@ -66,7 +66,7 @@ def test_delivered_message_carries_the_report_as_an_identical_attachment(
     server = smtp_server()
     send_report(config_for(tmp_path, server.port), report)
     message = parsed(server.handler.received[0].content)
-    (attachment,) = message.iter_attachments()
+    attachment, _ = message.iter_attachments()
     assert attachment.get_filename() == "uppfoljning-2025-T2.html"
     assert attachment.get_payload(decode=True) == report.html.read_bytes()
 
@@ -304,7 +304,7 @@ def test_a_dry_run_writes_the_message_as_eml_and_sends_nothing(tmp_path, smtp_se
     message = parsed(delivery.eml.read_bytes())
     assert message["Message-ID"] == delivery.message_id
     assert [a.addr_spec for a in message["To"].addresses] == [ANNA, SECRETARY]
-    (attachment,) = message.iter_attachments()
+    attachment, _ = message.iter_attachments()
     assert attachment.get_payload(decode=True) == report.html.read_bytes()
     assert server.handler.received == []
     assert not (report.folder / "utskick-2025-T2.json").exists()

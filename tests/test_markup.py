@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from html.parser import HTMLParser
 
 import matplotlib.colors as mcolors
@@ -367,3 +368,45 @@ def test_fragment_is_immutable():
     fragment = Fragment("<p>x</p>")
     with pytest.raises(AttributeError):
         fragment.html = "<p>y</p>"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Nämnd "A"', "</style><script>alert(1)</script>", "a\\b", "rad\nbrytning", "Dnr {1}; x"],
+)
+def test_css_string_cannot_end_its_string_or_the_style_element(text):
+    from hsn_analysis.report.markup import css_string
+
+    quoted = css_string(text)
+    inner = quoted[1:-1]
+    assert quoted[0] == quoted[-1] == '"'
+    assert not set(inner) & set('"<>\n{};')
+    # Every escape is six hex digits, so the next character can never be taken as part of it.
+    assert re.fullmatch(r"(?:[^\\]|\\[0-9A-F]{6})*", inner)
+
+
+def test_css_string_keeps_swedish_letters_and_plain_punctuation_readable():
+    from hsn_analysis.report.markup import css_string
+
+    assert (
+        css_string("Hälso- och sjukvårdsnämnden · 2025") == '"Hälso- och sjukvårdsnämnden · 2025"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("Ett.\nTvå.", "<p>Ett. Två.</p>"),
+        ("Ett.\n\nTvå.", "<p>Ett.</p><p>Två.</p>"),
+        (
+            "Lyfta:\n- a\n- b <i>\nSlut.",
+            "<p>Lyfta:</p><ul><li>a</li><li>b &lt;i&gt;</li></ul><p>Slut.</p>",
+        ),
+        ("-inte en punkt\n* inte heller", "<p>-inte en punkt * inte heller</p>"),
+        ("\r\n\r\n", ""),
+    ],
+)
+def test_prose_keeps_paragraphs_and_dash_bullets_and_escapes_everything(text, html):
+    from hsn_analysis.report.markup import prose
+
+    assert prose(text) == html

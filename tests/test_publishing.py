@@ -48,6 +48,7 @@ def test_a_failed_move_puts_the_earlier_report_back_whole(tmp_path, monkeypatch)
     assert [paths[k].read_text(encoding="utf-8") for k in PUBLISHED] == [
         "gammal notebook",
         "gammal record",
+        "gammal pdf",
         "gammal html",
     ]
 
@@ -60,11 +61,12 @@ def test_a_failed_first_publication_leaves_no_notebook_or_record(tmp_path, monke
     assert not any(paths[k].exists() for k in PUBLISHED)
 
 
-def test_a_publication_moves_all_three_files(tmp_path):
+def test_a_publication_moves_all_four_files(tmp_path):
     work, paths, backup = prepared(tmp_path, earlier=True)
     publish(work, paths, backup)
     assert [paths[k].read_text(encoding="utf-8") for k in PUBLISHED] == [
         "ny notebook",
         "ny record",
+        "ny pdf",
         "ny html",
     ]

@@ -4,6 +4,7 @@ from the example data (the notebook run end to end is tested in test_runner.py).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import hashlib
 import os
@@ -563,7 +564,8 @@ def test_each_indicator_table_marks_only_its_first_row_as_the_report_period(exam
 
 def test_indicator_meta_names_id_the_report_periods_target_and_frequency(example_goals):
     page = Page(example_goals)
-    metas = page.texts("p", "meta")
+    # Where the example data names who reports an indicator, the line ends with it (issue 15).
+    metas = [m.split(" · Ansvarig: ")[0] for m in page.texts("p", "meta")]
     assert f"I1.1.1 · Målvärde: minst 70{NBSP}% · följs per tertial" in metas
     # I3.1.1's plan target is 300 for the year; the T2 outcome row carries 200.
     assert "I3.1.1 · Målvärde: minst 200 · följs per tertial" in metas  # antal is no unit
@@ -1201,3 +1203,130 @@ def test_a_table_without_comments_has_no_comment_column():
 def test_an_indicator_with_comments_puts_its_chart_below_the_table():
     html = report.goal_sections(commented_report()).html
     assert 'class="indikator-innehall med-kommentar"' in html
+
+
+# --- the document's particulars and the printed page (issue 15) -------------------------------
+
+
+def test_title_shows_the_document_particulars_that_the_settings_give():
+    dataset = with_settings(
+        clean_dataset(),
+        case_number="HSN 2025/0412",
+        document_date=dt.date(2025, 9, 22),
+        document_version="1.0",
+        decided_by="Nämnden <b>",
+    )
+    page = Page(report.title_section(make_report(dataset)).html)
+    assert page.texts("dt") == ["Diarienummer", "Dokumentdatum", "Version", "Beslutsinstans"]
+    assert page.texts("dd") == ["HSN 2025/0412", "2025-09-22", "1.0", "Nämnden <b>"]
+
+
+def test_title_without_particulars_shows_no_empty_list():
+    page = Page(report.title_section(make_report(clean_dataset())).html)
+    assert page.texts("dl") == []
+
+
+def test_only_the_given_particulars_are_shown():
+    dataset = with_settings(clean_dataset(), document_version="2.1")
+    page = Page(report.title_section(make_report(dataset)).html)
+    assert page.texts("dt") == ["Version"] and page.texts("dd") == ["2.1"]
+
+
+@pytest.mark.parametrize(
+    ("case_number", "right"),
+    [
+        ("", '"Uppföljning Tertial 2 2025"'),
+        ("HSN 1/2", '"Uppföljning Tertial 2 2025 · Dnr HSN 1/2"'),
+    ],
+)
+def test_printed_pages_carry_board_period_and_case_number_and_page_numbers(case_number, right):
+    dataset = with_settings(clean_dataset(), case_number=case_number)
+    style = report.title_section(make_report(dataset)).html.split("</style>")[0]
+    assert f"@top-right {{ content: {right}; }}" in style
+    assert '@bottom-right { content: "Sida " counter(page) " av " counter(pages); }' in style
+
+
+# --- the written analysis (issue 15) ------------------------------------------------------------
+
+
+def test_a_delmal_shows_its_analysis_measures_and_forecast_escaped_under_the_comment():
+    dataset = make_dataset(
+        indicators=[{"indikator_id": "I1", "malvarde": 80}],
+        outcomes=[{"indikator_id": "I1", "period": "2025-T2", "varde": 85}],
+        assessments=[
+            {
+                "delmal_id": "D1",
+                "period": "2025-T2",
+                "status": "gul",
+                "kommentar": "Kommentar.",
+                "analys": "Första stycket <script>.\n\nAndra stycket.",
+                "atgarder": "- Rekrytera\n- Utbilda",
+                "prognos": "rod",
+            }
+        ],
+    )
+    html = report.goal_sections(make_report(dataset)).html
+    page = Page(html)
+    assert page.texts("dt") == ["Analys", "Åtgärder", "Helårsprognos"]
+    assert "&lt;script&gt;" in html and "<script>" not in html
+    assert html.index("Kommentar.") < html.index("Första stycket")
+    assert "Kommer inte att uppnås" in page.texts("dd")[2]
+
+
+def test_a_delmal_without_written_analysis_shows_no_empty_list():
+    html = report.goal_sections(make_report(clean_dataset())).html
+    assert 'class="analys"' not in html
+
+
+def test_an_indicator_names_its_source_and_who_answers_for_it_when_the_data_has_them():
+    dataset = make_dataset(
+        indicators=[{"indikator_id": "I1", "malvarde": 80, "kalla": "KPP"}],
+        outcomes=[{"indikator_id": "I1", "period": "2025-T2", "varde": 85}],
+        assessments=[{"delmal_id": "D1", "period": "2025-T2", "status": "gron"}],
+    )
+    with_owner = dataclasses.replace(
+        dataset, indicators=dataset.indicators.assign(ansvarig="Chefläkare")
+    )
+    meta = Page(report.goal_sections(make_report(with_owner)).html).texts("p", "meta")
+    assert any("Källa: KPP" in m and "Ansvarig: Chefläkare" in m for m in meta)
+    plain = Page(report.goal_sections(make_report(dataset)).html).texts("p", "meta")
+    assert not any("Ansvarig" in m for m in plain)
+
+
+def test_the_administrations_summary_comes_first_in_sammanfattning_escaped():
+    dataset = dataclasses.replace(
+        clean_dataset(),
+        analyses=pd.DataFrame(
+            {
+                "period": ["2025-T2", "2025-T2", "2025-T1"],
+                "rubrik": ["Läget", "", "Gammalt"],
+                "text": ["Stycke <b>.\n- punkt ett\n- punkt två", "Utan rubrik.", "Annan period."],
+            }
+        ),
+    )
+    html = report.summary_section(make_report(dataset)).html
+    page = Page(html)
+    assert html.index("Läget") < html.index('class="ingress"')
+    assert "Stycke &lt;b&gt;." in html and "<b>" not in html
+    assert page.texts("li")[:2] == ["punkt ett", "punkt två"]
+    assert "Utan rubrik." in html and "Gammalt" not in html
+
+
+def test_a_mal_shows_its_comment_under_the_heading_beside_its_rolled_up_status():
+    dataset = dataclasses.replace(
+        clean_dataset(),
+        goal_assessments=pd.DataFrame(
+            {
+                "mal_id": ["M1", "M1"],
+                "period": ["2025-T2", "2025-T1"],
+                "kommentar": ["Målet går enligt plan.", "Förra tertialen."],
+                "forfattare": ["Hälso- och sjukvårdsdirektör", ""],
+                "datum": pd.to_datetime(["2025-09-24", None]),
+            }
+        ),
+    )
+    html = report.goal_sections(make_report(dataset)).html
+    assert html.index('class="mal-huvud"') < html.index("Målet går enligt plan.")
+    assert "status-gron" in html  # the rolled-up status is still there
+    assert "Kommenterat av Hälso- och sjukvårdsdirektör, 2025-09-24" in html
+    assert "Förra tertialen." not in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -67,7 +68,7 @@ def external_references(html: str) -> list[str]:
 # ---- the published files -------------------------------------------------------------------
 
 
-def test_run_publishes_html_notebook_and_record_in_the_period_folder(example_report):
+def test_run_publishes_html_pdf_notebook_and_record_in_the_period_folder(example_report):
     folder = example_report.html.parent
     assert folder.name == "2025-T2"
     assert example_report.html.name == "uppfoljning-2025-T2.html"
@@ -76,6 +77,7 @@ def test_run_publishes_html_notebook_and_record_in_the_period_folder(example_rep
         "uppfoljning-2025-T2.html",
         "uppfoljning-2025-T2.ipynb",
         "uppfoljning-2025-T2.json",
+        "uppfoljning-2025-T2.pdf",
     ]
     assert (folder.parent / "index.html").exists()
 
@@ -90,13 +92,23 @@ def test_run_record_holds_parameters_hashes_timings_versions_and_summary(example
     assert {f["namn"]: f["sha256"] for f in record["data"]["filer"]} == {
         s.name: s.sha256 for s in dataset.sources
     }
-    assert set(record["tider_s"]) == {"validering", "notebook", "export", "totalt"}
+    assert set(record["tider_s"]) == {
+        "validering",
+        "notebook",
+        "export",
+        "pdf",
+        "pdf_rendering",
+        "totalt",
+    }
     assert all(seconds > 0 for seconds in record["tider_s"].values())
     assert record["versioner"]["papermill"] and record["versioner"]["hsn-analysis"]
     assert record["sammanfattning"] == summary["sammanfattning"]
     assert record["delmal"] == summary["delmal"]
     assert record["mal"] == summary["mal"]
     assert record["html_byte"] == example_report.html.stat().st_size
+    pdf = example_report.pdf.read_bytes()
+    assert record["pdf_byte"] == len(pdf)
+    assert record["pdf_sha256"] == hashlib.sha256(pdf).hexdigest()
 
 
 def test_executed_notebook_is_kept_for_audit_with_the_injected_parameters(example_report):

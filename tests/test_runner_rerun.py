@@ -31,7 +31,7 @@ def run(out, notebook, period="2025-T2", **kwargs):
 def test_a_rerun_replaces_the_report_and_keeps_the_previous_one_dated(tmp_path, tiny_notebook):
     out = tmp_path / "ut"
     first = run(out, tiny_notebook)
-    first_files = {k: getattr(first, k).read_bytes() for k in ("html", "notebook", "record")}
+    first_files = {k: getattr(first, k).read_bytes() for k in ("html", "notebook", "record", "pdf")}
     first_started = json.loads(first_files["record"])["startad"]
 
     second = run(out, tiny_notebook)
@@ -44,10 +44,12 @@ def test_a_rerun_replaces_the_report_and_keeps_the_previous_one_dated(tmp_path, 
         f"uppfoljning-2025-T2.{stamp}.html",
         f"uppfoljning-2025-T2.{stamp}.ipynb",
         f"uppfoljning-2025-T2.{stamp}.json",
+        f"uppfoljning-2025-T2.{stamp}.pdf",
     ]
     assert backups[0].read_bytes() == first_files["html"]
     assert backups[1].read_bytes() == first_files["notebook"]
     assert backups[2].read_bytes() == first_files["record"]
+    assert backups[3].read_bytes() == first_files["pdf"]
 
 
 def test_three_runs_within_a_second_keep_every_earlier_report(tmp_path, tiny_notebook):

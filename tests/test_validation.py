@@ -714,3 +714,115 @@ def test_values_within_their_unit_and_history_pass_without_a_word(tmp_path):
     rows = "".join(f"I2;{year}-T{t};{20 * t};;\n" for year in (2023, 2024) for t in (1, 2, 3))
     result = check(tmp_path, {"utfall.csv": VALID["utfall.csv"] + rows + "I1;2025-T3;100;;\n"})
     assert value_warnings(result) == []
+
+
+# --- the document's particulars (issue 15) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("toml", "when"),
+    [
+        ("dokumentdatum = 2025-09-22", date(2025, 9, 22)),  # a TOML date
+        ('dokumentdatum = "2025-09-22"', date(2025, 9, 22)),  # the same as text
+        ('dokumentdatum = "2025-09-22 00:00:00"', date(2025, 9, 22)),  # a workbook's date cell
+        ("", None),
+    ],
+)
+def test_the_document_date_is_a_toml_date_or_its_text(tmp_path, toml, when):
+    settings_toml = VALID["installningar.toml"] + toml + "\n"
+    data = check(tmp_path, {"installningar.toml": settings_toml}).dataset
+    assert data.settings.document_date == when
+
+
+def test_case_number_version_and_decision_body_are_kept_as_written(tmp_path):
+    toml = 'diarienummer = " HSN  2025/0412 "\nversion = "1.1"\nbeslutsinstans = "Nämnden"\n'
+    data = check(tmp_path, {"installningar.toml": VALID["installningar.toml"] + toml}).dataset
+    assert data.settings.case_number == "HSN 2025/0412"
+    assert data.settings.document_version == "1.1"
+    assert data.settings.decided_by == "Nämnden"
+
+
+def test_a_document_date_that_is_no_date_is_located(tmp_path):
+    toml = VALID["installningar.toml"] + 'dokumentdatum = "22/9"\n'
+    problem = only(check(tmp_path, {"installningar.toml": toml}))
+    assert located(problem) == ("installningar.toml", 3, "dokumentdatum", "22/9")
+    assert "2025-09-22" in problem.message
+
+
+# --- the written analysis on bedomningar and the source on indikatorer (issue 15) -------------
+
+ANALYSED = (
+    "delmal_id;period;status;kommentar;forfattare;datum;analys;åtgärder;Prognos\n"
+    "D1;2025-T1;delvis;Text;Anna;2025-05-10;Orsaken är <b>känd</b>.;- Rekrytera;Uppnås\n"
+    "D2;2025-T1;uppnås;;;;;;\n"
+)
+
+
+def test_analysis_measures_and_forecast_are_read_with_the_forecast_as_a_status(tmp_path):
+    data = check(tmp_path, {"bedomningar.csv": ANALYSED}).dataset
+    first, second = data.assessments.to_dict("records")[:2]
+    assert (first["analys"], first["atgarder"], first["prognos"]) == (
+        "Orsaken är <b>känd</b>.",
+        "- Rekrytera",
+        "gron",
+    )
+    assert (second["analys"], second["atgarder"], second["prognos"]) == ("", "", "")
+
+
+def test_an_unknown_forecast_word_is_located(tmp_path):
+    text = ANALYSED.replace(";Uppnås\n", ";kanske\n")
+    problem = only(check(tmp_path, {"bedomningar.csv": text}))
+    assert located(problem) == ("bedomningar.csv", 2, "Prognos", "kanske")
+    assert "helårsprognos" in problem.message
+
+
+def test_without_the_new_columns_the_dataset_has_them_empty(tmp_path):
+    data = check(tmp_path).dataset
+    assert set(data.assessments["prognos"]) == {""} and set(data.indicators["kalla"]) == {""}
+
+
+# --- the optional sheets: a comment per mål, the administration's summary (issue 15) ----------
+
+GOAL_COMMENTS = (
+    "mal_id;period;kommentar;forfattare;datum\n"
+    "M1;2025-T1;Målet går enligt plan.;Hälso- och sjukvårdsdirektör;2025-05-20\n"
+)
+SUMMARY_TEXTS = "period;rubrik;text\n2025-T1;Läget;Två stycken.\n2025-T1;;Utan rubrik.\n"
+
+
+def test_without_the_optional_sheets_they_are_empty_and_nothing_is_missed(tmp_path):
+    result = check(tmp_path)
+    assert result.problems == []
+    assert result.dataset.goal_assessments.empty and result.dataset.analyses.empty
+
+
+def test_goal_comments_and_summary_texts_are_read_when_given(tmp_path):
+    changes = {"malbedomningar.csv": GOAL_COMMENTS, "analys.csv": SUMMARY_TEXTS}
+    data = check_in(tmp_path / "d", changes)
+    (comment,) = data.goal_assessments.to_dict("records")
+    assert (comment["mal_id"], comment["period"], comment["forfattare"]) == (
+        "M1",
+        "2025-T1",
+        "Hälso- och sjukvårdsdirektör",
+    )
+    assert comment["datum"] == pd.Timestamp("2025-05-20")
+    assert list(data.analyses["rubrik"]) == ["Läget", ""]
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "column", "value", "words"),
+    [
+        ("malbedomningar.csv", "M9;2025-T1;Text;;", "mal_id", "M9", "M1"),
+        ("malbedomningar.csv", "M1;2025-T1;Igen;;", "period", "2025-T1", "rad 2"),
+        ("malbedomningar.csv", "M2;2025-T1;Text;;20/5", "datum", "20/5", "ÅÅÅÅ-MM-DD"),
+        ("malbedomningar.csv", "M2;2025-T1;;;", "kommentar", None, "kommentar"),
+        ("analys.csv", "2025-T1;Läget;Igen.", "period", "2025-T1", "rad 2"),
+        ("analys.csv", "T7 2025;Läget;Text.", "period", "T7 2025", "2025-T2"),
+    ],
+)
+def test_problems_in_the_optional_sheets_are_located(tmp_path, name, row, column, value, words):
+    base = {"malbedomningar.csv": GOAL_COMMENTS, "analys.csv": SUMMARY_TEXTS}
+    changes = {**base, name: base[name] + row + "\n"}
+    problem = only(check(tmp_path, changes))
+    assert located(problem)[:3] == (name, base[name].count("\n") + 1, column)
+    assert problem.value == value and words in problem.message

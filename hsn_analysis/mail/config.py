@@ -28,7 +28,9 @@ SECURITY_MODES = ("starttls", "ssl", "ingen")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "ingen": 25}
 DEFAULT_PASSWORD_VARIABLE = "HSN_SMTP_LOSENORD"
 DEFAULT_TIMEOUT_S = 30.0
-TOP_KEYS = ("avsandare", "mottagare", "amne", "svara_till", "smtp")
+TOP_KEYS = ("avsandare", "mottagare", "amne", "svara_till", "bilaga", "smtp")
+# `bilaga`: which files of the report are attached (the HTML, the PDF/A or both).
+ATTACHMENT_CHOICES = {"html": ("html",), "pdf": ("pdf",), "båda": ("html", "pdf")}
 SMTP_KEYS = (
     "server",
     "port",
@@ -74,6 +76,7 @@ class MailConfig:
     timeout_s: float
     ca_file: Path | None
     password: str | None = field(default=None, repr=False)
+    attachments: tuple[str, ...] = ATTACHMENT_CHOICES["båda"]
 
     @property
     def server_address(self) -> str:
@@ -156,6 +159,7 @@ class _Checker:
         if "svara_till" in data:
             reply_to = self.address("svara_till", data["svara_till"], messages.MAIL_HINT_SENDER)
         subject = self.subject(data.get("amne", labels.MAIL_SUBJECT_DEFAULT))
+        attachments = self.attachments(data.get("bilaga", "båda"))
         if smtp is None:  # missing, or not a table (reported above)
             if "smtp" not in data:
                 self.missing("[smtp]", messages.MAIL_HINT_SMTP)
@@ -176,6 +180,7 @@ class _Checker:
             or security is None
             or port is None
             or timeout is None
+            or attachments is None
         ):
             return None
         return MailConfig(
@@ -192,6 +197,7 @@ class _Checker:
             timeout_s=timeout,
             ca_file=ca_file,
             password=password,
+            attachments=attachments,
         )
 
     # --- keys ---
@@ -315,6 +321,13 @@ class _Checker:
             return text.strip("[]")
         self.value_problem("smtp.server", value, hint)
         return None
+
+    def attachments(self, value: object) -> tuple[str, ...] | None:
+        word = value.strip().lower().replace("bada", "båda") if isinstance(value, str) else None
+        if word is None or word not in ATTACHMENT_CHOICES:
+            self.value_problem("bilaga", value, messages.MAIL_HINT_ATTACHMENT)
+            return None
+        return ATTACHMENT_CHOICES[word]
 
     def security(self, value: object) -> str | None:
         if value is None:

@@ -53,11 +53,20 @@ def attachment_name(report: PublishedReport) -> str:
     return report.html.name
 
 
+def attachment_sentence(config: MailConfig, report: PublishedReport) -> str:
+    """Where the whole report is: the attached HTML, PDF/A or both, as the config chooses."""
+    if config.attachments == ("pdf",):
+        return labels.MAIL_ATTACHMENT_PDF.format(file=report.pdf.name)
+    if "pdf" in config.attachments:
+        return labels.MAIL_ATTACHMENT_BOTH.format(html=report.html.name, pdf=report.pdf.name)
+    return labels.MAIL_ATTACHMENT.format(file=attachment_name(report))
+
+
 def build_message(config: MailConfig, report: PublishedReport) -> EmailMessage:
     """The mail of `report` to every recipient of `config`.
 
     multipart/mixed → [multipart/alternative → (text/plain, multipart/related → (text/html,
-    image/png)), the report as a text/html attachment].
+    image/png)), the report as a text/html and/or an application/pdf attachment (`bilaga`)].
     """
     record = report.record
     goals = pd.DataFrame(record.get("mal") or [])
@@ -78,20 +87,25 @@ def build_message(config: MailConfig, report: PublishedReport) -> EmailMessage:
     # RFC 3834: a machine sent this, so out-of-office replies are not sent back to it.
     msg["Auto-Submitted"] = "auto-generated"
 
-    msg.set_content(text_body(report))
-    msg.add_alternative(html_body(report, image), subtype="html")
+    pdf = report.read_pdf() if "pdf" in config.attachments else None  # checked before writing
+    attached = attachment_sentence(config, report)
+    msg.set_content(text_body(report, attached))
+    msg.add_alternative(html_body(report, image, attached), subtype="html")
     html_part = msg.get_body(("html",))
     assert html_part is not None  # added just above
     html_part.add_related(
         png, maintype="image", subtype="png", cid=cid, disposition="inline", filename="status.png"
     )
-    msg.add_attachment(
-        report.read_html(),
-        maintype="text",
-        subtype="html",
-        filename=attachment_name(report),
-        params={"charset": "utf-8"},
-    )
+    if "html" in config.attachments:
+        msg.add_attachment(
+            report.read_html(),
+            maintype="text",
+            subtype="html",
+            filename=attachment_name(report),
+            params={"charset": "utf-8"},
+        )
+    if pdf is not None:
+        msg.add_attachment(pdf, maintype="application", subtype="pdf", filename=report.pdf.name)
     # Set last: making the message multipart moves every Content-* header into the first part.
     msg["Content-Language"] = "sv"
     return msg
@@ -134,7 +148,7 @@ def _goal_counts(goal: dict[str, Any]) -> str:
     return ", ".join(counts) if counts else labels.ALT_NO_SUBGOALS
 
 
-def text_body(report: PublishedReport) -> str:
+def text_body(report: PublishedReport, attached: str | None = None) -> str:
     """The plain-text alternative: the same message as the HTML, the chart as a list."""
     record = report.record
     lines = [str(record.get("titel", "")), ""]
@@ -154,7 +168,7 @@ def text_body(report: PublishedReport) -> str:
     for goal in record.get("mal") or []:
         name = f"{goal.get('mal_id', '')} {goal.get('namn', '')}".strip()
         lines.append("  " + labels.MAIL_TEXT_GOAL.format(goal=name, counts=_goal_counts(goal)))
-    lines += ["", labels.MAIL_ATTACHMENT.format(file=attachment_name(report))]
+    lines += ["", attached or labels.MAIL_ATTACHMENT.format(file=attachment_name(report))]
     when = _run_time(record)
     if when:
         lines += ["", labels.MAIL_CREATED.format(when=when)]
@@ -195,7 +209,7 @@ def _red_section(record: dict[str, Any]) -> str:
     return _h2(heading) + f'<ul style="margin:0 0 14px;padding:0;list-style:none;">{items}</ul>'
 
 
-def html_body(report: PublishedReport, image: _Image) -> str:
+def html_body(report: PublishedReport, image: _Image, attached: str | None = None) -> str:
     """The HTML body: inline styles only, no script, nothing fetched; the chart by `cid:`."""
     record = report.record
     parts = [
@@ -220,7 +234,7 @@ def html_body(report: PublishedReport, image: _Image) -> str:
         f'height="{image.height}" style="display:block;max-width:100%;height:auto;border:0;'
         f'margin:0 0 18px;">'
     )
-    attachment = labels.MAIL_ATTACHMENT.format(file=attachment_name(report))
+    attachment = attached or labels.MAIL_ATTACHMENT.format(file=attachment_name(report))
     parts.append(
         _p(
             esc(attachment),

@@ -315,6 +315,10 @@ def check_settings(raw: RawSettings | None) -> tuple[Settings | None, list[Probl
     rule = value("malstatus_regel", lambda text: ROLLUP_WORDS.get(fold(text)))
     example = value("exempeldata", parse_bool)
     kolada_id = value("kolada_id", parse_region_id)
+    case_number = value("diarienummer", _text)
+    when = value("dokumentdatum", parse_date)
+    version = value("version", _text)
+    decided_by = value("beslutsinstans", _text)
     if name is None or year is None or any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     settings = Settings(
@@ -324,5 +328,13 @@ def check_settings(raw: RawSettings | None) -> tuple[Settings | None, list[Probl
         rollup_rule=RollupRule.MAJORITY if rule is None else RollupRule(rule),
         example_data=bool(example),
         kolada_id=kolada_id,
+        case_number=case_number or "",
+        document_date=when.date() if when else None,
+        document_version=version or "",
+        decided_by=decided_by or "",
     )
     return settings, problems
+
+
+def _text(text: str) -> str | None:
+    return " ".join(text.split()) or None

@@ -69,7 +69,14 @@ class _LineReader(Protocol):
 TABLE_NAMES = ("mal", "delmal", "indikatorer", "utfall", "bedomningar")
 # Read when present, never missed: comparisons (Kolada) are an addition to the follow-up,
 # and a dataset without the basenheter's tables has no basenheter.
-OPTIONAL_TABLES = ("jamforelser", "enheter", "enhetsutfall", "enhetsbedomningar")
+OPTIONAL_TABLES = (
+    "jamforelser",
+    "enheter",
+    "enhetsutfall",
+    "enhetsbedomningar",
+    "malbedomningar",  # a comment per mål and period (issue 15)
+    "analys",  # the administration's summary of the tertial (issue 15)
+)
 SETTINGS_NAME = "installningar"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 

@@ -32,6 +32,7 @@ from hsn_analysis.reading.plausibility import plausibility_problems
 from hsn_analysis.reading.raw import RawData, RawTable
 from hsn_analysis.reading.repeats import repeated as _repeated
 from hsn_analysis.vocabulary import Frequency, Severity, TargetType
+from hsn_analysis.words import messages as more
 from hsn_analysis.words.messages import (
     MSG_DATE,
     MSG_DUPLICATE_ID,
@@ -64,6 +65,7 @@ COLUMNS = {
     "bedomningar": ds.ASSESSMENT_COLUMNS,
     "jamforelser": ds.COMPARISON_COLUMNS,
 } | unit_checks.COLUMNS
+COLUMNS |= ds.WRITTEN_TABLES
 REQUIRED = {
     "mal": ("mal_id", "namn"),
     "delmal": ("delmal_id", "mal_id", "namn"),
@@ -72,6 +74,7 @@ REQUIRED = {
     "bedomningar": ("delmal_id", "period", "status"),
     "jamforelser": ("indikator_id", "ar", "omrade_id", "varde"),
 } | unit_checks.REQUIRED
+REQUIRED |= ds.WRITTEN_REQUIRED
 NUMBER_COLUMNS = {"malvarde", "gul_fran", "varde", "ar"}
 ADDITIONS = {"indikatorer": check_signal_columns, "jamforelser": check_comparisons}  # Kolada, SPC
 ID_COLUMN = {"mal": "mal_id", "delmal": "delmal_id", "indikatorer": "indikator_id"}
@@ -83,6 +86,7 @@ REFERENCES = {
     ("utfall", "indikator_id"): "indikatorer",
     ("bedomningar", "delmal_id"): "delmal",
     ("jamforelser", "indikator_id"): "indikatorer",
+    ("malbedomningar", "mal_id"): "mal",
 } | unit_checks.REFERENCES
 
 
@@ -277,9 +281,18 @@ class _Validator:
             self.parsed[name, "malvarde"] = self.numbers(table, "malvarde")
             codes = self.check_periods(table, "indikator_id", MSG_TWO_OUTCOMES)
             self.check_full_year(table, codes)
-        elif name == "bedomningar":
-            self.check_periods(table, "delmal_id", MSG_TWO_ASSESSMENTS)
-            self.parsed[name, "status"] = self.words(table, "status", STATUS_WORDS, MSG_STATUS)
+        elif name == "analys":
+            self.check_periods(table, "rubrik", more.MSG_TWO_ANALYSES)
+        elif name in ("bedomningar", "malbedomningar"):
+            if name == "malbedomningar":
+                self.check_periods(table, "mal_id", more.MSG_TWO_GOAL_COMMENTS)
+            else:
+                self.check_periods(table, "delmal_id", MSG_TWO_ASSESSMENTS)
+                self.parsed[name, "status"] = self.words(table, "status", STATUS_WORDS, MSG_STATUS)
+                forecast = self.words(
+                    table, "prognos", STATUS_WORDS, more.MSG_FORECAST
+                )  # "" if none
+                self.parsed[name, "prognos"] = forecast.astype(object).where(forecast.notna(), "")
             datum = parse_date_column(table.text("datum"))
             self.add(table, "datum", datum.isna() & table.filled("datum"), MSG_DATE)
             self.parsed[name, "datum"] = datum
@@ -432,4 +445,6 @@ class _Validator:
             del table  # its filled masks
             frames[name] = pd.DataFrame(frame, columns=columns)
         warned = tuple(warnings(problems))
-        return unit_checks.assemble(settings, frames, self.raw.sources, warned)
+        pairs = (("malbedomningar", "goal_assessments"), ("analys", "analyses"))  # no unit tables
+        written = {field: frames.pop(name) for name, field in pairs if name in frames}
+        return replace(unit_checks.assemble(settings, frames, self.raw.sources, warned), **written)

@@ -11,7 +11,7 @@ from hsn_analysis.report import charts
 from hsn_analysis.report import units as report_units
 from hsn_analysis.report.benchmarks import signal_blocks
 from hsn_analysis.report.context import Report
-from hsn_analysis.report.markup import Fragment, badge, esc, figure, paragraphs, table
+from hsn_analysis.report.markup import Fragment, badge, esc, figure, paragraphs, prose, table
 from hsn_analysis.report.overview import goal_anchor, subgoal_anchors
 from hsn_analysis.vocabulary import IndicatorStatus, TargetType
 from hsn_analysis.words import labels, report_text
@@ -77,8 +77,9 @@ def value_cell(row: Row) -> str:
     return esc(format_number(row.varde)) or "–"
 
 
-def indicator_table(history: pd.DataFrame, caption: str) -> str:
-    """Period, status, utfall, målvärde and måluppfyllelse, report period first.
+def indicator_table(history: pd.DataFrame, caption: str, *, with_note: bool = True) -> str:
+    """Period, status, utfall, målvärde and måluppfyllelse, report period first; `with_note`:
+    followed by the note that earlier periods are left out, when they are.
 
     öka/minska indicators have no target and no percentage: their last column is the value
     they are compared with (the same period last year), headed "Ska öka från".
@@ -109,9 +110,8 @@ def indicator_table(history: pd.DataFrame, caption: str) -> str:
     classes = ["rapportperiod" if row.rapportperiod else "" for row in shown.itertuples()]
     numeric = range(2, len(headers) - has_comments(shown))
     html = table(headers, rows, numeric=numeric, caption=caption, row_classes=classes)
-    if len(history) > MAX_TABLE_ROWS:
-        note = report_text.HISTORY_CUT.format(shown=MAX_TABLE_ROWS, total=len(history))
-        html += f'<p class="meta">{esc(note)}</p>'
+    if with_note:
+        html += history_note(history)
     return html
 
 
@@ -120,8 +120,23 @@ def has_comments(history: pd.DataFrame) -> bool:
     return "kommentar" in history and bool((history["kommentar"].fillna("") != "").any())
 
 
+def history_note(history: pd.DataFrame) -> str:
+    """ "Tabellen visar de 9 senaste perioderna av 14 …" when the table leaves periods out."""
+    if len(history) <= MAX_TABLE_ROWS:
+        return ""
+    note = report_text.HISTORY_CUT.format(shown=MAX_TABLE_ROWS, total=len(history))
+    return f'<p class="meta">{esc(note)}</p>'
+
+
 def indicator_block(report: Report, indicator: Row) -> str:
     """One indicator: name, target and frequency, its table and its trend chart."""
+    head, signals = indicator_parts(report, indicator)
+    return f'<div class="indikator">{head}{signals}</div>'
+
+
+def indicator_parts(report: Report, indicator: Row) -> tuple[str, str]:
+    """An indicator's head (name, meta, table, trend chart) and its signal blocks, apart: the
+    first indicator's head is printed with its delmål's heading and assessment."""
     history = report.history(indicator.indikator_id)
     meta = " · ".join(
         part
@@ -130,6 +145,8 @@ def indicator_block(report: Report, indicator: Row) -> str:
             # The report period's own target: it may live on the outcome rows only.
             target_description(history.iloc[0] if len(history) else indicator),
             report_text.FREQUENCY_TEXT.get(indicator.frekvens, ""),
+            report_text.SOURCE.format(source=indicator.kalla) if indicator.kalla else "",
+            responsible(report.dataset.indicators, "indikator_id", indicator.indikator_id),
         )
         if part
     )
@@ -142,12 +159,15 @@ def indicator_block(report: Report, indicator: Row) -> str:
         charts.indicator_trend_alt(history, report.period),
         css_class="trend",
     )
-    return (
-        f'<div class="indikator"><h4>{esc(indicator.namn)}</h4>'
+    # Printed, the head stays on one page; the signals may follow on the next.
+    head = (
+        f'<div class="indikator-huvud"><h4>{esc(indicator.namn)}</h4>'
         f'<p class="meta">{esc(meta)}</p>'
-        f'<div class="{layout}">{indicator_table(history, caption)}{chart}</div>'
-        f"{signal_blocks(report, indicator)}{report_units.area_table(report, indicator)}</div>"
+        f'<div class="{layout}">'
+        f"{indicator_table(history, caption, with_note=False)}{chart}</div>"
+        f"{history_note(history)}</div>"
     )
+    return head, signal_blocks(report, indicator) + report_units.area_table(report, indicator)
 
 
 def _assessment(report: Report, subgoal: Row) -> str:
@@ -169,6 +189,7 @@ def _assessment(report: Report, subgoal: Row) -> str:
         if comment
         else f'<p class="inga">{esc(report_text.NO_COMMENT)}</p>'
     )
+    parts.append(written_analysis(subgoal))
     when = "" if pd.isna(subgoal.datum) else subgoal.datum.strftime("%Y-%m-%d")
     if subgoal.forfattare:
         signature = report_text.SIGNATURE.format(author=subgoal.forfattare, date=when)
@@ -179,6 +200,46 @@ def _assessment(report: Report, subgoal: Row) -> str:
     if signature:
         parts.append(f'<p class="signatur">{esc(signature.rstrip(", "))}</p>')
     return "".join(parts)
+
+
+def written_analysis(subgoal: Row) -> str:
+    """Analys, åtgärder and helårsprognos of an assessment, those given (escaped; line breaks
+    kept as paragraphs; nothing else interpreted)."""
+    items = []
+    for label, text in zip(
+        report_text.ANALYSIS_LABELS[:2], (subgoal.analys, subgoal.atgarder), strict=True
+    ):
+        if text:
+            items.append(f"<dt>{esc(label)}</dt><dd>{prose(text)}</dd>")
+    if subgoal.prognos:
+        forecast = badge(subgoal.prognos, labels.SUBGOAL_STATUS_LABEL[subgoal.prognos])
+        items.append(f"<dt>{esc(report_text.ANALYSIS_LABELS[2])}</dt><dd>{forecast}</dd>")
+    return f'<dl class="analys">{"".join(items)}</dl>' if items else ""
+
+
+def responsible(frame: pd.DataFrame, id_column: str, ident: str) -> str:
+    """`Ansvarig: …` from the table's `ansvarig` column, where the data has one."""
+    if "ansvarig" not in frame.columns:
+        return ""
+    found = frame.loc[frame[id_column] == ident, "ansvarig"]
+    who = str(found.iloc[0]).strip() if len(found) and pd.notna(found.iloc[0]) else ""
+    return report_text.RESPONSIBLE.format(who=who) if who else ""
+
+
+def goal_comment(report: Report, goal_id: str) -> str:
+    """The mål's own comment for the period, beside (never instead of) its rolled-up status."""
+    rows = report.dataset.goal_assessments
+    rows = rows.loc[(rows["mal_id"] == goal_id) & (rows["period"] == report.period.code)]
+    if rows.empty:
+        return ""
+    row = rows.iloc[0]
+    when = "" if pd.isna(row["datum"]) else pd.Timestamp(row["datum"]).strftime("%Y-%m-%d")
+    if row["forfattare"]:
+        signature = report_text.GOAL_SIGNATURE.format(author=row["forfattare"], date=when)
+    else:
+        signature = report_text.GOAL_SIGNATURE_NO_AUTHOR.format(date=when) if when else ""
+    signed = f'<p class="signatur">{esc(signature.rstrip(", "))}</p>' if signature else ""
+    return f'<div class="malkommentar">{prose(row["kommentar"])}{signed}</div>'
 
 
 def _goal_counts(goal: Row) -> str:
@@ -209,22 +270,31 @@ def goal_sections(report: Report) -> Fragment:
             f"<p>{esc(report_text.GOAL_STATUS.format(rule=rule))}</p>",
             badge(goal.status, labels.SUBGOAL_STATUS_LABEL[goal.status]),
             f"<p>{esc(_goal_counts(goal)) if goal.antal else ''}</p></div>",
+            goal_comment(report, goal.mal_id),
         ]
         subgoals = report.subgoals.loc[report.subgoals["mal_id"] == goal.mal_id]
         if subgoals.empty:
             parts.append(f'<p class="inga">{esc(report_text.GOAL_NO_SUBGOALS)}</p>')
         for subgoal in subgoals.itertuples(index=False):
+            own = indicators.loc[indicators["delmal_id"] == subgoal.delmal_id]
+            rows = list(own.itertuples(index=False))
+            blocks = [indicator_block(report, ind) for ind in rows[1:]]
+            if rows:  # its head goes with the delmål's heading; its signals follow
+                head, signals = indicator_parts(report, rows[0])
+                first = f'<div class="indikator">{head}</div>'
+                blocks.insert(0, f'<div class="indikator-fortsattning">{signals}</div>')
+            else:
+                first = f'<p class="inga">{esc(report_text.NO_INDICATORS)}</p>'
+            who = responsible(report.dataset.subgoals, "delmal_id", subgoal.delmal_id)
+            owner = f'<p class="meta">{esc(who)}</p>' if who else ""
+            # Printed, the heading, the assessment and the first indicator's head stay on one page.
             parts.append(
                 f'<article class="delmal" id="{anchors[subgoal.delmal_id]}">'
-                f"<h3>{esc(subgoal.namn)}</h3>"
+                f'<div class="delmal-inledning"><h3>{esc(subgoal.namn)}</h3>{owner}'
                 f"{_assessment(report, subgoal)}"
-                f"{report_units.distribution(report, subgoal.delmal_id)}"
+                f"{report_units.distribution(report, subgoal.delmal_id)}{first}</div>"
+                f"{''.join(blocks)}</article>"
             )
-            own = indicators.loc[indicators["delmal_id"] == subgoal.delmal_id]
-            if own.empty:
-                parts.append(f'<p class="inga">{esc(report_text.NO_INDICATORS)}</p>')
-            parts += [indicator_block(report, ind) for ind in own.itertuples(index=False)]
-            parts.append("</article>")
         parts.append("</section>")
         sections.append("".join(parts))
     return Fragment("".join(sections))

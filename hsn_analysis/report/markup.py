@@ -210,3 +210,42 @@ def bullet_list(items: Iterable[str], css_class: str = "") -> str:
     """A `<ul>` of finished HTML items."""
     lis = "".join(f"<li>{item}</li>" for item in items)
     return f'<ul class="{esc(css_class)}">{lis}</ul>'
+
+
+def css_string(text: str) -> str:
+    """Text as a quoted CSS string: every character but letters, digits and plain punctuation
+    as a hex escape, so that no text from data can end the string or the `<style>` element."""
+    safe = " -.,:/()·–"
+    body = "".join(c if c.isalnum() or c in safe else f"\\{ord(c):06X}" for c in text)
+    return f'"{body}"'
+
+
+def prose(text: str) -> str:
+    """Written text as HTML: blank lines separate paragraphs, lines starting `- ` are bullets;
+    everything is escaped and nothing else is interpreted."""
+    blocks: list[str] = []
+    lines: list[str] = []
+    bullets: list[str] = []
+
+    def flush() -> None:
+        if lines:
+            blocks.append(f"<p>{esc(' '.join(lines))}</p>")
+            lines.clear()
+        if bullets:
+            blocks.append("<ul>" + "".join(f"<li>{esc(b)}</li>" for b in bullets) + "</ul>")
+            bullets.clear()
+
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        line = raw.strip()
+        if not line:
+            flush()
+        elif line.startswith("- "):
+            if lines:
+                flush()
+            bullets.append(line[2:].strip())
+        else:
+            if bullets:
+                flush()
+            lines.append(line)
+    flush()
+    return "".join(blocks)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from hsn_analysis.report import charts
 from hsn_analysis.report.context import Report
-from hsn_analysis.report.markup import Fragment, badge, bullet_list, esc, figure, table
+from hsn_analysis.report.markup import (
+    Fragment,
+    badge,
+    bullet_list,
+    css_string,
+    esc,
+    figure,
+    prose,
+    table,
+)
 from hsn_analysis.report.palette import STATUS_SWATCH
 from hsn_analysis.vocabulary import Change, SubgoalStatus
 from hsn_analysis.words import labels, report_text, unit_text
@@ -34,11 +43,60 @@ def format_run_time(report: Report) -> str:
     return report_text.run_time_text(report.run_started)
 
 
+def page_style(report: Report) -> str:
+    """The printed pages' running header and "Sida n av N", as a `<style>` of @page rules
+    (the text comes from data and the words module, so it cannot live in the static CSS)."""
+    settings = report.dataset.settings
+    right = report_text.RUNNING_HEAD_RIGHT.format(period=report.period.label)
+    if settings.case_number:
+        right += report_text.RUNNING_HEAD_CASE.format(case=settings.case_number)
+    before, rest = report_text.PAGE_NUMBER.split("{page}")
+    between, after = rest.split("{pages}")
+    number = " ".join(
+        part
+        for part in (
+            css_string(before) if before else "",
+            "counter(page)",
+            css_string(between) if between else "",
+            "counter(pages)",
+            css_string(after) if after else "",
+        )
+        if part
+    )
+    return (
+        "<style>@page { "
+        f"@top-left {{ content: {css_string(settings.board_name)}; }} "
+        f"@top-right {{ content: {css_string(right)}; }} "
+        f"@bottom-right {{ content: {number}; }} }} "
+        "@page :first { @top-left { content: none; } @top-right { content: none; } }</style>"
+    )
+
+
+def document_particulars(report: Report) -> str:
+    """Diarienummer, dokumentdatum, version and beslutsinstans, those that the settings give."""
+    settings = report.dataset.settings
+    when = settings.document_date.isoformat() if settings.document_date else ""
+    given = [
+        (label, value)
+        for label, value in zip(
+            report_text.DOCUMENT_LABELS,
+            (settings.case_number, when, settings.document_version, settings.decided_by),
+            strict=True,
+        )
+        if value
+    ]
+    if not given:
+        return ""
+    pairs = "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in given)
+    return f'<dl class="dokument">{pairs}</dl>'
+
+
 def title_section(report: Report) -> Fragment:
     """Title block with board, plan year and period, the example-data banner and contents."""
     settings = report.dataset.settings
     period = report.period
     parts = [
+        page_style(report),
         '<header class="rapporthuvud">',
         f'<p class="namnd">{esc(settings.board_name)}</p>',
         f"<h1>{esc(report_text.HEADING.format(year=settings.year))}</h1>",
@@ -46,6 +104,7 @@ def title_section(report: Report) -> Fragment:
         + esc(report_text.PERIOD_LINE.format(label=period.label, description=period.description))
         + "</p>",
         f'<p class="skapad">{esc(report_text.CREATED.format(when=format_run_time(report)))}</p>',
+        document_particulars(report),
         "</header>",
     ]
     if settings.example_data:
@@ -148,6 +207,24 @@ def _changes(report: Report) -> str:
     return sentence + table(headers, rows, css_class="forandringar")
 
 
+def administration_summary(report: Report) -> str:
+    """The administration's own summary of the tertial (the `analys` table), first in
+    Sammanfattning: each text under its heading, paragraphs and bullets kept, all escaped."""
+    rows = report.dataset.analyses
+    rows = rows.loc[rows["period"] == report.period.code]
+    if rows.empty:
+        return ""
+    parts = [
+        (f"<h3>{esc(row.rubrik)}</h3>" if row.rubrik else "") + prose(row.text)
+        for row in rows.itertuples(index=False)
+    ]
+    label = esc(report_text.ADMINISTRATION_SUMMARY)
+    return (
+        f'<div class="forvaltningens-analys" role="group" aria-label="{label}">'
+        f"{''.join(parts)}</div>"
+    )
+
+
 def summary_section(report: Report) -> Fragment:
     """Sammanfattning: count sentence, key figures, chart and table per mål, the lists of
     delmål that will not and will be reached, and what changed since the previous tertial."""
@@ -159,6 +236,7 @@ def summary_section(report: Report) -> Fragment:
     parts = [
         '<section id="sammanfattning" class="sammanfattning">',
         f"<h2>{esc(report_text.SUMMARY)}</h2>",
+        administration_summary(report),
         f'<p class="ingress">{esc(count_sentence(report.counts, report.period))}</p>',
         _key_figures(report),
         chart,

@@ -73,6 +73,8 @@ def overview_section(report: Report) -> Fragment:
     body = table(headers, overview_rows(report), numeric=[2, 3], css_class="oversikt")
     return Fragment(
         f'<section class="oversikt" id="oversikt"><h2>{esc(text.OVERVIEW_HEADING)}</h2>'
-        f"<p>{esc(intro)}</p>{body}"
+        # On a phone the table scrolls sideways in this region, which the keyboard can reach.
+        f'<p>{esc(intro)}</p><div class="rullbar" role="region" tabindex="0" '
+        f'aria-label="{esc(text.OVERVIEW_HEADING)}">{body}</div>'
         f'<p class="meta">{esc(text.OVERVIEW_RANK_NOTE)}</p></section>'
     )

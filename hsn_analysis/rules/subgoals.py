@@ -21,6 +21,9 @@ SUBGOAL_RESULT_COLUMNS = [
     "datum",
     "foregaende_status",
     "forandring",
+    "analys",
+    "atgarder",
+    "prognos",
 ]
 DEVIATION_COLUMNS = [
     "delmal_id",
@@ -81,7 +84,7 @@ def subgoal_results(dataset: Dataset, period: Period) -> pd.DataFrame:
     else better/worse/unchanged by colour (red < yellow < green).
     """
     now = assessments_at(dataset, period)[
-        ["delmal_id", "status", "kommentar", "forfattare", "datum"]
+        ["delmal_id", "status", "kommentar", "forfattare", "datum", "analys", "atgarder", "prognos"]
     ]
     before = assessments_at(dataset, period.previous)[["delmal_id", "status"]].rename(
         columns={"status": "foregaende_status"}
@@ -97,6 +100,8 @@ def subgoal_results(dataset: Dataset, period: Period) -> pd.DataFrame:
     result["foregaende_status"] = result["foregaende_status"].fillna(not_assessed)
     result["kommentar"] = result["kommentar"].fillna("")
     result["forfattare"] = result["forfattare"].fillna("")
+    for column in ("analys", "atgarder", "prognos"):  # the written analysis, when given
+        result[column] = result[column].fillna("")
     result["datum"] = pd.to_datetime(result["datum"])
 
     result["forandring"] = status_change(result["foregaende_status"], result["status"])

@@ -2,12 +2,13 @@
 
 outputs/index.html                            the list of every report (index)
 outputs/2025-T2/uppfoljning-2025-T2.html      the current report of the period
+outputs/2025-T2/uppfoljning-2025-T2.pdf      the same report as PDF/A, for the diarium
 outputs/2025-T2/uppfoljning-2025-T2.ipynb     its executed notebook (audit)
 outputs/2025-T2/uppfoljning-2025-T2.json      its run record
 outputs/2025-T2/uppfoljning-2025-T2.MISSLYCKAD.ipynb   a failed later run, kept for debugging
 outputs/2025-T2/uppfoljning-2025-T2.eml       a mail written by `send --dry-run`
 outputs/2025-T2/utskick-2025-T2.json          what was mailed to whom and when
-outputs/2025-T2/tidigare/uppfoljning-2025-T2.2025-09-05T060012.html (.ipynb, .json)
+outputs/2025-T2/tidigare/uppfoljning-2025-T2.2025-09-05T060012.html (.pdf, .ipynb, .json)
                                               replaced reports, named by their run time
 outputs/2025-T2/enheter/PV01/uppfoljning-2025-T2-PV01.html (.ipynb, .json, tidigare/)
                                               a basenhet's own report (`hsn-report run --enhet`)
@@ -27,12 +28,13 @@ BACKUP_STAMP = "%Y-%m-%dT%H%M%S"
 
 
 def report_paths(out: Path, period: Period) -> dict[str, Path]:
-    """The files of one period: html, notebook, record, failed, eml, mail_log; `backups` is the
+    """The files of one period: html, pdf, notebook, record, failed, eml, mail_log; `backups` is the
     folder of replaced reports."""
     folder = out / period.code
     stem = f"uppfoljning-{period.code}"
     return {
         "html": folder / f"{stem}.html",
+        "pdf": folder / f"{stem}.pdf",
         "notebook": folder / f"{stem}.ipynb",
         "record": folder / f"{stem}.json",
         "failed": folder / f"{stem}{FAILED_SUFFIX}",

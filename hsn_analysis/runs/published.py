@@ -43,6 +43,28 @@ class PublishedReport:
         """The report file's bytes."""
         return self.html.read_bytes()
 
+    @property
+    def pdf(self) -> Path:
+        """The report's PDF/A beside its HTML."""
+        return self.html.with_suffix(".pdf")
+
+    def read_pdf(self) -> bytes:
+        """The PDF/A's bytes, checked against the run record; NotPublished if it is missing (a
+        report run before there were PDFs) or is not the file its run wrote."""
+        try:
+            data = self.pdf.read_bytes()
+        except OSError as exc:
+            raise NotPublished(
+                f"{self.pdf.name} saknas; kör om rapporten, eller skicka bara HTML-filen "
+                '(bilaga = "html" i mottagarfilen).'
+            ) from exc
+        if self.record.get("pdf_sha256") != hashlib.sha256(data).hexdigest():
+            raise NotPublished(
+                f"{self.pdf.name} är inte den fil som körningen skrev (SHA-256 stämmer inte "
+                "med körningsposten); kör om rapporten."
+            )
+        return data
+
 
 def latest_run_failed(paths: dict[str, Path]) -> bool:
     """Whether a period's latest run failed: its kept notebook is at least as new as the report

@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 # The HTML goes last: whoever sees the new report also finds its notebook and record.
-PUBLISHED = ("notebook", "record", "html")
+PUBLISHED = ("notebook", "record", "pdf", "html")
 
 
 def publish(work: Path, paths: dict[str, Path], backup: Path | None) -> None:
-    """Move the notebook, record and HTML from `work` over the period's current files.
+    """Move the notebook, record, PDF and HTML from `work` over the period's current files.
 
     Renames within one folder do not fail for want of space or rights that the run already had,
     but should one fail anyway, the files already moved are put back as they were (from the
@@ -21,6 +21,8 @@ def publish(work: Path, paths: dict[str, Path], backup: Path | None) -> None:
     moved: list[str] = []
     try:
         for key in PUBLISHED:
+            if key not in paths:  # a basenhet's report has no PDF
+                continue
             os.replace(work / paths[key].name, paths[key])
             moved.append(key)
     except OSError:

@@ -9,7 +9,6 @@ rewritten after each published one (`index`).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -29,9 +28,7 @@ from hsn_analysis.periods import Period
 from hsn_analysis.problems import InvalidDatasetError
 from hsn_analysis.reading.period_choice import resolve_period
 from hsn_analysis.reading.validation import check_dataset
-from hsn_analysis.report.context import package_versions, report_title
 from hsn_analysis.report.export import export_html, report_exporter
-from hsn_analysis.rules.subgoals import subgoal_results
 from hsn_analysis.runs.attempts import (
     WORK_PREFIX,
     mark_finished,
@@ -48,7 +45,9 @@ from hsn_analysis.runs.kernel import (
 )
 from hsn_analysis.runs.layout import BACKUP_STAMP, report_paths
 from hsn_analysis.runs.locking import period_lock
+from hsn_analysis.runs.pdf_step import document_info, pdf_of, start_ahead
 from hsn_analysis.runs.publishing import publish
+from hsn_analysis.runs.record import record_figures, run_record
 from hsn_analysis.words.safeguards import (
     FS_RUN_KEPT,
     MSG_DEAD_RUN,
@@ -57,7 +56,6 @@ from hsn_analysis.words.safeguards import (
     file_system_sentence,
     is_file_system_failure,
 )
-from hsn_analysis.words.summary import build_summary
 
 REPORT_NOTEBOOK = paths.REPORT_NOTEBOOK
 CELL_TIMEOUT_S = 300
@@ -92,7 +90,7 @@ class OutputFailed(Exception):
 
 
 class RunFailed(Exception):
-    """A report run that stopped; `step` names where (validering, notebook, export)."""
+    """A report run that stopped; `step` names where (validering, notebook, export, pdf)."""
 
     def __init__(self, step: str, message: str, kept: Path | None = None) -> None:
         self.step = step
@@ -109,6 +107,7 @@ class RunResult:
     notebook: Path
     record: Path
     timings: dict[str, float] = field(default_factory=dict)
+    pdf: Path | None = None
 
 
 def execute_notebook(
@@ -208,6 +207,7 @@ def produce_report(
     notebook: Path | None = None,
     validation_s: float = 0.0,
     kernel: Any = None,
+    pdf_ahead: bool = True,
 ) -> RunResult:
     """The report of `period` from a dataset already validated (read from `data`).
 
@@ -215,7 +215,8 @@ def produce_report(
     index; raises RunFailed as `run_report` does. `validation_s` is the time the caller spent
     validating, for the run record; `kernel` a running one (else one is started once the lock
     is held). Safe to call from several threads for different periods: each run has its own
-    kernel, working folders and output files.
+    kernel, working folders and output files. `pdf_ahead`: build the page and its PDF/A in this
+    process while the kernel works (`pdf_step`); a batch, whose cores are all busy, says no.
     """
     started = datetime.now().astimezone()
     clock = time.perf_counter() - validation_s
@@ -232,7 +233,18 @@ def produce_report(
             kernel = kernel or stack.enter_context(running_kernel())
             notebook = notebook or REPORT_NOTEBOOK
             try:
-                _produce(dataset, period, data, notebook, kernel, paths, started, clock, timings)
+                _produce(
+                    dataset,
+                    period,
+                    data,
+                    notebook,
+                    kernel,
+                    paths,
+                    started,
+                    clock,
+                    timings,
+                    pdf_ahead,
+                )
             except RunFailed as exc:
                 if exc.kept is not None:  # the kept notebook is its failure record
                     mark_finished(paths["html"])
@@ -249,7 +261,9 @@ def produce_report(
         raise OutputFailed(exc) from exc
     refresh_index(out)
     logger.info("Klar: %s", paths["html"])
-    return RunResult(period, paths["html"], paths["notebook"], paths["record"], timings)
+    return RunResult(
+        period, paths["html"], paths["notebook"], paths["record"], timings, paths["pdf"]
+    )
 
 
 def _forget_dead_run(period: Period, html: Path) -> None:
@@ -280,13 +294,14 @@ def _produce(
     started: datetime,
     clock: float,
     timings: dict[str, float],
+    pdf_ahead: bool,
 ) -> None:
     folder = paths["html"].parent
     # Same folder as the report, so that publishing is a rename on one file system.
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=folder))
     try:
-        # While the kernel boots: hand it the checked data, make the exporter and the
-        # record's figures, and import papermill (in execute_notebook).
+        # While the kernel boots: hand it the checked data, make the exporter and the record's
+        # figures, and import papermill (in execute_notebook).
         checked = work / "data.pickle"
         save_checked(dataset, checked)
         parameters = {
@@ -296,7 +311,15 @@ def _produce(
         }
         skip_slow_schema_import()
         exporter = report_exporter()
-        figures = _record_figures(dataset, chosen)
+        figures = record_figures(dataset, chosen)
+        info = document_info(figures, chosen, dataset.settings, started)
+        # While the kernel runs the notebook this process is idle: it makes the PDF/A ahead,
+        # from the same page built here (used only if identical to the exported one).
+        ahead = (
+            start_ahead(notebook, {**parameters, "checked": str(checked)}, figures["titel"], info)
+            if pdf_ahead
+            else None
+        )
 
         executed = work / paths["notebook"].name
         logger.info("Kör %s för %s", notebook.name, chosen.code)
@@ -323,11 +346,26 @@ def _produce(
             raise RunFailed("export", f"{type(exc).__name__}: {exc}", kept) from exc
         (work / paths["html"].name).write_text(page, encoding="utf-8")
         timings["export"] = time.perf_counter() - step
+
+        logger.info("Skapar PDF/A")
+        step = time.perf_counter()
+        try:
+            made = pdf_of(page, info, ahead)
+        except Exception as exc:  # a report without its PDF is not published either
+            kept = _keep_failed(executed, paths["failed"])
+            raise RunFailed("pdf", f"{type(exc).__name__}: {exc}", kept) from exc
+        pdf = made.pdf
+        (work / paths["pdf"].name).write_bytes(pdf)
+        timings["pdf"] = time.perf_counter() - step  # what the run waited for
+        timings["pdf_rendering"] = made.render_s  # the render's own time, ahead or not
+        when = "i förväg, medan notebooken kördes" if made.ahead else "efter exporten"
+        logger.info("PDF/A klar: renderad på %.2f s %s", made.render_s, when)
         timings["totalt"] = time.perf_counter() - clock
 
-        record = _record(
-            figures, dataset, chosen, data, parameters, started, timings, page.encode()
+        record = run_record(
+            figures, dataset, chosen, data, parameters, started, timings, page.encode(), pdf
         )
+        record["pdf_i_forvag"] = made.ahead  # rendered ahead from an identical page
         (work / paths["record"].name).write_text(
             json.dumps(record, ensure_ascii=False, indent=2, allow_nan=False), encoding="utf-8"
         )
@@ -364,7 +402,7 @@ def _back_up(paths: dict[str, Path]) -> Path | None:
     while (folder / f"{stem}.html").exists():  # two runs within one second
         n += 1
         stem = f"{paths['html'].stem}.{stamp}-{n}"
-    for key in ("notebook", "record", "html"):
+    for key in ("notebook", "record", "pdf", "html"):
         source = paths[key]
         if source.exists():
             target = folder / f"{stem}{source.suffix}"
@@ -380,58 +418,3 @@ def _keep_failed(executed: Path, failed: Path) -> Path | None:
         return None
     os.replace(executed, failed)
     return failed
-
-
-def _record_figures(dataset: Dataset, period: Period) -> dict[str, Any]:
-    """What the index and the mail need (title, counts, the delmål and their status), so that
-    neither reads the data again."""
-    subgoals = subgoal_results(dataset, period)
-    summary = build_summary(dataset, period, subgoals)
-    return {
-        "titel": report_title(dataset.settings, period),
-        "namnd": dataset.settings.board_name,
-        "exempeldata": dataset.settings.example_data,
-        "sammanfattning": summary["sammanfattning"],
-        "delmal": summary["delmal"],
-        "mal": summary["mal"],
-        "delmal_lista": [
-            {"delmal_id": r.delmal_id, "mal_id": r.mal_id, "namn": r.namn, "status": str(r.status)}
-            for r in subgoals.itertuples(index=False)
-        ],
-    }
-
-
-def _record(
-    figures: dict[str, Any],
-    dataset: Dataset,
-    period: Period,
-    data: Path,
-    parameters: dict[str, Any],
-    started: datetime,
-    timings: dict[str, float],
-    html: bytes,
-) -> dict[str, Any]:
-    """The run record: what was run on which data, how long it took, and the key figures."""
-    return {
-        "rapport": "uppfoljning",
-        "titel": figures["titel"],
-        "namnd": figures["namnd"],
-        "exempeldata": figures["exempeldata"],
-        "period": period.code,
-        "startad": started.isoformat(timespec="seconds"),
-        "klar": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "parametrar": parameters,
-        "data": {
-            "sokvag": str(data),
-            "filer": [{"namn": s.name, "sha256": s.sha256} for s in dataset.sources],
-            "varningar": len(dataset.warnings),
-        },
-        "tider_s": {step: round(seconds, 3) for step, seconds in timings.items()},
-        "versioner": package_versions(),
-        "html_byte": len(html),
-        "html_sha256": hashlib.sha256(html).hexdigest(),
-        "sammanfattning": figures["sammanfattning"],
-        "delmal": figures["delmal"],
-        "mal": figures["mal"],
-        "delmal_lista": figures["delmal_lista"],
-    }

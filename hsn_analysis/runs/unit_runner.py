@@ -74,8 +74,8 @@ def clean_namespace(manager: Any) -> None:
     from nbclient import NotebookClient
 
     reset = "get_ipython().run_line_magic('reset', '-f')"
-    cell = nbformat.v4.new_code_cell(reset)  # type: ignore[no-untyped-call]
-    notebook = nbformat.v4.new_notebook(cells=[cell])  # type: ignore[no-untyped-call]
+    cell = nbformat.v4.new_code_cell(reset)
+    notebook = nbformat.v4.new_notebook(cells=[cell])
     NotebookClient(notebook, km=manager, kernel_name=KERNEL_NAME, timeout=60).execute()
 
 

@@ -218,3 +218,12 @@ MAIL_TEXT_GOAL = "{goal}: {counts}"
 MAIL_RESULT_DELIVERED = "levererad"
 MAIL_RESULT_REFUSED = "nekad"
 MAIL_RESULT_NOT_SENT = "ej_skickad"
+
+# --- The mail's attachments (issue 15) ----------------------------------------------------------
+MAIL_ATTACHMENT_PDF = (
+    "Hela rapporten finns i den bifogade filen {file}, en PDF/A för diariet och för utskrift."
+)
+MAIL_ATTACHMENT_BOTH = (
+    "Hela rapporten finns i de bifogade filerna {html} (öppnas i valfri webbläsare, även utan "
+    "nätverk) och {pdf} (PDF/A för diariet och för utskrift)."
+)

@@ -288,3 +288,34 @@ MAIL_CFG_VARIABLE_HIDDEN = (
     "{file}: nyckeln {key} ska vara namnet på en miljövariabel, men värdet ser inte ut som ett "
     "sådant namn (värdet visas inte, eftersom det kan vara lösenordet självt): {hint}"
 )
+
+# --- The document's particulars in installningar (issue 15) -----------------------------------
+SETTING_HINTS.update(
+    {
+        "diarienummer": "Ange ärendets diarienummer som text, t.ex. HSN 2025/0123.",
+        "dokumentdatum": "Ange ett datum som 2025-09-22 (i en arbetsbok går en datumcell också).",
+        "version": "Ange dokumentets version som text, t.ex. 1.0.",
+        "beslutsinstans": "Ange vem som tar ställning till rapporten, t.ex. "
+        "Hälso- och sjukvårdsnämnden.",
+    }
+)
+MSG_SETTING_UNKNOWN = (
+    "Inställningen används inte. Kända inställningar: " + ", ".join(SETTING_HINTS) + "."
+)
+
+# --- mail_config: which files are attached (issue 15) -----------------------------------------
+MAIL_HINT_ATTACHMENT = 'giltiga värden: "html", "pdf" eller "båda" (standard: "båda").'
+
+# --- The written analysis on bedomningar (issue 15) ---------------------------------------------
+MSG_FORECAST = (
+    "Okänd helårsprognos. Ange en status som i kolumnen status: grön/uppnås, gul/delvis "
+    "eller röd/uppnås ej (eller lämna tomt)."
+)
+MSG_TWO_GOAL_COMMENTS = (
+    "Målet {id} har redan en kommentar för {period} på rad {first}. Ett mål har en kommentar "
+    "per period."
+)
+MSG_TWO_ANALYSES = (
+    "Rubriken {id} finns redan för {period} på rad {first}. Ge varje avsnitt av analysen en "
+    "egen rubrik."
+)

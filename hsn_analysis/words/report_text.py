@@ -177,3 +177,23 @@ FOOTER = "{board} · {period} · skapad med hsn-analysis {version}"
 
 # --- the outcome's own comment beside its value (issue 12) ---
 INDICATOR_COMMENT_HEADER = "Kommentar"
+
+# --- The PDF/A (issue 15) -------------------------------------------------------------------
+PDF_SUBJECT = "Uppföljning av nämndplan {year}: {label}, {description}"
+PDF_KEYWORDS = ["nämndplan", "tertialuppföljning", "måluppfyllelse"]
+# The printed page: running header (left: the board; right: what and when) and page numbers.
+RUNNING_HEAD_RIGHT = "Uppföljning {period}"
+PAGE_NUMBER = "Sida {page} av {pages}"
+# The document's particulars (installningar), on the title page and in the running header.
+DOCUMENT_LABELS = ("Diarienummer", "Dokumentdatum", "Version", "Beslutsinstans")
+CASE_NUMBER = "Dnr {case}"
+RUNNING_HEAD_CASE = " · " + CASE_NUMBER
+PDF_DECIDED_BY = "Beslutsinstans: {body}"
+# The written analysis of an assessment, and where figures come from and who answers for them.
+ANALYSIS_LABELS = ("Analys", "Åtgärder", "Helårsprognos")
+SOURCE = "Källa: {source}"
+RESPONSIBLE = "Ansvarig: {who}"
+# The mål's own comment and the administration's summary of the tertial.
+GOAL_SIGNATURE = "Kommenterat av {author}, {date}"
+GOAL_SIGNATURE_NO_AUTHOR = "Kommenterat {date}"
+ADMINISTRATION_SUMMARY = "Förvaltningens analys"

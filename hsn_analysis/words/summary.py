@@ -82,6 +82,28 @@ def build_summary(
             }
             for row in indicators.itertuples(index=False)
         ],
+        # The administration's summary and the mål comments of the period (issue 15).
+        "forvaltningens_analys": [
+            {"rubrik": row.rubrik, "text": row.text}
+            for row in dataset.analyses.itertuples(index=False)
+            if row.period == period.code
+        ],
+        "malkommentarer": [
+            {"mal_id": row.mal_id, "kommentar": row.kommentar, "forfattare": row.forfattare}
+            for row in dataset.goal_assessments.itertuples(index=False)
+            if row.period == period.code
+        ],
+        # The written analysis of each assessed delmål that has one (issue 15).
+        "analys": [
+            {
+                "delmal_id": row.delmal_id,
+                "analys": row.analys,
+                "atgarder": row.atgarder,
+                "prognos": row.prognos or None,
+            }
+            for row in subgoals.itertuples(index=False)
+            if row.analys or row.atgarder or row.prognos
+        ],
     }
     if not dataset.units.empty:
         summary["enhetsbedomningar"] = _unit_assessment_counts(dataset, period)

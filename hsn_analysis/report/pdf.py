@@ -1,0 +1,112 @@
+"""The report page → a PDF/A-2b for the diarium, rendered by WeasyPrint from the same HTML.
+
+PDF/A-2b, not -3: nothing is attached to the document, and part 2 is what archives accept most
+widely. WeasyPrint's variant adds the sRGB output intent, embeds every font (subsetted) and
+writes the PDF/A identification into the XMP metadata; this module adds the document's
+language and identifier to that XMP, tags the structure, and sets the font explicitly (DejaVu,
+from Debian's `fonts-dejavu-core`, which the Makefile installs), so that the archived file
+never depends on which fonts a machine happens to have.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from hsn_analysis.paths import TEMPLATES
+
+PDF_VARIANT = "pdf/a-2b"
+PDF_STYLESHEET = TEMPLATES / "hsn_rapport" / "pdf.css"
+# WeasyPrint warns about CSS it ignores (e.g. screen-only properties); the report's run log
+# should not fill with those.
+_QUIET_LOGGERS = ("weasyprint", "fontTools")
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the PDF says about itself (document information and XMP)."""
+
+    title: str
+    author: str
+    subject: str
+    language: str = "sv"
+    created: datetime | None = None
+    keywords: tuple[str, ...] = ()
+    identifier: str = ""  # the diarienummer: dc:identifier
+    version: str = ""  # xmpMM:VersionID
+    document_date: date | None = None  # dokumentdatum: dc:date
+
+
+def import_weasyprint() -> None:
+    """Import WeasyPrint (≈ 0,7 s) now, e.g. in a thread while the report's kernel boots."""
+    for name in _QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
+    import weasyprint  # noqa: F401  (deferred: only report runs need it)
+
+
+def render_pdf(page: str, info: DocumentInfo) -> bytes:
+    """The PDF/A of one self-contained report page (`export.export_html`'s output)."""
+    import_weasyprint()
+    from weasyprint import CSS, HTML
+
+    # The variant is given to both steps: rendering takes its output intent (sRGB) from it.
+    options = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
+    document = HTML(string=page, base_url=str(TEMPLATES)).render(
+        stylesheets=[CSS(filename=str(PDF_STYLESHEET))], **options
+    )
+    document.metadata = _metadata(document.metadata, info)
+    pdf = document.write_pdf(**options)
+    assert pdf is not None  # write_pdf without a target returns the bytes
+    return bytes(pdf)
+
+
+def _metadata(rendered: Any, info: DocumentInfo) -> Any:
+    """WeasyPrint's metadata of the rendered page (its anchors, attachments), with our fields."""
+    from weasyprint.pdf.metadata import NS, DocumentMetadata
+
+    class ReportMetadata(DocumentMetadata):  # type: ignore[misc]
+        """Adds dc:language, dc:identifier, dc:date and xmpMM:VersionID: all predefined XMP
+        properties, so PDF/A needs no extension schema for them."""
+
+        def generate_rdf_metadata(self, variant: Any, version: Any, conformance: Any) -> bytes:
+            from xml.etree.ElementTree import SubElement, fromstring, tostring
+
+            rdf = fromstring(super().generate_rdf_metadata(variant, version, conformance))
+            bags = [("language", info.language)]
+            if info.identifier:
+                bags.append(("identifier", info.identifier))
+            for name, value in bags:
+                element = SubElement(rdf, f"{{{NS['rdf']}}}Description")
+                element.attrib[f"{{{NS['rdf']}}}about"] = ""
+                if name == "language":
+                    element = SubElement(element, f"{{{NS['dc']}}}{name}")
+                    element = SubElement(element, f"{{{NS['rdf']}}}Bag")
+                    SubElement(element, f"{{{NS['rdf']}}}li").text = value
+                else:
+                    SubElement(element, f"{{{NS['dc']}}}{name}").text = value
+            if info.document_date:
+                element = SubElement(rdf, f"{{{NS['rdf']}}}Description")
+                element.attrib[f"{{{NS['rdf']}}}about"] = ""
+                element = SubElement(element, f"{{{NS['dc']}}}date")
+                element = SubElement(element, f"{{{NS['rdf']}}}Seq")
+                SubElement(element, f"{{{NS['rdf']}}}li").text = info.document_date.isoformat()
+            if info.version:
+                element = SubElement(rdf, f"{{{NS['rdf']}}}Description")
+                element.attrib[f"{{{NS['rdf']}}}about"] = ""
+                SubElement(element, f"{{{NS['xmpMM']}}}VersionID").text = info.version
+            return bytes(tostring(rdf, encoding="utf-8"))
+
+    created = info.created.isoformat(timespec="seconds") if info.created else None
+    return ReportMetadata(
+        title=info.title,
+        authors=[info.author],
+        description=info.subject,
+        keywords=list(info.keywords),
+        generator="hsn-analysis",
+        created=created,
+        modified=created,
+        lang=info.language,
+        attachments=rendered.attachments,
+    )

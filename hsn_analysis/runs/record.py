@@ -1,0 +1,73 @@
+"""The run record (`uppfoljning-P.json`): what was run on which data, how long it took, the
+hashes of the published files, and the key figures that the index and the mail read."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from hsn_analysis.dataset import Dataset
+from hsn_analysis.periods import Period
+from hsn_analysis.report.context import package_versions, report_title
+from hsn_analysis.rules.subgoals import subgoal_results
+from hsn_analysis.words.summary import build_summary
+
+
+def record_figures(dataset: Dataset, period: Period) -> dict[str, Any]:
+    """What the index and the mail need (title, counts, the delmål and their status), so that
+    neither reads the data again."""
+    subgoals = subgoal_results(dataset, period)
+    summary = build_summary(dataset, period, subgoals)
+    return {
+        "titel": report_title(dataset.settings, period),
+        "namnd": dataset.settings.board_name,
+        "exempeldata": dataset.settings.example_data,
+        "sammanfattning": summary["sammanfattning"],
+        "delmal": summary["delmal"],
+        "mal": summary["mal"],
+        "delmal_lista": [
+            {"delmal_id": r.delmal_id, "mal_id": r.mal_id, "namn": r.namn, "status": str(r.status)}
+            for r in subgoals.itertuples(index=False)
+        ],
+    }
+
+
+def run_record(
+    figures: dict[str, Any],
+    dataset: Dataset,
+    period: Period,
+    data: Path,
+    parameters: dict[str, Any],
+    started: datetime,
+    timings: dict[str, float],
+    html: bytes,
+    pdf: bytes,
+) -> dict[str, Any]:
+    """The run record: what was run on which data, how long it took, and the key figures."""
+    return {
+        "rapport": "uppfoljning",
+        "titel": figures["titel"],
+        "namnd": figures["namnd"],
+        "exempeldata": figures["exempeldata"],
+        "period": period.code,
+        "startad": started.isoformat(timespec="seconds"),
+        "klar": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "parametrar": parameters,
+        "data": {
+            "sokvag": str(data),
+            "filer": [{"namn": s.name, "sha256": s.sha256} for s in dataset.sources],
+            "varningar": len(dataset.warnings),
+        },
+        "tider_s": {step: round(seconds, 3) for step, seconds in timings.items()},
+        "versioner": package_versions(),
+        "html_byte": len(html),
+        "html_sha256": hashlib.sha256(html).hexdigest(),
+        "pdf_byte": len(pdf),
+        "pdf_sha256": hashlib.sha256(pdf).hexdigest(),
+        "sammanfattning": figures["sammanfattning"],
+        "delmal": figures["delmal"],
+        "mal": figures["mal"],
+        "delmal_lista": figures["delmal_lista"],
+    }
