@@ -6,7 +6,7 @@ from hsn_analysis.report import units as report_units
 from hsn_analysis.report.benchmarks import about_signals
 from hsn_analysis.report.context import Report, package_versions
 from hsn_analysis.report.goals import indicator_status_badge, target_cell, value_cell
-from hsn_analysis.report.markup import Fragment, badge, bullet_list, esc, table
+from hsn_analysis.report.markup import Fragment, badge, bullet_list, esc, scroll_region, table
 from hsn_analysis.report.overview import format_run_time, subgoal_anchors
 from hsn_analysis.version import __version__
 from hsn_analysis.vocabulary import Frequency, IndicatorStatus, SubgoalStatus
@@ -89,7 +89,9 @@ def deviation_section(report: Report) -> Fragment:
                 "<br>".join(named),
             ]
         )
-    body += table(report_text.DEVIATIONS_HEADERS, rows, css_class="avvikelser")
+    body += scroll_region(
+        table(report_text.DEVIATIONS_HEADERS, rows, css_class="avvikelser"), report_text.DEVIATIONS
+    )
     body += report_units.unit_deviation_block(report)
     return _section("avvikelser", report_text.DEVIATIONS, body)
 

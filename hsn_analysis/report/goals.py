@@ -291,9 +291,11 @@ def goal_sections(report: Report) -> Fragment:
             parts.append(
                 f'<article class="delmal" id="{anchors[subgoal.delmal_id]}">'
                 f'<div class="delmal-inledning"><h3>{esc(subgoal.namn)}</h3>{owner}'
-                f"{_assessment(report, subgoal)}"
-                f"{report_units.distribution(report, subgoal.delmal_id)}{first}</div>"
-                f"{''.join(blocks)}</article>"
+                f"{_assessment(report, subgoal)}{first}</div>{''.join(blocks)}"
+                # The units' own assessments close the delmål: inside the kept-together head
+                # they made it taller than a page, and between an indicator's head and its
+                # signals they would split the indicator.
+                f"{report_units.distribution(report, subgoal.delmal_id)}</article>"
             )
         parts.append("</section>")
         sections.append("".join(parts))

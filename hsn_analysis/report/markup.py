@@ -249,3 +249,11 @@ def prose(text: str) -> str:
             lines.append(line)
     flush()
     return "".join(blocks)
+
+
+def scroll_region(content: str, label: str) -> str:
+    """A table that may scroll sideways on a phone, in a region the keyboard can reach (a
+    scrolling area with nothing focusable in it is out of a keyboard user's reach)."""
+    return (
+        f'<div class="rullbar" role="region" tabindex="0" aria-label="{esc(label)}">{content}</div>'
+    )

@@ -8,7 +8,7 @@ import math
 from hsn_analysis.report.benchmarks import assurance_icon, variation_icon
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.goals import indicator_status_badge
-from hsn_analysis.report.markup import Fragment, esc, table
+from hsn_analysis.report.markup import Fragment, esc, scroll_region, table
 from hsn_analysis.vocabulary import IndicatorStatus
 from hsn_analysis.words import signals_text as text
 from hsn_analysis.words.formatting import format_number
@@ -74,7 +74,6 @@ def overview_section(report: Report) -> Fragment:
     return Fragment(
         f'<section class="oversikt" id="oversikt"><h2>{esc(text.OVERVIEW_HEADING)}</h2>'
         # On a phone the table scrolls sideways in this region, which the keyboard can reach.
-        f'<p>{esc(intro)}</p><div class="rullbar" role="region" tabindex="0" '
-        f'aria-label="{esc(text.OVERVIEW_HEADING)}">{body}</div>'
+        f"<p>{esc(intro)}</p>{scroll_region(body, text.OVERVIEW_HEADING)}"
         f'<p class="meta">{esc(text.OVERVIEW_RANK_NOTE)}</p></section>'
     )

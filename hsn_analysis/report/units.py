@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from hsn_analysis.report.context import Report
-from hsn_analysis.report.markup import Fragment, badge, esc, table
+from hsn_analysis.report.markup import Fragment, badge, esc, scroll_region, table
 from hsn_analysis.rules.units import (
     NOT_REPORTED,
     area_results,
@@ -124,7 +124,10 @@ def distribution(report: Report, subgoal_id: str) -> str:
     return (
         f'<div class="enheter-bedomning"><h4>{esc(words.DISTRIBUTION_HEADING)}</h4>'
         f"<p>{esc(sentence)}</p>"
-        + table(words.DISTRIBUTION_HEADERS, rows, numeric=(1, 2, 3, 4), css_class="fordelning")
+        + scroll_region(
+            table(words.DISTRIBUTION_HEADERS, rows, numeric=(1, 2, 3, 4), css_class="fordelning"),
+            words.DISTRIBUTION_HEADING,
+        )
         + missing
         + "</div>"
     )
@@ -162,9 +165,12 @@ def units_section(report: Report) -> Fragment:
             body.append(f'<tr><th scope="row">{esc(units.at[unit, "namn"])}</th>{cells}</tr>')
     caption = words.MATRIX_CAPTION.format(period=period)
     parts.append(
-        f'<div class="enhetsmatris-ram"><table class="enhetsmatris"><caption>{esc(caption)}'
-        f'</caption><thead><tr><th scope="col">{esc(words.MATRIX_UNIT)}</th>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table></div>"
+        scroll_region(
+            f'<table class="enhetsmatris"><caption>{esc(caption)}</caption><thead><tr>'
+            f'<th scope="col">{esc(words.MATRIX_UNIT)}</th>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>",
+            caption,
+        )
     )
     key = "".join(
         f"<dt>{esc(s)}</dt><dd>{esc(subgoals.at[s, 'namn'])}</dd>" for s in matrix.columns
@@ -193,7 +199,8 @@ def unit_deviation_block(report: Report) -> str:
         ]
         for r in found.itertuples(index=False)
     ]
-    return "".join(parts) + table(words.UNIT_DEVIATIONS_HEADERS, rows, css_class="avvikelser")
+    body = table(words.UNIT_DEVIATIONS_HEADERS, rows, css_class="avvikelser")
+    return "".join(parts) + scroll_region(body, words.UNIT_DEVIATIONS)
 
 
 def unit_gaps_block(report: Report) -> str:
@@ -218,7 +225,8 @@ def unit_gaps_block(report: Report) -> str:
     if not rows:
         text = words.NO_UNIT_GAPS.format(period=report.period.label)
         return "".join(parts) + f'<p class="inga">{esc(text)}</p>'
-    return "".join(parts) + table(words.UNIT_GAPS_HEADERS, rows, css_class="enhetsluckor")
+    body = table(words.UNIT_GAPS_HEADERS, rows, css_class="enhetsluckor")
+    return "".join(parts) + scroll_region(body, words.UNIT_GAPS)
 
 
 __all__ = [
