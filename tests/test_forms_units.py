@@ -295,3 +295,29 @@ def test_mall_per_enhet_refuses_a_plan_without_units(tmp_path):
 
     assert refused.returncode == 1 and not (tmp_path / "f").exists()
     assert words.MALL_NO_UNITS in refused.stderr
+
+
+@pytest.mark.parametrize("kind", ["folder", "workbook"])
+def test_samla_writes_the_unit_tables_a_dataset_did_not_have_yet(tmp_path, kind):
+    # A plan that lists its basenheter but has no unit answers yet: the first collected forms
+    # bring enhetsutfall and enhetsbedomningar into being, in D's own dialect.
+    source = tmp_path / "d"
+    shutil.copytree(EXAMPLE_DATA, source)
+    for name in ("enhetsutfall.csv", "enhetsbedomningar.csv"):
+        (source / name).unlink()
+    if kind == "workbook":
+        script = ROOT / "scripts" / "make_example_workbook.py"
+        subprocess.run(
+            [sys.executable, str(script), str(source), str(tmp_path / "d.xlsx")], check=True
+        )
+        source = tmp_path / "d.xlsx"
+    dataset = load_dataset(source)
+    write_forms(dataset, T1, tmp_path / "formular", split=Split.UNIT)
+    form = unit_form(tmp_path / "formular", "PV01")
+    fill(form, INDIKATORER, {"I4.1.2": {VALUE: "ja"}})
+    result = collect_forms(dataset, source, tmp_path / ("d2" + source.suffix), [form], today=TODAY)
+
+    assert lines(result) == []
+    written = load_dataset(tmp_path / ("d2" + source.suffix))
+    rows = written.unit_outcomes
+    assert rows.loc[rows["enhet_id"] == "PV01", "indikator_id"].tolist() == ["I4.1.2"]

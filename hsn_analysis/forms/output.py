@@ -20,6 +20,7 @@ from typing import Any
 from hsn_analysis.periods import Period, PeriodError
 from hsn_analysis.reading.cells import normalise_name, workbook_cell_text
 from hsn_analysis.reading.csv_columns import detect_delimiter
+from hsn_analysis.reading.units import REQUIRED as UNIT_REQUIRED
 from hsn_analysis.vocabulary import SubgoalStatus
 from hsn_analysis.words.labels import SUBGOAL_STATUS_LABEL
 
@@ -118,10 +119,15 @@ class _FolderCopy(DatasetCopy):
         if table in self.files:
             return self.files[table]
         path = next(
-            p
-            for p in sorted(self.source.iterdir())
-            if p.suffix.lower() == ".csv" and normalise_name(p.stem) == table
+            (
+                p
+                for p in sorted(self.source.iterdir())
+                if p.suffix.lower() == ".csv" and normalise_name(p.stem) == table
+            ),
+            None,
         )
+        if path is None:  # an optional table D does not have yet (e.g. the units' answers)
+            return self._new_file(table)
         data = path.read_bytes()
         encoding = _encoding(data) or self.folder_encoding()
         text = data.decode(encoding)
@@ -136,6 +142,17 @@ class _FolderCopy(DatasetCopy):
             columns.setdefault(normalise_name(name.lstrip("\ufeff")), i)
         self.files[table] = _CsvFile(path, encoding, delimiter, newline, records, header, columns)
         return self.files[table]
+
+    def _new_file(self, table: str) -> _CsvFile:
+        """A table D lacks, in the dialect of D's own answers file: its header grows with the
+        columns the answers bring (`apply`)."""
+        model = self.file("utfall")
+        path = self.source / f"{table}.csv"
+        created = _CsvFile(
+            path, self.folder_encoding(), model.delimiter, model.newline, [[]], 0, {}
+        )
+        self.files[table] = created
+        return created
 
     def folder_encoding(self) -> str:
         """For a file of plain ASCII: the encoding the other files show; with none to go by,
@@ -236,6 +253,10 @@ class _WorkbookCopy(DatasetCopy):
         self.sheets = {normalise_name(s.title): s for s in self.book.worksheets}
 
     def layout(self, table: str) -> tuple[Any, int, dict[str, int]]:
+        if table not in self.sheets:  # an optional table D does not have yet: its sheet, headed
+            sheet = self.book.create_sheet(table)  # by its required columns
+            sheet.append(list(UNIT_REQUIRED[table]))
+            self.sheets[table] = sheet
         sheet = self.sheets[table]
         records = [list(r) for r in sheet.iter_rows(values_only=True)]
         header = _header_at(records)
