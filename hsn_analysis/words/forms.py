@@ -3,6 +3,8 @@ instructions a delmål owner reads, and the messages about returned forms."""
 
 from __future__ import annotations
 
+from hsn_analysis.words.labels import MONTH_NAMES
+
 # --- sheets and headers ---------------------------------------------------------------------
 
 SHEET_INSTRUCTIONS = "Instruktioner"
@@ -88,20 +90,7 @@ FORM_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
 )
-MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+MONTHS = MONTH_NAMES  # one list of Swedish month names, in labels
 
 # --- the instructions of the empty dataset workbook (`mall --tom`) ---------------------------
 
