@@ -142,3 +142,16 @@ def test_no_table_cell_is_covered_by_another_element(browser, example_report, wi
     covered = page.evaluate(COVERED_CELLS)
     context.close()
     assert covered == []
+
+
+@pytest.mark.parametrize("width", [390, 1280, 1920])
+def test_the_page_never_scrolls_sideways_only_its_wide_tables_do(browser, example_report, width):
+    # A 64-character SHA-256 in running text once made a phone's page 578 px wide.
+    context = browser.new_context(offline=True, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(example_report.html.as_uri(), wait_until="load")
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    context.close()
+    assert widths[0] == widths[1]
