@@ -7,13 +7,27 @@ running header and the page number) the lowest non-white row of pixels lies: 0 =
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-# The report's @page margins (rapport.css): top 18 mm, bottom 17 mm of the A4 page's 297 mm.
-TOP_MM, BOTTOM_MM, PAGE_MM = 18, 17, 297
+STYLESHEET = (
+    Path(__file__).resolve().parents[1] / "hsn_analysis/report/templates/hsn_rapport/rapport.css"
+)
+PAGE_MM = 297  # A4's height
+
+
+def page_margins(css: str) -> tuple[float, float]:
+    """The top and bottom margins (mm) of the report's `@page` rule: `margin: T R B [L]`."""
+    found = re.search(r"@page\s*\{[^@]*?margin:\s*([\d.]+)mm\s+[\d.]+mm\s+([\d.]+)mm", css)
+    if found is None:
+        raise ValueError("rapport.css har ingen @page-marginal i mm")
+    return float(found[1]), float(found[2])
+
+
+TOP_MM, BOTTOM_MM = page_margins(STYLESHEET.read_text(encoding="utf-8"))
 WHITE = 235  # grey level above which a pixel counts as paper
 
 

@@ -537,19 +537,27 @@ def test_goal_sections_have_one_chart_and_one_table_per_indicator(plan, plan_goa
         assert html.count('<div class="indikator">') == expected
 
 
-def test_goal_sections_of_the_example_have_a_chart_with_alt_text_per_indicator(
+def test_goal_sections_of_the_example_have_one_chart_with_alt_text_per_indicator(
     example, example_goals
 ):
     page = Page(example_goals)
     n = len(example.dataset.indicators)
-    assert example_goals.count('<figure class="chart trend">') == n
+    with_signals = sum(result is not None for result in example.signals.values())
+    assert with_signals == 23  # the tertial indicators with 14 points
+    # The SPC chart is the indicator's chart where there are signals; the trend chart elsewhere.
+    assert example_goals.count('<figure class="chart trend spc">') == with_signals
+    assert example_goals.count('<figure class="chart trend">') == n - with_signals
     assert example_goals.count('<table class="">') == n  # each indicator's own table
     alts = page.attr("img", "alt")
-    trends = [alt for alt in alts if alt.startswith("Linjediagram")]
-    assert len(trends) == n
-    # the rest are the SPC charts (23 tertial indicators with 14 points) and 2 comparisons
-    others = sorted(alt.split(" ")[0] for alt in alts if alt not in trends)
-    assert others == ["Punktdiagram"] * 2 + ["Styrdiagram"] * 23
+    charts = [alt for alt in alts if not alt.startswith("Punktdiagram")]
+    assert len(charts) == n
+    # An SPC chart's alt text tells the signals and then, as a trend chart's, every value.
+    assert (
+        sorted(alt.split(" ")[0] for alt in charts)
+        == ["Linjediagram"] * (n - with_signals) + ["Styrdiagram"] * with_signals
+    )
+    assert all("Linjediagram" in alt for alt in charts)
+    assert [alt for alt in alts if alt.startswith("Punktdiagram")] and len(alts) == n + 2
 
 
 def test_each_indicator_table_marks_only_its_first_row_as_the_report_period(example_goals):
@@ -559,7 +567,8 @@ def test_each_indicator_table_marks_only_its_first_row_as_the_report_period(exam
         rows = Page(html).body_rows
         assert rows[0]["attrs"] == {"class": "rapportperiod"}
         assert rows[0]["cells"][0] == "T2 2025"
-        assert all(row["attrs"] == {} for row in rows[1:])
+        # The rows under it are earlier periods, and the comments of their values (notrad).
+        assert all(row["attrs"] in ({}, {"class": "notrad"}) for row in rows[1:])
 
 
 def test_indicator_meta_names_id_the_report_periods_target_and_frequency(example_goals):
@@ -1186,23 +1195,28 @@ def commented_report():
     return make_report(dataset)
 
 
-def test_an_outcome_comment_stands_in_the_row_of_the_value_it_explains():
-    page = Page(indicator_table(commented_report().history("I1"), "Utfall för I1"))
-    assert page.rows[0]["cells"][-1] == report_text.INDICATOR_COMMENT_HEADER
-    assert [(row["cells"][2], row["cells"][-1]) for row in page.body_rows] == [
-        ("91", ""),
-        ("88", "Målvärdet höjt"),
+def test_an_outcome_comment_stands_in_a_row_right_under_the_value_it_explains():
+    html = indicator_table(commented_report().history("I1"), "Utfall för I1")
+    page = Page(html)
+    assert len(page.rows[0]["cells"]) == 5  # no comment column: the table fits beside its chart
+    assert [(row["attrs"], row["cells"]) for row in page.body_rows] == [
+        ({"class": "rapportperiod"}, ["T2 2025", "● Nås", "91", "90", "101,11"]),
+        ({}, ["T1 2025", "▲ Nära", "88", "90", "97,78"]),
+        ({"class": "notrad"}, ["Kommentar T1 2025: Målvärdet höjt"]),
     ]
+    assert '<td colspan="5"><span class="utfallskommentar">' in html
 
 
-def test_a_table_without_comments_has_no_comment_column():
-    page = Page(indicator_table(many_periods_report(2).history("I1"), "x"))
-    assert report_text.INDICATOR_COMMENT_HEADER not in page.rows[0]["cells"]
+def test_a_table_without_comments_has_no_comment_rows():
+    html = indicator_table(many_periods_report(2).history("I1"), "x")
+    assert all(row["attrs"] != {"class": "notrad"} for row in Page(html).body_rows)
+    assert "utfallskommentar" not in html
 
 
-def test_an_indicator_with_comments_puts_its_chart_below_the_table():
+def test_an_indicator_with_comments_keeps_its_chart_beside_the_table():
     html = report.goal_sections(commented_report()).html
-    assert 'class="indikator-innehall med-kommentar"' in html
+    assert '<div class="indikator-innehall"><table' in html
+    assert "med-kommentar" not in html
 
 
 # --- the document's particulars and the printed page (issue 15) -------------------------------

@@ -55,11 +55,11 @@ def test_the_overview_has_one_row_per_indicator_with_every_column(example, overv
     assert headers == [
         "Indikator",
         "Status",
-        "Mål\xaduppfyllelse",
-        "Förändring sedan T2 2024",
+        "Mål­upp­fyllelse",
+        "För­ändring sedan T2 2024",
         "Variation",
         "Säkring",
-        "Plats bland regionerna",
+        "Plats bland regio­nerna",
     ]
     rows = overview_rows(overview)
     assert list(rows) == list(example.dataset.indicators["indikator_id"])

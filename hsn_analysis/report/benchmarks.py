@@ -60,32 +60,19 @@ def _with_unit(value: float | None, unit: str) -> str:
     return f"{number}\u00a0{unit}" if unit and unit.lower() != "antal" else number
 
 
-def spc_block(result: SpcResult, indicator: object, target: float | None) -> str:
-    """The icons in words, the special causes, and the XmR chart."""
+def spc_block(result: SpcResult, indicator: object) -> str:
+    """One line under the chart: the variation and assurance icons (symbol and word) and the
+    points counted; the XmR chart itself is the indicator's chart (`goals.indicator_chart`)."""
     restart = getattr(indicator, "spc_fran", "")
-    summary = text.SPC_SUMMARY.format(
-        variation=text.VARIATION_LABELS[result.variation.value][1].lower(),
-        assurance=(
-            text.ASSURANCE_LABELS[result.assurance.value][1].lower()
-            if result.assurance
-            else text.NO_ASSURANCE
-        ),
+    line = text.SPC_LINE.format(
+        variation=variation_icon(result.variation),
+        assurance=assurance_icon(result.assurance),
         points=result.count,
-        restart=text.SPC_RESTART.format(period=Period.parse(restart).short_label)
+        restart=esc(text.SPC_RESTART.format(period=Period.parse(restart).short_label))
         if restart
         else "",
     )
-    name = indicator.namn  # type: ignore[attr-defined]
-    chart = figure(
-        spc_chart.spc_chart(result, target),
-        spc_chart.spc_chart_alt(result, name, target),
-        css_class="spc",
-    )
-    icons = f"{variation_icon(result.variation)} {assurance_icon(result.assurance)}"
-    return (
-        f'<div class="spc-block"><h5>{esc(text.SPC_HEADING)}</h5>'
-        f'<p class="ikoner">{icons}</p><p class="meta">{esc(summary)}</p>{chart}</div>'
-    )
+    return f'<p class="spc-block"><strong>{esc(text.SPC_HEADING)}:</strong> {line}</p>'
 
 
 def benchmark_block(found: Benchmark, indicator: object, region_name: str) -> str:
@@ -129,14 +116,15 @@ def signal_blocks(report: Report, indicator: object) -> str:
     parts = []
     result = report.signals.get(indicator_id)
     if result is not None:
-        parts.append(spc_block(result, indicator, _target(report, indicator)))
+        parts.append(spc_block(result, indicator))
     found = report.benchmarks.get(indicator_id)
     if found is not None:
         parts.append(benchmark_block(found, indicator, region_name(report, found)))
     return f'<div class="signaler">{"".join(parts)}</div>' if parts else ""
 
 
-def _target(report: Report, indicator: object) -> float | None:
+def signal_target(report: Report, indicator: object) -> float | None:
+    """The target the SPC chart draws and the assurance is judged against."""
     outcomes = report.dataset.outcomes
     rows = outcomes[outcomes["indikator_id"] == indicator.indikator_id]  # type: ignore[attr-defined]
     return report_target(indicator, rows, report.period)

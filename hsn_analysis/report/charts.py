@@ -75,7 +75,7 @@ _LABEL_LINES = 2
 # White edges part the segments.
 _BAR: dict[str, Any] = {"height": 0.62, "edgecolor": "white", "linewidth": 1}
 
-_TREND_SIZE = (4.4, 2.3)  # 484 px at the report's 110 dpi: fits beside the table
+_TREND_SIZE = (4.4, 2.1)  # 484 × 231 px at the report's 110 dpi: fits beside the table
 # Marker shapes match the symbols ● ▲ ■ of labels.STATUS_SYMBOL; a dark edge keeps the yellow
 # visible on white. Any other status (no colour of its own) is a hollow grey circle.
 _MARKERS: dict[str, dict[str, Any]] = {

@@ -7,9 +7,9 @@ from typing import Any, TypeAlias
 import pandas as pd
 
 from hsn_analysis.periods import Period
-from hsn_analysis.report import charts
+from hsn_analysis.report import charts, spc_chart
 from hsn_analysis.report import units as report_units
-from hsn_analysis.report.benchmarks import signal_blocks
+from hsn_analysis.report.benchmarks import signal_blocks, signal_target
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.markup import Fragment, badge, esc, figure, paragraphs, prose, table
 from hsn_analysis.report.overview import goal_anchor, subgoal_anchors
@@ -103,16 +103,24 @@ def indicator_table(history: pd.DataFrame, caption: str, *, with_note: bool = Tr
         else:
             cells += [target_cell(row), esc(format_number(row.uppfyllelse)) or "–"]
         rows.append(cells)
-    if has_comments(shown):  # the comment explains the value of its own row
-        headers = [*headers, report_text.INDICATOR_COMMENT_HEADER]
-        for cells, comment in zip(rows, shown["kommentar"], strict=True):
-            cells.append(f'<span class="utfallskommentar">{esc(comment)}</span>')
     classes = ["rapportperiod" if row.rapportperiod else "" for row in shown.itertuples()]
-    numeric = range(2, len(headers) - has_comments(shown))
-    html = table(headers, rows, numeric=numeric, caption=caption, row_classes=classes)
+    notes = _comment_notes(shown) if has_comments(shown) else None
+    numeric = range(2, len(headers))
+    html = table(headers, rows, numeric=numeric, caption=caption, row_classes=classes, notes=notes)
     if with_note:
         html += history_note(history)
     return html
+
+
+def _comment_notes(shown: pd.DataFrame) -> dict[int, str]:
+    """Each outcome's comment, for a row of its own right under the value it explains: the
+    table keeps its five columns and its place beside the chart, however long the comments."""
+    notes = {}
+    for n, (period, comment) in enumerate(zip(shown["period"], shown["kommentar"], strict=True)):
+        if isinstance(comment, str) and comment:
+            label = report_text.INDICATOR_COMMENT.format(period=Period.parse(period).short_label)
+            notes[n] = f'<span class="utfallskommentar">{esc(label)} {esc(comment)}</span>'
+    return notes
 
 
 def has_comments(history: pd.DataFrame) -> bool:
@@ -129,14 +137,7 @@ def history_note(history: pd.DataFrame) -> str:
 
 
 def indicator_block(report: Report, indicator: Row) -> str:
-    """One indicator: name, target and frequency, its table and its trend chart."""
-    head, signals = indicator_parts(report, indicator)
-    return f'<div class="indikator">{head}{signals}</div>'
-
-
-def indicator_parts(report: Report, indicator: Row) -> tuple[str, str]:
-    """An indicator's head (name, meta, table, trend chart) and its signal blocks, apart: the
-    first indicator's head is printed with its delmål's heading and assessment."""
+    """One indicator: name, target and frequency, its table beside its chart, its signals."""
     history = report.history(indicator.indikator_id)
     meta = " · ".join(
         part
@@ -151,23 +152,34 @@ def indicator_parts(report: Report, indicator: Row) -> tuple[str, str]:
         if part
     )
     caption = report_text.INDICATOR_CAPTION.format(name=indicator.indikator_id)
-    # A table with comments needs the page's width: the chart then goes below it.
-    shown = history.head(MAX_TABLE_ROWS)
-    layout = "indikator-innehall" + (" med-kommentar" if has_comments(shown) else "")
-    chart = figure(
-        charts.indicator_trend(history, report.period),
-        charts.indicator_trend_alt(history, report.period),
-        css_class="trend",
-    )
-    # Printed, the head stays on one page; the signals may follow on the next.
+    chart = indicator_chart(report, indicator, history)
+    # Printed, the head (name, table, chart) stays on one page; the signals may follow.
     head = (
         f'<div class="indikator-huvud"><h4>{esc(indicator.namn)}</h4>'
         f'<p class="meta">{esc(meta)}</p>'
-        f'<div class="{layout}">'
+        '<div class="indikator-innehall">'
         f"{indicator_table(history, caption, with_note=False)}{chart}</div>"
         f"{history_note(history)}</div>"
     )
-    return head, signal_blocks(report, indicator) + report_units.area_table(report, indicator)
+    signals = signal_blocks(report, indicator) + report_units.area_table(report, indicator)
+    return f'<div class="indikator">{head}{signals}</div>'
+
+
+def indicator_chart(report: Report, indicator: Row, history: pd.DataFrame) -> str:
+    """The indicator's one chart: its SPC chart when the series is long enough for signals
+    (the values, the target, the centre line, the limits and the special causes, as Making
+    Data Count draws them), else the trend chart with each period's status."""
+    trend_alt = charts.indicator_trend_alt(history, report.period)
+    result = report.signals.get(indicator.indikator_id)
+    if result is None:
+        return figure(charts.indicator_trend(history, report.period), trend_alt, css_class="trend")
+    target = signal_target(report, indicator)
+    unit = str(history["enhet"].iloc[0]).strip() if len(history) else ""
+    return figure(
+        spc_chart.spc_chart(result, target, report.period, unit),
+        f"{spc_chart.spc_chart_alt(result, indicator.namn, target)} {trend_alt}",
+        css_class="trend spc",
+    )
 
 
 def _assessment(report: Report, subgoal: Row) -> str:
@@ -277,14 +289,11 @@ def goal_sections(report: Report) -> Fragment:
             parts.append(f'<p class="inga">{esc(report_text.GOAL_NO_SUBGOALS)}</p>')
         for subgoal in subgoals.itertuples(index=False):
             own = indicators.loc[indicators["delmal_id"] == subgoal.delmal_id]
-            rows = list(own.itertuples(index=False))
-            blocks = [indicator_block(report, ind) for ind in rows[1:]]
-            if rows:  # its head goes with the delmål's heading; its signals follow
-                head, signals = indicator_parts(report, rows[0])
-                first = f'<div class="indikator">{head}</div>'
-                blocks.insert(0, f'<div class="indikator-fortsattning">{signals}</div>')
-            else:
-                first = f'<p class="inga">{esc(report_text.NO_INDICATORS)}</p>'
+            blocks = [indicator_block(report, ind) for ind in own.itertuples(index=False)]
+            # Printed, the first indicator follows the assessment without a page break between.
+            first = (
+                blocks.pop(0) if blocks else f'<p class="inga">{esc(report_text.NO_INDICATORS)}</p>'
+            )
             who = responsible(report.dataset.subgoals, "delmal_id", subgoal.delmal_id)
             owner = f'<p class="meta">{esc(who)}</p>' if who else ""
             # Printed, the heading, the assessment and the first indicator's head stay on one page.

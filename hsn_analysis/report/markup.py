@@ -12,7 +12,7 @@ import heapq
 import html
 import io
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -182,10 +182,12 @@ def table(
     caption: str | None = None,
     css_class: str = "",
     row_classes: Sequence[str] | None = None,
+    notes: Mapping[int, str] | None = None,
 ) -> str:
     """A table whose cells are finished HTML (escape text with `esc` first).
 
-    Columns listed in `numeric` are right-aligned so that decimal commas line up.
+    Columns listed in `numeric` are right-aligned so that decimal commas line up. `notes`:
+    finished HTML shown in a row of its own, across the table, right under body row n.
     """
     right = set(numeric)
 
@@ -199,6 +201,8 @@ def table(
     for n, row in enumerate(rows):
         cls = f' class="{esc(row_classes[n])}"' if row_classes and row_classes[n] else ""
         body.append(f"<tr{cls}>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>")
+        if notes and n in notes:
+            body.append(f'<tr class="notrad"><td colspan="{len(headers)}">{notes[n]}</td></tr>')
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     return (
         f'<table class="{esc(css_class)}">{cap}<thead><tr>{head}</tr></thead>'

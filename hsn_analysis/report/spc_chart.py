@@ -7,6 +7,7 @@ colour and a label.
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
@@ -20,6 +21,7 @@ from hsn_analysis.report import palette
 from hsn_analysis.report.markup import FIGURE_DPI
 from hsn_analysis.rules.benchmark import Benchmark
 from hsn_analysis.rules.spc import SpcResult, Variation
+from hsn_analysis.words import labels
 from hsn_analysis.words import signals_text as text
 from hsn_analysis.words.formatting import format_number
 
@@ -50,12 +52,16 @@ _MARKERS = {
     Variation.HIGH: ("D", _NEUTRAL, text.SPC_LEGEND_NEUTRAL),
     Variation.LOW: ("D", _NEUTRAL, text.SPC_LEGEND_NEUTRAL),
 }
-SPC_SIZE = (7.2, 2.6)
+# The indicator's one chart where its series has signals: the size of the trend chart it
+# replaces, beside the table; the legend on top, in up to two rows.
+SPC_SIZE = (4.4, 2.1)
 BENCHMARK_SIZE = (4.4, 1.35)
 # Fixed margins (inches) instead of constrained layout, which measures at every draw and made
-# an XmR chart cost three times a trend chart; room for "250 000" on the y axis and the legend.
-_SPC_MARGINS = {"left": 0.75, "right": 1.55, "bottom": 0.5, "top": 0.12}
+# an XmR chart cost three times a trend chart; room for "250 000" and a unit on the y axis.
+_SPC_MARGINS = {"left": 0.72, "right": 0.1, "bottom": 0.42, "top": 0.42}
 _BENCHMARK_MARGINS = {"left": 0.15, "right": 0.15, "bottom": 0.3, "top": 0.05}
+_UNIT_WIDTH = 22  # characters per line of the y axis label, as on the trend chart
+_LEGEND_COLUMNS = 3
 
 
 def _place(fig: Figure, margins: dict[str, float]) -> None:
@@ -72,27 +78,47 @@ def _number(value: float, _position: int = 0) -> str:
     return format_number(value)
 
 
-def spc_chart(result: SpcResult, target: float | None = None) -> Figure:
-    """The XmR chart: values, centre line, process limits per segment, the target, and each
-    special-cause point marked by its kind."""
+def _value_line() -> dict[str, Any]:
+    return {"color": palette.VALUE_LINE, "linewidth": 1.2, "marker": "o", "markersize": 3.5}
+
+
+def spc_chart(
+    result: SpcResult,
+    target: float | None = None,
+    report_period: Period | None = None,
+    unit: str = "",
+) -> Figure:
+    """The XmR chart: values, centre line, process limits per segment, the target, each
+    special-cause point marked by its kind, and the report period shaded as on the trend chart."""
     points = result.points
     x = np.arange(len(points))
+    periods = [Period.parse(p) for p in points["period"]]
     with mpl.rc_context(_STYLE):
         fig = Figure(figsize=SPC_SIZE, dpi=FIGURE_DPI, facecolor="white")
         ax = fig.add_subplot()
         _place(fig, _SPC_MARGINS)
+        report = periods.index(report_period) if report_period in periods else None
+        if report is not None:
+            ax.axvspan(
+                report - 0.5,
+                report + 0.5,
+                color=palette.GRID,
+                alpha=0.55,
+                linewidth=0,
+                zorder=0,
+                gid="report-period",
+            )
         ax.plot(
             x,
             points["varde"],
-            color=palette.VALUE_LINE,
-            linewidth=1.2,
-            marker="o",
-            markersize=3.5,
             markerfacecolor="white",
             zorder=2,
             gid="value",
+            **_value_line(),
         )
-        handles = []
+        handles = [
+            Line2D([], [], markerfacecolor="white", label=labels.CHART_VALUE, **_value_line())
+        ]
         for _, segment in points.groupby("segment"):
             if segment["medel"].isna().all():
                 continue
@@ -162,19 +188,29 @@ def spc_chart(result: SpcResult, target: float | None = None) -> Figure:
                         label=label,
                     )
                 )
-        ticks = [Period.parse(p) for p in points["period"]]
-        labels = [
+        ticks = [
             f"T{p.tertial}\n{p.year}" if p.tertial == 1 or i == 0 else f"T{p.tertial}"
-            for i, p in enumerate(ticks)
+            for i, p in enumerate(periods)
         ]
-        ax.set_xticks(x, labels=labels)
+        ax.set_xticks(x, labels=ticks)
+        ax.tick_params(axis="x", length=0)
+        if report is not None:
+            ax.get_xticklabels()[report].set_fontweight("bold")
         ax.set_xlim(-0.6, len(points) - 0.4)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
         ax.yaxis.set_major_formatter(FuncFormatter(_number))
+        if unit:
+            ax.set_ylabel(textwrap.fill(unit, _UNIT_WIDTH))
         ax.grid(axis="y", color=palette.GRID, linewidth=0.6)
         ax.set_axisbelow(True)
-        legend_x = 1 - (_SPC_MARGINS["right"] - 0.1) / SPC_SIZE[0]
-        fig.legend(handles=handles, loc="center left", bbox_to_anchor=(legend_x, 0.55))
+        fig.legend(
+            handles=handles,
+            loc="upper right",
+            ncols=min(_LEGEND_COLUMNS, len(handles)),
+            borderaxespad=0.1,
+            handlelength=1.8,
+            columnspacing=1.0,
+        )
     return fig
 
 

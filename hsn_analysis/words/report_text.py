@@ -176,7 +176,7 @@ FOOTER = "{board} · {period} · skapad med hsn-analysis {version}"
 
 
 # --- the outcome's own comment beside its value (issue 12) ---
-INDICATOR_COMMENT_HEADER = "Kommentar"
+INDICATOR_COMMENT = "Kommentar {period}:"
 
 # --- The PDF/A (issue 15) -------------------------------------------------------------------
 PDF_SUBJECT = "Uppföljning av nämndplan {year}: {label}, {description}"

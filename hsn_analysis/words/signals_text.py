@@ -89,11 +89,11 @@ OVERVIEW_INTRO = (
 OVERVIEW_HEADERS = [
     "Indikator",
     "Status",
-    "Mål­uppfyllelse",
-    "Förändring sedan {previous}",
+    "Mål­upp­fyllelse",
+    "För­ändring sedan {previous}",
     "Variation",
     "Säkring",
-    "Plats bland regionerna",
+    "Plats bland regio­nerna",
 ]
 BENCHMARK_HEADING = "Jämförelse med andra regioner ({year})"
 BENCHMARK_HEADERS = ["", "Värde"]
@@ -111,7 +111,8 @@ BENCHMARK_CHART_OWN = "Vår region"
 BENCHMARK_CHART_COUNTRY = "Riket"
 
 SPC_HEADING = "Styrdiagram (Making Data Count)"
-SPC_SUMMARY = "Variation: {variation}. Säkring: {assurance}. {points} punkter{restart}."
+# The icons come as finished HTML (symbol and word); the rest is plain text.
+SPC_LINE = "variation {variation}, säkring {assurance}; {points} punkter{restart}."
 SPC_RESTART = ", gränserna räknade från {period}"
 SPC_SIGNALS = "Särskilda orsaker: {signals}."
 SPC_NO_SIGNALS = "Inga särskilda orsaker: variationen är slumpmässig."
