@@ -23,7 +23,7 @@ PDF_STYLESHEET = TEMPLATES / "hsn_rapport" / "pdf.css"
 # its room. WeasyPrint prices that in: a cell's narrowest width is measured by laying its text
 # out again after every character, which was over a third of the render (3,3 s of 9 on the
 # example). Sized by whole words instead (break-word: still broken if it cannot fit), the
-# columns come out as before or better (no "Primärvår-d"), and the render is ~2,5 s faster.
+# columns come out as before or better (no "Primärvår-d"), and the render is ≈ 2,3 s faster.
 # Where a word is wider than its table's room, the page is rendered again without this rule.
 WHOLE_WORD_COLUMNS = "td { overflow-wrap: break-word !important; }"
 # The variant is given to both steps: rendering takes its output intent (sRGB) from it.
