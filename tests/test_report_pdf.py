@@ -10,10 +10,12 @@ import builders
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
+from weasyprint import CSS, HTML
 
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
 from hsn_analysis.reading.validation import load_dataset
+from hsn_analysis.report import pdf
 from hsn_analysis.report.pdf import DocumentInfo, render_pdf
 from hsn_analysis.runs import pdf_step, runner
 from hsn_analysis.runs.layout import report_paths
@@ -241,3 +243,48 @@ def test_only_the_report_notebooks_own_cells_are_replayed(tmp_path, extra):
     path = tmp_path / "annan.ipynb"
     nbformat.write(nb, path)
     assert pdf_step._replayed_page(path, {}, "titel") is None
+
+
+# ---- table columns sized by whole words, unless a word cannot fit ----------------------------
+
+
+def table_page(cell: str, width: str = "40%") -> str:
+    return (
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>t</title>'
+        "<style>td { overflow-wrap: anywhere; }</style></head><body>"
+        f'<table style="width: {width}"><tr><td>Primärvård</td><td>{cell}</td></tr></table>'
+        "</body></html>"
+    )
+
+
+def cell_styles(document) -> list[str]:
+    def walk(box):
+        if type(box).__name__ == "TableCellBox":
+            yield box.style["overflow_wrap"]
+        for child in getattr(box, "children", []):
+            yield from walk(child)
+
+    return [wrap for page in document.pages for wrap in walk(page._page_box)]
+
+
+def test_table_cells_are_sized_by_whole_words_when_every_word_fits():
+    document = pdf.laid_out(table_page("Hälsocentral Tallåsen"))
+    assert cell_styles(document) == ["break-word", "break-word"]
+    assert pdf.tables_fit(document)
+
+
+@pytest.mark.parametrize("width", ["40%", "12rem", "auto"])
+def test_a_word_too_long_for_its_table_breaks_anywhere_as_the_report_asks(width):
+    word = "Västerbottens" * 12
+    page = table_page(word, width)
+    whole_words = HTML(string=page).render(stylesheets=[CSS(string=pdf.WHOLE_WORD_COLUMNS)])
+    assert not pdf.tables_fit(whole_words)  # sized by whole words, the table would not fit
+    document = pdf.laid_out(page)
+    assert cell_styles(document) == ["anywhere", "anywhere"]
+    assert pdf.tables_fit(document)
+
+
+def test_the_example_pages_tables_are_sized_by_whole_words(example_report):
+    document = pdf.laid_out(example_report.html.read_text(encoding="utf-8"))
+    styles = set(cell_styles(document))
+    assert styles == {"break-word"}
