@@ -288,3 +288,11 @@ def test_the_example_pages_tables_are_sized_by_whole_words(example_report):
     document = pdf.laid_out(example_report.html.read_text(encoding="utf-8"))
     styles = set(cell_styles(document))
     assert styles == {"break-word"}
+
+
+def test_boxes_shaped_otherwise_by_another_weasyprint_count_as_not_fitting():
+    from types import SimpleNamespace
+
+    strange = SimpleNamespace(pages=[SimpleNamespace(_page_box=object())])
+    assert pdf.tables_fit(strange) is False  # so the page is rendered by the report's own rules
+    assert pdf.tables_fit(SimpleNamespace(pages=[SimpleNamespace()])) is False
