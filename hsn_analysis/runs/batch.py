@@ -95,8 +95,6 @@ def run_batch(
                 notebook=notebook,
                 validation_s=validation_s,
                 kernel=kernel.manager if kernel else None,
-                # Every core already runs a kernel: the PDF is made after each export.
-                pdf_ahead=False,
             )
         except Exception as exc:  # reported with the others; the rest of the batch goes on
             return Finished(period, time.perf_counter() - start, error=exc)

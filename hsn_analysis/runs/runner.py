@@ -45,7 +45,7 @@ from hsn_analysis.runs.kernel import (
 )
 from hsn_analysis.runs.layout import BACKUP_STAMP, report_paths
 from hsn_analysis.runs.locking import period_lock
-from hsn_analysis.runs.pdf_step import document_info, pdf_of, start_ahead
+from hsn_analysis.runs.pdf_step import document_info, render, warm_up
 from hsn_analysis.runs.publishing import publish
 from hsn_analysis.runs.record import record_figures, run_record
 from hsn_analysis.words.safeguards import (
@@ -207,7 +207,6 @@ def produce_report(
     notebook: Path | None = None,
     validation_s: float = 0.0,
     kernel: Any = None,
-    pdf_ahead: bool = True,
 ) -> RunResult:
     """The report of `period` from a dataset already validated (read from `data`).
 
@@ -215,8 +214,7 @@ def produce_report(
     index; raises RunFailed as `run_report` does. `validation_s` is the time the caller spent
     validating, for the run record; `kernel` a running one (else one is started once the lock
     is held). Safe to call from several threads for different periods: each run has its own
-    kernel, working folders and output files. `pdf_ahead`: build the page and its PDF/A in this
-    process while the kernel works (`pdf_step`); a batch, whose cores are all busy, says no.
+    kernel, working folders and output files.
     """
     started = datetime.now().astimezone()
     clock = time.perf_counter() - validation_s
@@ -243,7 +241,6 @@ def produce_report(
                     started,
                     clock,
                     timings,
-                    pdf_ahead,
                 )
             except RunFailed as exc:
                 if exc.kept is not None:  # the kept notebook is its failure record
@@ -294,7 +291,6 @@ def _produce(
     started: datetime,
     clock: float,
     timings: dict[str, float],
-    pdf_ahead: bool,
 ) -> None:
     folder = paths["html"].parent
     # Same folder as the report, so that publishing is a rename on one file system.
@@ -313,13 +309,8 @@ def _produce(
         exporter = report_exporter()
         figures = record_figures(dataset, chosen)
         info = document_info(figures, chosen, dataset.settings, started)
-        # While the kernel runs the notebook this process is idle: it makes the PDF/A ahead,
-        # from the same page built here (used only if identical to the exported one).
-        ahead = (
-            start_ahead(notebook, {**parameters, "checked": str(checked)}, figures["titel"], info)
-            if pdf_ahead
-            else None
-        )
+        # While the kernel runs the notebook this process is idle: it warms up WeasyPrint.
+        warming = warm_up()
 
         executed = work / paths["notebook"].name
         logger.info("Kör %s för %s", notebook.name, chosen.code)
@@ -350,22 +341,19 @@ def _produce(
         logger.info("Skapar PDF/A")
         step = time.perf_counter()
         try:
-            made = pdf_of(page, info, ahead)
+            pdf, rendering = render(page, info, warming)
         except Exception as exc:  # a report without its PDF is not published either
             kept = _keep_failed(executed, paths["failed"])
             raise RunFailed("pdf", f"{type(exc).__name__}: {exc}", kept) from exc
-        pdf = made.pdf
         (work / paths["pdf"].name).write_bytes(pdf)
         timings["pdf"] = time.perf_counter() - step  # what the run waited for
-        timings["pdf_rendering"] = made.render_s  # the render's own time, ahead or not
-        when = "i förväg, medan notebooken kördes" if made.ahead else "efter exporten"
-        logger.info("PDF/A klar: renderad på %.2f s %s", made.render_s, when)
+        timings["pdf_rendering"] = rendering  # the render's own time
+        logger.info("PDF/A klar: renderad på %.2f s", rendering)
         timings["totalt"] = time.perf_counter() - clock
 
         record = run_record(
             figures, dataset, chosen, data, parameters, started, timings, page.encode(), pdf
         )
-        record["pdf_i_forvag"] = made.ahead  # rendered ahead from an identical page
         (work / paths["record"].name).write_text(
             json.dumps(record, ensure_ascii=False, indent=2, allow_nan=False), encoding="utf-8"
         )
