@@ -81,8 +81,12 @@ def test_a_failing_report_is_listed_while_the_others_are_published(tmp_path, dat
 
 
 def test_the_command_runs_a_range_and_exits_5_naming_the_period_whose_lock_is_held(
-    tmp_path, capsys
+    tmp_path, capsys, monkeypatch
 ):
+    from hsn_analysis.runs import runner
+
+    # The scheduling is under test, not the report: the stand-in notebook runs in a second.
+    monkeypatch.setattr(runner, "REPORT_NOTEBOOK", builders.tiny_notebook(tmp_path))
     out = tmp_path / "ut"
     with period_lock(report_paths(out, T2)["html"].parent, "en annan körning"):
         code = cli.main(["run", "--period", "2024-T1..2024-T2", "--jobs", "2", "--out", str(out)])
@@ -121,9 +125,12 @@ def test_jobs_must_be_a_positive_whole_number(tmp_path, capsys, jobs):
     assert "inget heltal större än 0" in capsys.readouterr().err
 
 
-def test_more_jobs_than_cores_runs_at_most_one_report_per_core(tmp_path, capsys):
+def test_more_jobs_than_cores_runs_at_most_one_report_per_core(tmp_path, capsys, monkeypatch):
     import os
 
+    from hsn_analysis.runs import runner
+
+    monkeypatch.setattr(runner, "REPORT_NOTEBOOK", builders.tiny_notebook(tmp_path))
     cores = os.cpu_count() or 1
     out = tmp_path / "ut"
     code = cli.main(["run", "--period", "2025-T1..2025-T2", "--jobs", "64", "--out", str(out)])

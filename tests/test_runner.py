@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from builders import broken_notebook
+from builders import broken_notebook, tiny_notebook
 
 from hsn_analysis.paths import EXAMPLE_DATA, REPORT_NOTEBOOK
 from hsn_analysis.problems import InvalidDatasetError
@@ -281,7 +281,7 @@ def test_a_successful_run_replaces_an_earlier_failed_notebook(tmp_path):
     out = tmp_path / "ut"
     with pytest.raises(runner.RunFailed):
         runner.run_report("2025-T2", EXAMPLE_DATA, out, notebook=broken_notebook(tmp_path))
-    result = runner.run_report("2025-T2", EXAMPLE_DATA, out)
+    result = runner.run_report("2025-T2", EXAMPLE_DATA, out, notebook=tiny_notebook(tmp_path))
     assert result.html.exists()
     assert not runner.report_paths(out, result.period)["failed"].exists()
 
