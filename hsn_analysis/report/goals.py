@@ -269,7 +269,7 @@ def _goal_counts(goal: Row) -> str:
 
 
 def goal_sections(report: Report) -> Fragment:
-    """One section per mål in plan order, each starting on a new page when printed."""
+    """One section per mål in plan order; printed, they follow one another (rapport.css)."""
     anchors = subgoal_anchors(report)
     indicators = report.dataset.indicators
     rule = report.dataset.settings.rollup_rule.value
