@@ -119,6 +119,55 @@ def test_the_spc_chart_draws_limits_centre_target_and_marks_special_causes(examp
     assert "T1 2025 (punkt utanför gränsen)" in alt
 
 
+def test_the_spc_chart_shades_the_report_period_and_draws_each_periods_own_target(example):
+    from hsn_analysis.periods import Period
+
+    result = example.signals["I1.2.1"]  # its target was raised from 80 to 90 % in 2025
+    periods = list(result.points["period"])
+    targets = {p: (90.0 if p.startswith("2025") else 80.0) for p in periods}
+    fig = spc_chart(result, 90.0, Period.parse("2025-T2"), "%", targets)
+    ax = fig.axes[0]
+    lines = {line.get_gid(): line for line in ax.get_lines()}
+    assert set(lines["target"].get_ydata()) == {80.0, 90.0}  # a step, not 90 all along
+    band = next(p for p in ax.patches if p.get_gid() == "report-period")
+    x0 = band.get_x()  # a Rectangle in matplotlib >= 3.9
+    assert x0 == pytest.approx(periods.index("2025-T2") - 0.5)
+    bold = [t.get_text() for t in ax.get_xticklabels() if t.get_fontweight() == "bold"]
+    assert bold == ["T2"]
+    assert ax.get_ylabel() == "%"
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert legend[:4] == ["Utfall", "Medelvärde", "Processgränser", "Målvärde"]
+
+
+def test_an_indicators_spc_chart_gets_the_targets_its_table_shows(example, monkeypatch):
+    from hsn_analysis.report import goals
+    from hsn_analysis.report import spc_chart as module
+
+    seen = {}
+
+    def spy(result, target, period, unit, targets):
+        seen.update(target=target, period=period.code, unit=unit, targets=targets)
+        return spc_chart(result, target, period, unit, targets)
+
+    monkeypatch.setattr(module, "spc_chart", spy)
+    indicator = next(
+        i for i in example.dataset.indicators.itertuples() if i.indikator_id == "I1.2.1"
+    )
+    history = example.history("I1.2.1")
+    html = goals.indicator_chart(example, indicator, history)
+    assert 'class="chart trend spc"' in html
+    assert seen["period"] == "2025-T2" and seen["unit"] == "%"
+    assert seen["targets"]["2025-T2"] == 90 and seen["targets"]["2024-T2"] == 80
+    assert seen["target"] == 90
+
+
+def test_an_spc_chart_without_any_target_has_no_target_line_nor_its_legend(example):
+    result = example.signals["I2.1.4"]  # ska öka jämfört med samma period förra året
+    fig = spc_chart(result, None, None, "", {})
+    assert "target" not in {line.get_gid() for line in fig.axes[0].get_lines()}
+    assert "Målvärde" not in [t.get_text() for t in fig.legends[0].get_texts()]
+
+
 def test_the_regions_chart_marks_ours_apart_from_the_other_20(example):
     found = indicator_benchmarks(example.dataset, example.period)["I2.3.2"]
     lines = {line.get_gid(): line for line in benchmark_chart(found).axes[0].get_lines()}

@@ -174,9 +174,16 @@ def indicator_chart(report: Report, indicator: Row, history: pd.DataFrame) -> st
     if result is None:
         return figure(charts.indicator_trend(history, report.period), trend_alt, css_class="trend")
     target = signal_target(report, indicator)
-    unit = str(history["enhet"].iloc[0]).strip() if len(history) else ""
+    unit = history["enhet"].iloc[0] if len(history) else ""
+    unit = "" if pd.isna(unit) else str(unit).strip()
+    # Each period's own target, as the table and the trend chart show it.
+    targets = {
+        str(period): float(value)
+        for period, value in zip(history["period"], history["malvarde"], strict=True)
+        if pd.notna(value)
+    }
     return figure(
-        spc_chart.spc_chart(result, target, report.period, unit),
+        spc_chart.spc_chart(result, target, report.period, unit, targets),
         f"{spc_chart.spc_chart_alt(result, indicator.namn, target)} {trend_alt}",
         css_class="trend spc",
     )

@@ -8,6 +8,7 @@ colour and a label.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
@@ -87,9 +88,14 @@ def spc_chart(
     target: float | None = None,
     report_period: Period | None = None,
     unit: str = "",
+    targets: Mapping[str, float] | None = None,
 ) -> Figure:
     """The XmR chart: values, centre line, process limits per segment, the target, each
-    special-cause point marked by its kind, and the report period shaded as on the trend chart."""
+    special-cause point marked by its kind, and the report period shaded as on the trend chart.
+
+    `targets` (period code → target): each period's own target, drawn across its slot, so that
+    a raised target shows as a step, as on the trend chart; else `target` across the chart.
+    """
     points = result.points
     x = np.arange(len(points))
     periods = [Period.parse(p) for p in points["period"]]
@@ -140,14 +146,24 @@ def spc_chart(
         handles.append(
             Line2D([], [], color=palette.MUTED, linestyle=(0, (2, 2)), label=text.SPC_LEGEND_LIMITS)
         )
-        if target is not None:
-            ax.axhline(
-                target,
-                color=palette.TARGET_LINE,
-                linestyle=(0, (6, 2)),
-                linewidth=1.2,
-                gid="target",
-            )
+        style: dict[str, Any] = {
+            "color": palette.TARGET_LINE,
+            "linestyle": (0, (6, 2)),
+            "linewidth": 1.2,
+            "gid": "target",
+        }
+        per_period = np.array(
+            [(targets or {}).get(p, np.nan) for p in points["period"]], dtype=float
+        )
+        drawn = True
+        if np.isfinite(per_period).any():
+            steps = np.repeat(x, 2) + np.tile([-0.5, 0.5], len(x))
+            ax.plot(steps, np.repeat(per_period, 2), **style)
+        elif target is not None:
+            ax.axhline(target, **style)
+        else:
+            drawn = False
+        if drawn:
             handles.append(
                 Line2D(
                     [],
