@@ -127,6 +127,61 @@ def test_a_failing_report_keeps_the_previous_one_and_the_others_go_on(small, tmp
     assert not unit_report_paths(out, T2, "SV01")["html"].exists()
 
 
+def test_a_units_report_made_again_replaces_the_first_which_is_backed_up(small, tmp_path):
+    data, dataset = small
+    out = tmp_path / "ut"
+    [first] = run_unit_reports(dataset, T2, ["PV02"], data, out)
+    before = first.html.read_bytes()
+    [again] = run_unit_reports(dataset, T2, ["PV02"], data, out)
+    assert again.error is None and again.html == first.html
+    backups = unit_report_paths(out, T2, "PV02")["backups"]
+    [kept] = backups.glob("*.html")
+    assert kept.read_bytes() == before
+
+
+def test_a_full_disk_is_the_disks_fault_exit_8_with_a_sentence_and_the_old_report_kept(
+    small, tmp_path, monkeypatch, caplog
+):
+    import errno
+
+    from hsn_analysis.runs import unit_runner
+
+    data, dataset = small
+    out = tmp_path / "ut"
+    [first] = run_unit_reports(dataset, T2, ["PV02"], data, out)
+    before = first.html.read_bytes()
+
+    def full(work, files, backup):
+        raise OSError(errno.ENOSPC, "No space left on device", str(files["html"]))
+
+    monkeypatch.setattr(unit_runner, "publish", full)
+    [result] = run_unit_reports(dataset, T2, ["PV02"], data, out)
+    assert result.html is None and result.disk and not result.busy
+    assert "steget skrivning misslyckades" in result.error and "full" in result.error
+    assert first.html.read_bytes() == before
+    args = ["--data", str(data), "--out", str(out), "--today", "2025-10-01"]
+    with caplog.at_level("ERROR"):
+        assert main(["run", "--period", "2025-T2", "--enhet", "PV02", *args]) == 8
+    assert "oväntat fel" not in caplog.text  # the disk's fault, not a bug: no traceback
+
+
+def test_an_unexpected_fault_in_a_unit_report_is_logged_as_one_and_exits_3(
+    small, tmp_path, monkeypatch, caplog
+):
+    from hsn_analysis.runs import unit_runner
+
+    data, _ = small
+
+    def bug(work, files, backup):
+        raise KeyError("enhet_id")
+
+    monkeypatch.setattr(unit_runner, "publish", bug)
+    args = ["--data", str(data), "--out", str(tmp_path / "ut"), "--today", "2025-10-01"]
+    with caplog.at_level("ERROR"):
+        assert main(["run", "--period", "2025-T2", "--enhet", "PV02", *args]) == 3
+    assert "PV02: oväntat fel" in caplog.text
+
+
 def test_any_executor_runs_the_chunks_and_stays_open_for_its_owner(small, tmp_path):
     data, dataset = small
     with ThreadPoolExecutor(2) as pool:

@@ -3,7 +3,7 @@
 One period at a time. The data is read and checked once; the reports then run in chunks
 (`runs.unit_runner`), on threads here or on an existing Dask cluster that shares the output
 folder. Each finished report logs a line and prints its path; at the end the failed units are
-listed (exit 3, or 5 when every failure was a busy lock).
+listed (exit 3; 5 when every failure was a busy lock, 8 when every failure was the disk's).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 
 from hsn_analysis.cli.common import (
     EXIT_BUSY,
+    EXIT_FILE_SYSTEM,
     EXIT_INVALID_DATA,
     EXIT_NOT_READY,
     EXIT_OK,
@@ -132,4 +133,6 @@ def run_units(args: argparse.Namespace) -> int:
     for r in failed:
         if r.kept is not None:
             logger.error("%s: den misslyckade notebooken finns kvar: %s", r.unit_id, r.kept)
-    return EXIT_BUSY if all(r.busy for r in failed) else EXIT_RUN_FAILED
+    if all(r.busy for r in failed):
+        return EXIT_BUSY
+    return EXIT_FILE_SYSTEM if all(r.disk for r in failed) else EXIT_RUN_FAILED

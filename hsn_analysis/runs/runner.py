@@ -390,7 +390,8 @@ def _back_up(paths: dict[str, Path]) -> Path | None:
     while (folder / f"{stem}.html").exists():  # two runs within one second
         n += 1
         stem = f"{paths['html'].stem}.{stamp}-{n}"
-    for key in ("notebook", "record", "pdf", "html"):
+    # A unit's report has no PDF: its paths have no "pdf".
+    for key in (k for k in ("notebook", "record", "pdf", "html") if k in paths):
         source = paths[key]
         if source.exists():
             target = folder / f"{stem}{source.suffix}"

@@ -44,11 +44,13 @@ from hsn_analysis.runs.publishing import publish
 from hsn_analysis.runs.runner import (
     CELL_TIMEOUT_S,
     NotebookFailed,
+    OutputFailed,
     RunFailed,
     _back_up,
     _keep_failed,
     execute_notebook,
 )
+from hsn_analysis.words.safeguards import is_file_system_failure
 
 logger = logging.getLogger(__name__)
 ALL_UNITS = "alla"
@@ -65,6 +67,7 @@ class UnitFinished:
     error: str | None = None
     busy: bool = False  # another run of this unit's report held its lock
     kept: Path | None = None  # the failed notebook, kept for debugging
+    disk: bool = False  # its files could not be written: the disk's or the folder's fault
 
 
 def clean_namespace(manager: Any) -> None:
@@ -252,6 +255,9 @@ def _failure(unit_id: str, seconds: float, exc: Exception) -> UnitFinished:
         return UnitFinished(unit_id, seconds, error=str(exc), busy=True)
     if isinstance(exc, RunFailed):
         return UnitFinished(unit_id, seconds, error=str(exc), kept=exc.kept)
+    if isinstance(exc, OSError) and is_file_system_failure(exc):
+        # As for the board's report (exit 8): a sentence on the disk, no traceback.
+        return UnitFinished(unit_id, seconds, error=str(OutputFailed(exc)), disk=True)
     logger.error("%s: oväntat fel", unit_id, exc_info=exc)
     return UnitFinished(unit_id, seconds, error=f"{type(exc).__name__}: {exc}")
 
