@@ -46,7 +46,7 @@ from hsn_analysis.runs.kernel import (
 from hsn_analysis.runs.layout import BACKUP_STAMP, report_paths
 from hsn_analysis.runs.locking import period_lock
 from hsn_analysis.runs.pdf_step import document_info, render, warm_up
-from hsn_analysis.runs.publishing import publish
+from hsn_analysis.runs.publishing import PUBLISHED, publish
 from hsn_analysis.runs.record import record_figures, run_record
 from hsn_analysis.words.safeguards import (
     FS_RUN_KEPT,
@@ -390,8 +390,7 @@ def _back_up(paths: dict[str, Path]) -> Path | None:
     while (folder / f"{stem}.html").exists():  # two runs within one second
         n += 1
         stem = f"{paths['html'].stem}.{stamp}-{n}"
-    # A unit's report has no PDF: its paths have no "pdf".
-    for key in (k for k in ("notebook", "record", "pdf", "html") if k in paths):
+    for key in (k for k in PUBLISHED if k in paths):  # a basenhet's report has no PDF
         source = paths[key]
         if source.exists():
             target = folder / f"{stem}{source.suffix}"
