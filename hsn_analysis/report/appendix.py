@@ -161,6 +161,9 @@ def about_section(report: Report) -> Fragment:
     parts += [f"<h3>{esc(report_text.RULES)}</h3>", _rules(report)]
     parts.append(about_signals(report))
 
+    # The run's particulars (data, parameters, versions) are one block: printed, it is never
+    # split, so the document never ends on a page with only its last lines.
+    parts.append('<div class="korningsuppgifter">')
     parts.append(f"<h3>{esc(report_text.DATA)}</h3>")
     parts.append(f"<p>{esc(report_text.DATA_SOURCE.format(path=report.data_path))}</p>")
     files = [
@@ -185,6 +188,7 @@ def about_section(report: Report) -> Fragment:
     )
     parts.append(f"<p>{esc(versions)}</p>")
     parts.append(f"<p>{esc(report_text.RUN_TIME.format(when=format_run_time(report)))}</p>")
+    parts.append("</div>")
     footer = report_text.FOOTER.format(
         board=settings.board_name, period=report.period.label, version=__version__
     )
