@@ -36,9 +36,9 @@ from hsn_analysis.words.formatting import format_number
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType  # matplotlib >= 3.10
 
-# Applied while a figure is built, so a notebook's own style (dark theme, big fonts) never leaks
-# into the report's charts.
-_STYLE: dict[RcKeyType, Any] = {
+# Applied while any of the report's figures is built (here and in spc_chart), so a notebook's
+# own style (dark theme, big fonts) never leaks into them and they all look alike.
+CHART_STYLE: dict[RcKeyType, Any] = {
     "font.size": 9,
     "axes.labelsize": 9,
     "xtick.labelsize": 9,
@@ -119,7 +119,7 @@ def status_per_goal(rollup: pd.DataFrame) -> Figure:
     `rollup` is `goal_rollup(...)`. Each segment is labelled with its status symbol and count.
     """
     n = len(rollup)
-    with mpl.rc_context(_STYLE):
+    with mpl.rc_context(CHART_STYLE):
         fig = _figure(_STATUS_WIDTH, _STATUS_MARGIN + _STATUS_PER_GOAL * n if n else 0.8)
         ax = fig.add_subplot()
         if n == 0:
@@ -250,7 +250,7 @@ def indicator_trend(history: pd.DataFrame, report_period: Period) -> Figure:
     trend = _trend(history, report_period)
     n = len(trend.periods)
     x = np.arange(n)
-    with mpl.rc_context(_STYLE):
+    with mpl.rc_context(CHART_STYLE):
         fig = _figure(*_TREND_SIZE, layout=None)  # placed by place_trend_axes
         ax = fig.add_subplot()
         band: dict[str, Any] = {"color": palette.GRID, "alpha": 0.55, "linewidth": 0, "zorder": 0}

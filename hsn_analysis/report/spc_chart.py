@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import matplotlib as mpl
 import numpy as np
@@ -19,6 +19,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from hsn_analysis.periods import Period
 from hsn_analysis.report import palette
+from hsn_analysis.report.charts import CHART_STYLE
 from hsn_analysis.report.markup import FIGURE_DPI
 from hsn_analysis.rules.benchmark import Benchmark
 from hsn_analysis.rules.spc import SpcResult, Variation
@@ -26,23 +27,6 @@ from hsn_analysis.words import labels
 from hsn_analysis.words import signals_text as text
 from hsn_analysis.words.formatting import format_number
 
-if TYPE_CHECKING:
-    from matplotlib.typing import RcKeyType  # matplotlib >= 3.10
-
-_STYLE: dict[RcKeyType, Any] = {
-    "font.size": 8.5,
-    "legend.fontsize": 8,
-    "legend.frameon": False,
-    "text.color": palette.INK,
-    "axes.edgecolor": palette.MUTED,
-    "axes.labelcolor": palette.INK,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "xtick.color": palette.MUTED,
-    "ytick.color": palette.MUTED,
-    "xtick.labelcolor": palette.INK,
-    "ytick.labelcolor": palette.INK,
-}
 # MDC's colours: blue improvement, orange concern, purple a neutral special cause, grey common.
 _IMPROVEMENT = "#2C6FBB"
 _CONCERN = "#C15A00"
@@ -99,7 +83,7 @@ def spc_chart(
     points = result.points
     x = np.arange(len(points))
     periods = [Period.parse(p) for p in points["period"]]
-    with mpl.rc_context(_STYLE):
+    with mpl.rc_context(CHART_STYLE):
         fig = Figure(figsize=SPC_SIZE, dpi=FIGURE_DPI, facecolor="white")
         ax = fig.add_subplot()
         _place(fig, _SPC_MARGINS)
@@ -205,7 +189,11 @@ def spc_chart(
                     )
                 )
         ticks = [
-            f"T{p.tertial}\n{p.year}" if p.tertial == 1 or i == 0 else f"T{p.tertial}"
+            (
+                labels.CHART_TREND_TICK
+                if p.tertial == 1 or i == 0
+                else labels.CHART_TREND_TICK_SHORT
+            ).format(t=p.tertial, year=p.year)
             for i, p in enumerate(periods)
         ]
         ax.set_xticks(x, labels=ticks)
@@ -259,7 +247,7 @@ def benchmark_chart(found: Benchmark) -> Figure:
     """The regions' values of one year as dots on one line, ours marked and riket as a line."""
     values = found.regions.to_numpy(dtype=float)
     own = found.own
-    with mpl.rc_context(_STYLE):
+    with mpl.rc_context(CHART_STYLE):
         fig = Figure(figsize=BENCHMARK_SIZE, dpi=FIGURE_DPI, facecolor="white")
         ax = fig.add_subplot()
         _place(fig, _BENCHMARK_MARGINS)
