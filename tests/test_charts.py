@@ -427,7 +427,7 @@ LAYOUTS = {
 def constrained_twin(make):
     """The same chart laid out by constrained layout, its legend "outside upper right"."""
     fig = charts.indicator_trend(make(), REPORT)
-    with mpl.rc_context(charts._STYLE):
+    with mpl.rc_context(charts.CHART_STYLE):
         for legend in list(fig.legends):
             texts = [t.get_text() for t in legend.get_texts()]
             legend.remove()
