@@ -46,11 +46,39 @@ def run_record(
     pdf: bytes,
 ) -> dict[str, Any]:
     """The run record: what was run on which data, how long it took, and the key figures."""
+    record = record_head(
+        "uppfoljning", figures["titel"], dataset, period, data, parameters, started
+    )
+    record["data"]["varningar"] = len(dataset.warnings)
     return {
-        "rapport": "uppfoljning",
-        "titel": figures["titel"],
-        "namnd": figures["namnd"],
-        "exempeldata": figures["exempeldata"],
+        **record,
+        "tider_s": {step: round(seconds, 3) for step, seconds in timings.items()},
+        "versioner": package_versions(),
+        **file_facts("html", html),
+        **file_facts("pdf", pdf),
+        "sammanfattning": figures["sammanfattning"],
+        "delmal": figures["delmal"],
+        "mal": figures["mal"],
+        "delmal_lista": figures["delmal_lista"],
+    }
+
+
+def record_head(
+    kind: str,
+    title: str,
+    dataset: Dataset,
+    period: Period,
+    data: Path,
+    parameters: dict[str, Any],
+    started: datetime,
+) -> dict[str, Any]:
+    """What every run record (the board's and a unit's) begins with: the report, its period,
+    when it ran, its parameters and the files of its data with their SHA-256."""
+    return {
+        "rapport": kind,
+        "titel": title,
+        "namnd": dataset.settings.board_name,
+        "exempeldata": dataset.settings.example_data,
         "period": period.code,
         "startad": started.isoformat(timespec="seconds"),
         "klar": datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -58,16 +86,10 @@ def run_record(
         "data": {
             "sokvag": str(data),
             "filer": [{"namn": s.name, "sha256": s.sha256} for s in dataset.sources],
-            "varningar": len(dataset.warnings),
         },
-        "tider_s": {step: round(seconds, 3) for step, seconds in timings.items()},
-        "versioner": package_versions(),
-        "html_byte": len(html),
-        "html_sha256": hashlib.sha256(html).hexdigest(),
-        "pdf_byte": len(pdf),
-        "pdf_sha256": hashlib.sha256(pdf).hexdigest(),
-        "sammanfattning": figures["sammanfattning"],
-        "delmal": figures["delmal"],
-        "mal": figures["mal"],
-        "delmal_lista": figures["delmal_lista"],
     }
+
+
+def file_facts(name: str, content: bytes) -> dict[str, Any]:
+    """`<name>_byte` and `<name>_sha256` of a published file, as the record gives them."""
+    return {f"{name}_byte": len(content), f"{name}_sha256": hashlib.sha256(content).hexdigest()}

@@ -15,7 +15,6 @@ the same output folder. The index is rewritten once, when every chunk is done.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import shutil
@@ -41,6 +40,7 @@ from hsn_analysis.runs.kernel import KERNEL_NAME, Kernel, skip_slow_schema_impor
 from hsn_analysis.runs.layout import UNIT_FOLDER, unit_report_paths
 from hsn_analysis.runs.locking import LockBusy, period_lock
 from hsn_analysis.runs.publishing import publish
+from hsn_analysis.runs.record import file_facts, record_head
 from hsn_analysis.runs.runner import (
     CELL_TIMEOUT_S,
     NotebookFailed,
@@ -133,25 +133,13 @@ def produce_unit_report(
             (work / files["html"].name).write_bytes(page)
             counts = unit.assessments["status"].value_counts()
             record = {
-                "rapport": "enhet",
-                "titel": title,
-                "namnd": dataset.settings.board_name,
-                "exempeldata": dataset.settings.example_data,
-                "period": period.code,
+                **record_head("enhet", title, dataset, period, data, parameters, started),
                 "enhet_id": unit_id,
                 "enhet_namn": str(unit.unit["namn"]),
                 "omrade": str(unit.unit["omrade"]),
-                "startad": started.isoformat(timespec="seconds"),
-                "klar": datetime.now().astimezone().isoformat(timespec="seconds"),
-                "parametrar": parameters,
-                "data": {
-                    "sokvag": str(data),
-                    "filer": [{"namn": s.name, "sha256": s.sha256} for s in dataset.sources],
-                },
                 "tider_s": {"totalt": round(time.perf_counter() - clock, 3)},
                 "versioner": package_versions(),
-                "html_byte": len(page),
-                "html_sha256": hashlib.sha256(page).hexdigest(),
+                **file_facts("html", page),
                 "delmal": {
                     key: int(counts.get(status, 0))
                     for key, status in (
