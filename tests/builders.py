@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from hsn_analysis.dataset import (
     Dataset,
     Settings,
 )
-from hsn_analysis.paths import REPORT_NOTEBOOK
+from hsn_analysis.paths import PROJECT_ROOT, REPORT_NOTEBOOK
 from hsn_analysis.rules.units import with_board_values
 from hsn_analysis.runs.kernel import KERNEL_NAME
 from hsn_analysis.vocabulary import RollupRule
@@ -161,3 +163,14 @@ def tiny_notebook(folder: Path, first: str = "") -> Path:
     path = folder / "liten.ipynb"
     nbformat.write(nb, path)
     return path
+
+
+def hsn_report(*args: str | Path, cwd: Path = PROJECT_ROOT) -> subprocess.CompletedProcess:
+    """The command as a user runs it, in a process of its own (`python -m hsn_analysis`)."""
+    return subprocess.run(
+        [sys.executable, "-m", "hsn_analysis", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+    )

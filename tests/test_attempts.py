@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from builders import hsn_report
 
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
@@ -78,16 +79,6 @@ def test_a_run_in_progress_is_not_unfinished(published):
         mark_started(html, runner.datetime.now().astimezone())
         assert unfinished_run(html) is None  # its lock is held: it is running
     assert unfinished_run(html) is not None  # lock free, marker left: it died
-
-
-def hsn_report(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "hsn_analysis", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-    )
 
 
 def test_a_killed_run_is_known_to_send_index_and_the_next_run(published, tmp_path):

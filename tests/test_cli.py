@@ -8,21 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from builders import hsn_report
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "exempel"
 EXAMPLE_XLSX = ROOT / "data" / "exempel.xlsx"
 EXCEL_EXPORT = Path(__file__).resolve().parent / "fixtures" / "excel_export"
-
-
-def hsn_report(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "hsn_analysis", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-    )
 
 
 @pytest.mark.parametrize("data", [EXAMPLE, EXAMPLE_XLSX], ids=["csv", "xlsx"])

@@ -4,11 +4,10 @@ forms out, filled in as people would, collected, validated, and the report made.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
+from builders import hsn_report
 from formfill import DELMAL, INDIKATORER, fill, form_of, rows_of
 from openpyxl import load_workbook
 
@@ -19,16 +18,6 @@ from hsn_analysis.words import forms as words
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "exempel"
 TODAY = ["--today", "2026-06-01"]
-
-
-def hsn_report(*args: str | Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "hsn_analysis", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-    )
 
 
 def fill_everything(folder: Path) -> None:

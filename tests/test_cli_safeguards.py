@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from builders import hsn_report
 
 from hsn_analysis import cli
 from hsn_analysis.runs import runner
@@ -17,16 +18,6 @@ from hsn_analysis.words.terminal import printable
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "exempel"
-
-
-def hsn_report(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "hsn_analysis", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-    )
 
 
 def test_out_pointing_at_a_file_is_one_sentence_and_exit_8(tmp_path):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from builders import hsn_report
 from formfill import DELMAL, INDIKATORER, add_row, fill, rows_of
 from openpyxl import load_workbook
 
@@ -250,16 +251,6 @@ def test_an_answer_that_changes_a_units_value_in_d_is_refused_unless_replacing(
     row = d2.query("indikator_id == 'I6.1.2' and enhet_id == 'PV01' and period == '2025-T3'")
     assert row["varde"].tolist() == ["ja"]
     assert len(d2) == len(example.unit_outcomes)  # replaced in place, nothing added
-
-
-def hsn_report(*args: str | Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "hsn_analysis", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-    )
 
 
 def test_the_analyst_hands_out_unit_forms_and_hears_which_units_have_not_answered(tmp_path):
