@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from hsn_analysis.periods import Period
+from hsn_analysis.reading.file_names import RESERVED
 from hsn_analysis.words import forms as words
 
 TITLE_ROW = 1
@@ -134,8 +135,6 @@ def sheets_for(split: str) -> tuple[SheetLayout, SheetLayout]:
 
 
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10))}
-_RESERVED |= {f"lpt{i}" for i in range(10)}
 
 
 def safe_name(text: str, limit: int = 80) -> str:
@@ -146,7 +145,7 @@ def safe_name(text: str, limit: int = 80) -> str:
     """
     name = _UNSAFE.sub(" ", unicodedata.normalize("NFC", text))
     name = " ".join(name.split())[:limit].strip(" .")
-    if not name or name.casefold() in _RESERVED:
+    if not name or name.casefold() in RESERVED:
         name = f"_{name}"
     return name
 

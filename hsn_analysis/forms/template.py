@@ -38,6 +38,7 @@ from hsn_analysis.forms.layout import (
     sheets_for,
 )
 from hsn_analysis.periods import Period
+from hsn_analysis.reading.file_names import output_path
 from hsn_analysis.vocabulary import SubgoalStatus
 from hsn_analysis.words import forms as words
 from hsn_analysis.words.labels import SUBGOAL_STATUS_LABEL
@@ -73,7 +74,7 @@ def write_forms(
     names = file_names([c.owner for c in contents], period)
     for content, name in zip(contents, names, strict=True):
         book = build_form(content, dataset.settings, split, deadline, created)
-        paths.append(save_atomically(book, folder / name))
+        paths.append(save_atomically(book, output_path(folder, name)))
     return paths
 
 

@@ -27,6 +27,7 @@ from hsn_analysis.reading.cells import (
     parse_date_column,
     parse_number_column,
 )
+from hsn_analysis.reading.file_names import check_file_names
 from hsn_analysis.rules.units import with_board_values
 from hsn_analysis.vocabulary import Aggregation, Severity
 from hsn_analysis.words.messages import MSG_DATE, MSG_NOT_NUMBER, MSG_STATUS
@@ -115,7 +116,9 @@ def check_indicator_columns(v: _Validator, table: _Table) -> None:
 def check_unit_table(v: _Validator, table: _Table) -> None:
     """The checks of one of the three unit tables that need no other unit table."""
     if table.name == "enheter":
-        return  # required cells and unique ids are checked by the validator
+        # Required cells and unique ids are checked by the validator; an id names a folder.
+        check_file_names(v, table, "enhet_id")
+        return
     if "enheter" not in v.tables:
         message = MSG_UNIT_TABLE_ALONE.format(table=table.name)
         v.problems.append(Problem(Severity.ERROR, table.source, message))

@@ -19,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hsn_analysis.periods import Period
+from hsn_analysis.reading.file_names import output_path
 
 INDEX_NAME = "index.html"
 FAILED_SUFFIX = ".MISSLYCKAD.ipynb"
@@ -30,7 +31,7 @@ BACKUP_STAMP = "%Y-%m-%dT%H%M%S"
 def report_paths(out: Path, period: Period) -> dict[str, Path]:
     """The files of one period: html, pdf, notebook, record, failed, eml, mail_log; `backups` is the
     folder of replaced reports."""
-    folder = out / period.code
+    folder = output_path(out, period.code)
     stem = f"uppfoljning-{period.code}"
     return {
         "html": folder / f"{stem}.html",
@@ -51,7 +52,7 @@ def unit_report_paths(out: Path, period: Period, unit_id: str) -> dict[str, Path
     """The files of one unit's report of `period`, as `report_paths` has them for the board:
     `out/2025-T2/enheter/PV01/uppfoljning-2025-T2-PV01.html` and beside it the notebook,
     record, failed notebook and `tidigare/`."""
-    folder = out / period.code / UNIT_FOLDER / unit_id
+    folder = output_path(out, period.code, UNIT_FOLDER, unit_id)  # UnsafeOutputPath if it is not
     stem = f"uppfoljning-{period.code}-{unit_id}"
     return {
         "html": folder / f"{stem}.html",
