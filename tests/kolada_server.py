@@ -47,13 +47,16 @@ class Reply:
     body: object = None  # a dict or list becomes JSON; bytes are sent as they are
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    drip: float = 0.0  # > 0: the answer is sent one byte at a time, this many seconds apart
+    drip_after: int = 0  # bytes of the answer sent at once before the drip starts
+    length: int | None = None  # a Content-Length other than the body's (a truncated answer)
 
 
 @dataclass
 class Kpi:
     title: str
-    # (area, year) → value; None is a "Missing" value
-    values: dict[tuple[str, int], float | None]
+    # (area, year) → value; None is a "Missing" value; NaN and text are sent as they are
+    values: dict[tuple[str, int], object]
     deleted: set[tuple[str, int]] = field(default_factory=set)  # rows marked isdeleted
 
 
@@ -64,6 +67,9 @@ class FakeKolada:
     faults: list[tuple[str, Reply]] = field(default_factory=list)  # (path part, reply), once
     requests: list[str] = field(default_factory=list)
     base: str = ""
+    next_base: str | None = None  # where next_url points instead of this server (hostile)
+    next_key: str = "next_url"
+    unfinished: list[str] = field(default_factory=list)  # answers the client hung up on
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def respond(self, target: str) -> Reply:
@@ -100,9 +106,9 @@ class FakeKolada:
         return Reply(404, {"detail": "Not Found"})
 
     @staticmethod
-    def row(kpi: str, area: str, year: int, value: float | None, deleted: bool) -> dict:
+    def row(kpi: str, area: str, year: int, value: object, deleted: bool) -> dict:
         status = "Missing" if value is None else ""
-        other = None if value is None else value + 1
+        other = value + 1 if isinstance(value, float) else value
         return {
             "kpi": kpi,
             "municipality": area,
@@ -125,7 +131,9 @@ class FakeKolada:
             {
                 "values": chunk,
                 "count": len(chunk),
-                "next_url": f"{self.base}{path}?{next_query}" if more else None,
+                self.next_key: f"{self.next_base or self.base}{path}?{next_query}"
+                if more
+                else None,
                 "previous_url": None,
             },
         )
@@ -135,22 +143,31 @@ class _Handler(BaseHTTPRequestHandler):
     fake: FakeKolada
 
     def do_GET(self) -> None:
-        reply = self.server.fake.respond(self.path)  # type: ignore[attr-defined]
+        fake = self.server.fake  # type: ignore[attr-defined]
+        reply = fake.respond(self.path)
         if reply.delay:
             time.sleep(reply.delay)
         body = reply.body
         if not isinstance(body, bytes):
-            body = json.dumps(body).encode()
+            body = json.dumps(body).encode()  # NaN stays NaN, as a hostile server may send it
+        headers = {"Content-Type": "application/json", "Content-Length": str(len(body))}
+        if reply.length is not None:
+            headers["Content-Length"] = str(reply.length)
+        headers.update(reply.headers)
+        head = f"HTTP/1.0 {reply.status} {self.responses.get(reply.status, ('',))[0]}\r\n"
+        head += "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+        answer = head.encode("latin-1") + body
         try:
-            self.send_response(reply.status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            for key, value in reply.headers.items():
-                self.send_header(key, value)
-            self.end_headers()
-            self.wfile.write(body)
-        except OSError:  # the client gave up waiting (the timeout test)
-            pass
+            if not reply.drip:
+                self.wfile.write(answer)
+                return
+            self.wfile.write(answer[: reply.drip_after])
+            for i in range(reply.drip_after, len(answer)):
+                self.wfile.write(answer[i : i + 1])
+                self.wfile.flush()
+                time.sleep(reply.drip)
+        except OSError:  # the client gave up waiting (the timeout and deadline tests)
+            fake.unfinished.append(self.path)
 
     def log_message(self, format: str, *args: object) -> None:
         pass

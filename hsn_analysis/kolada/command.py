@@ -9,6 +9,7 @@ from pathlib import Path
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.kolada.client import KoladaClient
 from hsn_analysis.kolada.fetch import FetchResult, fetch_comparisons, write_comparisons
+from hsn_analysis.words import kolada_text as reasons
 from hsn_analysis.words import signals_text as text
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,10 @@ def fetch_into(
 ) -> FetchResult:
     """Fetch and, only when every key figure came, replace `folder/jamforelser.csv`."""
     result = fetch_comparisons(dataset, years, client)
+    for warning in result.warnings:
+        logger.warning("%s", warning)
+    if result.warnings:
+        logger.warning("%s", reasons.VALUES_LEFT_OUT.format(n=len(result.warnings)))
     if not result.ok:
         for failure in result.failures:
             logger.error("%s", failure)

@@ -18,14 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from hsn_analysis.dataset import COMPARISON_COLUMNS, Dataset
+from hsn_analysis.kolada.body import finite_number, shown
 from hsn_analysis.kolada.client import (
+    PER_PAGE,
     KoladaBadReply,
     KoladaClient,
     KoladaError,
+    KoladaOffHost,
     KoladaUnreachable,
     chunks,
 )
 from hsn_analysis.rules.benchmark import COUNTRY, REGIONS
+from hsn_analysis.words import kolada_text as reasons
 from hsn_analysis.words import signals_text as text
 
 logger = logging.getLogger(__name__)
@@ -45,10 +49,12 @@ class Mapping:
 
 @dataclass
 class FetchResult:
-    """The rows fetched, and one Swedish sentence per failure (none: a whole fetch)."""
+    """The rows fetched, one Swedish sentence per failure (none: a whole fetch) and one per
+    value left out (a warning: the fetch is whole without it)."""
 
     rows: list[dict[str, object]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -92,7 +98,7 @@ def fetch_comparisons(
             if title is None:
                 result.failures.append(text.KOLADA_UNKNOWN_KPI.format(kpi=kpi, indicator=label))
                 continue
-            values = _values(client, kpi, gender, years)
+            values = _values(client, kpi, gender, years, result.warnings)
             _say_what_came(kpi, label, values, years)
             if not any(area == region for area, _ in values):
                 result.failures.append(
@@ -115,6 +121,8 @@ def fetch_comparisons(
                             "hamtad": fetched,
                         }
                     )
+    except KoladaOffHost as exc:
+        result.failures.append(reasons.KOLADA_OFF_HOST.format(reason=exc.reason))
     except KoladaUnreachable as exc:
         result.failures.append(text.KOLADA_UNREACHABLE.format(url=exc.url, reason=exc.reason))
     except KoladaBadReply as exc:
@@ -148,38 +156,52 @@ def _title(client: KoladaClient, kpi: str) -> str | None:
 
 
 def _values(
-    client: KoladaClient, kpi: str, gender: str, years: list[int]
+    client: KoladaClient, kpi: str, gender: str, years: list[int], warnings: list[str]
 ) -> dict[tuple[str, int], float]:
     """(area, year) → value for the regions and riket; deleted rows and missing values are
-    left out (a missing value is not 0)."""
+    left out (a missing value is not 0), and so is a value that is not a finite number, with
+    a warning naming it."""
     found: dict[tuple[str, int], float] = {}
     for areas in chunks(AREAS):
         for year_batch in chunks(str(y) for y in years):
             segments = ("data", "kpi", kpi, "municipality", ",".join(areas))
-            for row in client.values(*segments, "year", ",".join(year_batch)):
-                if (entry := _value_of(row, gender)) is not None:
+            url = client.url(*segments, "year", ",".join(year_batch), per_page=PER_PAGE)
+            for page in client.pages(url):
+                for n, row in enumerate(page["values"], start=1):
+                    entry = _value_of(row, gender, url, n)
+                    if entry is None:
+                        continue
                     area, year, value = entry
-                    if area in AREAS and year in years:
-                        found[area, year] = value
+                    if area not in AREAS or year not in years:
+                        continue
+                    number = finite_number(value)
+                    if number is None:
+                        warnings.append(
+                            reasons.VALUE_LEFT_OUT.format(
+                                kpi=kpi, area=area, year=year, gender=gender, value=shown(value)
+                            )
+                        )
+                        continue
+                    found[area, year] = number
     return found
 
 
-def _value_of(row: Any, gender: str) -> tuple[str, int, float] | None:
-    """One row's value for `gender`, or None (deleted, missing or not for this gender)."""
+def _value_of(row: Any, gender: str, url: str, n: int) -> tuple[str, int, object] | None:
+    """One row's value for `gender` as sent, or None (deleted, missing or not for this
+    gender). `url` and `n` name the row in a failure."""
     if not isinstance(row, dict):
-        raise KoladaBadReply("", "en rad i values är inte ett JSON-objekt")
+        raise KoladaBadReply(url, reasons.ROW_NOT_OBJECT.format(n=n))
     if row.get("isdeleted"):
         return None
     try:
         area, year = str(row["municipality"]), int(row["period"])
         entries = row["values"]
     except (KeyError, TypeError, ValueError):
-        raise KoladaBadReply("", "en rad saknar municipality, period eller values") from None
+        raise KoladaBadReply(url, reasons.ROW_INCOMPLETE.format(n=n)) from None
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and entry.get("gender") == gender:
             value = entry.get("value")
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                return area, year, float(value)
+            return None if value is None else (area, year, value)
     return None
 
 
