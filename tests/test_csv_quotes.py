@@ -83,3 +83,22 @@ def test_rows_after_a_multi_line_comment_keep_their_excel_numbers(tmp_path):
 def test_glued_rows_are_found_by_the_shape_of_the_lines_inside_a_value(text, expected):
     delimiter = "," if text.startswith("a,") else ";"
     assert glued_rows(text, delimiter, 3) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'I1;2025-T1;1;;ok\nI2;2025-T1;2;;"Bra',
+        'I1;2025-T1;1;;ok\nI2;2025-T1;2;;"Bra\n',
+        'I1;2025-T1;1;;ok\nI2;2025-T1;2;;"Bra ""citat"" och så',
+    ],
+)
+def test_a_quote_left_open_in_the_last_row_is_an_error_not_dropped(tmp_path, body):
+    _, problems = read_utfall(tmp_path, body)
+    assert [(p.severity, p.row) for p in problems] == [(Severity.ERROR, 3)]
+    assert "citattecken" in problems[0].message
+
+
+def test_a_quote_inside_an_unquoted_value_of_the_last_row_is_no_error(tmp_path):
+    _, problems = read_utfall(tmp_path, 'I1;2025-T1;1;;ok\nI2;2025-T1;2;;17" skärm\n')
+    assert problems == []

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from hsn_analysis.reading import csv_columns, loading
+from hsn_analysis.reading.csv_limits import MAX_VALUE_CHARS
 from hsn_analysis.reading.loading import RawData, read_dataset
 from hsn_analysis.vocabulary import Severity
 
@@ -272,7 +273,9 @@ def test_rows_read_in_pieces_keep_their_excel_numbers_blanks_and_extra_values(
 
 def test_a_csv_error_after_the_first_piece_names_its_row(tmp_path, monkeypatch):
     monkeypatch.setattr(loading, "_CHUNK_ROWS", 2)
-    text = "indikator_id;period;varde\n" + "I1;2025-T1;1\n" * 4 + 'I2;2025-T1;"' + "x" * 140_000
+    # a quote never closed runs to the end of the file: a value over the reader's limit
+    tail = "x" * (MAX_VALUE_CHARS + 1)
+    text = "indikator_id;period;varde\n" + "I1;2025-T1;1\n" * 4 + 'I2;2025-T1;"' + tail
     raw = read_csv(tmp_path, "utfall.csv", text)
     [problem] = problems_in(raw, "utfall.csv")
     assert (problem.severity, problem.row) == (Severity.ERROR, 6)

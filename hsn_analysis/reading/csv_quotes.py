@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from hsn_analysis.problems import Problem
 from hsn_analysis.reading.csv_columns import detect_delimiter
 from hsn_analysis.vocabulary import Severity
+from hsn_analysis.words.messages import MSG_CSV_ERROR
 from hsn_analysis.words.safeguards import (
     CLOSES_AT,
     CLOSES_NEVER,
@@ -59,6 +60,15 @@ def glued_row_problems(text: str, headers: tuple[str, ...], source: str) -> list
         message = MSG_GLUED_ROWS.format(column=where, closes=closes, lines=lines)
         problems.append(Problem(Severity.ERROR, source, message, row=glued.row))
     return problems
+
+
+def open_last_row_problems(text: str, row: int, source: str) -> list[Problem]:
+    """An error at `row` when the last line of `text` (a CSV file in which no value spans
+    lines) opens a quote it never closes; csv's reader would drop the quote silently."""
+    last = _LINE_BREAK.split(text.rstrip("\r\n"))[-1]
+    if not _open_at_end(last, detect_delimiter(text)):
+        return []
+    return [Problem(Severity.ERROR, source, MSG_CSV_ERROR, row=row)]
 
 
 def glued_rows(text: str, delimiter: str, width: int) -> list[GluedRows]:

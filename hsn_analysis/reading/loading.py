@@ -26,7 +26,8 @@ from hsn_analysis.dataset import SourceFile
 from hsn_analysis.problems import Problem
 from hsn_analysis.reading.cells import normalise_name, toml_value_text, workbook_cell_text
 from hsn_analysis.reading.csv_columns import Columns, detect_delimiter
-from hsn_analysis.reading.csv_quotes import glued_row_problems
+from hsn_analysis.reading.csv_limits import MAX_VALUE_CHARS, is_too_long, long_values
+from hsn_analysis.reading.csv_quotes import glued_row_problems, open_last_row_problems
 from hsn_analysis.reading.raw import RawData, RawSettings, RawTable, SettingEntry
 from hsn_analysis.reading.workbook_checks import sheet_problems
 from hsn_analysis.vocabulary import Severity
@@ -49,7 +50,7 @@ from hsn_analysis.words.messages import (
     MSG_TOML_SYNTAX,
     MSG_UNREADABLE,
 )
-from hsn_analysis.words.safeguards import MSG_EMPTY_TABLE
+from hsn_analysis.words.safeguards import MSG_EMPTY_TABLE, MSG_VALUE_TOO_LONG
 from hsn_analysis.words.signals_text import JAMFORELSER_EXAMPLE_HEADERS
 
 if TYPE_CHECKING:  # openpyxl loads only when a workbook is read: CSV folders and the report
@@ -190,14 +191,17 @@ class _Reader:
         if path.suffix.lower() == ".toml":
             self.settings = self.parse_toml(data, path.name)
         elif (rows := self.csv_rows(data, path.name)) is not None:
-            reader = rows()
-            try:
-                self.add_table(name, path.name, reader, pad_header=False)
-            except csv.Error:  # raised while the rows are read: nothing is added before that
-                self.locate_csv_error(rows(), path.name)
-            else:  # fewer rows than lines: some value spans lines; did its quote swallow rows?
-                if self.shape[0] < reader.line_num:
-                    self.check_quotes(data, path.name)
+            with long_values():  # a long comment is read, not taken for a broken quote
+                reader = rows()
+                try:
+                    self.add_table(name, path.name, reader, pad_header=False)
+                except csv.Error:  # raised while the rows are read: nothing added before that
+                    self.locate_csv_error(rows(), path.name)
+                else:  # fewer rows than lines: a value spans lines; did its quote swallow rows?
+                    if self.shape[0] < reader.line_num:
+                        self.check_quotes(data, path.name)
+                    elif data.count(b'"') % 2 and (text := self.decode(data, path.name)):
+                        self.problems += open_last_row_problems(text, self.shape[0], path.name)
 
     def read_workbook(self, path: Path) -> None:
         self.order.append(path.name)
@@ -271,8 +275,9 @@ class _Reader:
         try:
             for _ in rows:
                 read += 1
-        except csv.Error:
-            self.error(source, MSG_CSV_ERROR, row=read + 1)
+        except csv.Error as exc:
+            long = MSG_VALUE_TOO_LONG.format(limit=f"{MAX_VALUE_CHARS:_}".replace("_", " "))
+            self.error(source, long if is_too_long(exc) else MSG_CSV_ERROR, row=read + 1)
 
     def decode(self, data: bytes, source: str) -> str | None:
         decoded = self.decode_as(data, source)

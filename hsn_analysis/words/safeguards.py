@@ -14,6 +14,11 @@ CLOSES_AT = "stängs först på textrad {line}"
 CLOSES_NEVER = "stängs aldrig"
 GLUED_LINES = "textrad {first}–{last}"
 GLUED_LINE = "textrad {first}"
+MSG_VALUE_TOO_LONG = (
+    "Ett värde på raden är längre än {limit} tecken och läses inte. Så långa värden är "
+    'oftast ett citattecken (") som aldrig avslutas, så att resten av filen blir ett enda '
+    "värde; kontrollera citattecknen, eller korta texten."
+)
 MSG_FORMULA_NO_VALUE = (
     "Cell {cell} har formeln {formula} men inget sparat värde (filen är skriven av ett program "
     "som inte räknar formler), så cellen skulle ha lästs som tom. Öppna arbetsboken i Excel, "
