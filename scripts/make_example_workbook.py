@@ -17,6 +17,7 @@ import pandas as pd
 from openpyxl import Workbook
 
 from hsn_analysis.dataset import Dataset
+from hsn_analysis.forms.text_cells import append
 from hsn_analysis.reading.validation import load_dataset
 
 # A fixed timestamp keeps the file's metadata from changing on every regeneration.
@@ -62,8 +63,8 @@ def write_workbook(dataset: Dataset, path: Path) -> None:
         if value:
             keys.append(key)
             values.append(value)
-    sheet.append(keys)
-    sheet.append(values)
+    append(sheet, keys)
+    append(sheet, values)
     # The board values made from the units are left out of utfall: the workbook holds, as the
     # folder does, the units' values and only the board's own outcomes.
     made = set(
@@ -105,9 +106,9 @@ def write_workbook(dataset: Dataset, path: Path) -> None:
         }
     for name, frame in tables.items():
         sheet = workbook.create_sheet(name)
-        sheet.append(list(frame.columns))
+        append(sheet, frame.columns)
         for row in frame.itertuples(index=False):
-            sheet.append([_cell(v) for v in row])
+            append(sheet, [_cell(v) for v in row])
     workbook.properties.created = _FIXED_TIME
     workbook.properties.modified = _FIXED_TIME
     workbook.save(path)

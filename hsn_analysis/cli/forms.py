@@ -123,20 +123,28 @@ def mall_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+FORM_SUFFIXES = (".xlsx", ".xlsm")  # what Excel saves a form as, with or without macros
+NOT_FORM_SUFFIXES = (".xls", ".xlsb", ".ods", ".numbers", ".csv")  # said, never skipped silently
+
+
 def _form_paths(given: list[Path]) -> list[Path]:
-    """The forms named, a folder standing for the .xlsx files in it (not hidden ones)."""
+    """The forms named, a folder standing for the .xlsx and .xlsm files in it (not hidden
+    ones); another spreadsheet in the folder is named in a warning."""
+    from hsn_analysis.words import forms as words
+
     paths: list[Path] = []
     for path in given:
         if path.is_dir():
-            paths += sorted(
-                p for p in path.iterdir() if p.suffix.lower() == ".xlsx" and p.name[0] not in ".~"
-            )
+            visible = sorted(p for p in path.iterdir() if p.name[0] not in ".~" and p.is_file())
+            paths += [p for p in visible if p.suffix.lower() in FORM_SUFFIXES]
+            for other in (p for p in visible if p.suffix.lower() in NOT_FORM_SUFFIXES):
+                logger.warning("%s", words.FORM_OTHER_FILE.format(name=other.name))
         elif path.exists():
             paths.append(path)
         else:
             raise UsageError(f"hittar inte formuläret: {path}")
     if not paths:
-        raise UsageError("inga formulär (.xlsx) att samla in.")
+        raise UsageError("inga formulär (.xlsx eller .xlsm) att samla in.")
     return paths
 
 

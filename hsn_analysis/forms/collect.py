@@ -24,6 +24,7 @@ from hsn_analysis.forms.content import (
     indicator_rows,
     subgoal_rows,
 )
+from hsn_analysis.forms.formulas import formulas_in
 from hsn_analysis.forms.layout import (
     FIRST_ROW,
     HEADER_ROW,
@@ -134,6 +135,7 @@ def read_form(
         sheets[0].name: {r.subgoal_id: r for r in subgoals},
         sheets[1].name: {r.indicator_id: r for r in indicators},
     }
+    formulas = formulas_in(path, [layout.name for layout in sheets])
     for layout in sheets:
         source = f"{name}, blad {layout.name}"
         if layout.name not in book.sheetnames:
@@ -142,6 +144,7 @@ def read_form(
             problems.append(Problem(Severity.ERROR, name, message))
             continue
         reader = _SheetReader(book[layout.name], layout, source, own, dataset)
+        reader.formulas = formulas.get(layout.name, {})
         reader.read(expected[layout.name], form)
         problems += reader.problems
     book.close()
@@ -167,6 +170,7 @@ class _SheetReader:
         self.sheet, self.layout, self.source, self.period = sheet, layout, source, period
         self.dataset = dataset
         self.problems: list[Problem] = []
+        self.formulas: dict[str, str] = {}  # cell → formula, from a formula-keeping read
 
     def problem(self, message: str, row: int | None, column: str | None, value: str) -> None:
         self.problems.append(
@@ -198,10 +202,14 @@ class _SheetReader:
         id_column = self.layout.columns[0]
         for row in self.sheet.iter_rows(min_row=FIRST_ROW):
             cells = {c.key: _cell_at(row, positions[c.key]) for c in self.layout.columns}
-            if all(workbook_cell_text(cell) == "" for cell in cells.values()):
-                continue
             number = int(row[0].row or 0)  # cells read from a sheet always know their row
             row_id = workbook_cell_text(cells[id_column.key])
+            if self.has_formulas(cells, number):  # before the empty test: a formula may show ""
+                if row_id in expected:
+                    form.seen.add((self.layout.table, row_id, form.unit))
+                continue
+            if all(workbook_cell_text(cell) == "" for cell in cells.values()):
+                continue
             answered = any(workbook_cell_text(cells[c.key]) for c in self.layout.answers)
             plan_row = expected.get(row_id)
             if plan_row is None:
@@ -228,6 +236,23 @@ class _SheetReader:
                         form.unit,
                     )
                 )
+
+    def has_formulas(self, cells: dict[str, Any], number: int) -> bool:
+        """An error for each cell of the row that holds a formula; True when one does."""
+        found = False
+        for column in self.layout.columns:
+            cell = cells[column.key]
+            formula = self.formulas.get(getattr(cell, "coordinate", ""))
+            if formula is None:
+                continue
+            text = workbook_cell_text(cell)
+            shown = words.FORMULA_SHOWN.format(value=text) if text else words.FORMULA_NOT_SHOWN
+            message = words.MSG_FORM_FORMULA.format(
+                cell=cell.coordinate, formula=formula, shown=shown
+            )
+            self.problem(message, number, column.header_for(self.period), formula)
+            found = True
+        return found
 
     def not_in_plan(self, row_id: str, answered: bool, number: int, id_column: Column) -> None:
         header = id_column.header_for(self.period)

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from hsn_analysis import dataset as ds
 from hsn_analysis.forms import styles
 from hsn_analysis.forms.template import STATUS_CHOICES, list_validation, save_atomically
+from hsn_analysis.forms.text_cells import put
 from hsn_analysis.reading.loading import SETTINGS_NAME
 from hsn_analysis.reading.validation import REQUIRED
 from hsn_analysis.vocabulary import Frequency, TargetType
@@ -69,7 +70,7 @@ def build_empty_workbook() -> Workbook:
         table = book.create_sheet(name)
         rows = 2 if name == SETTINGS_NAME else ROWS + 1
         for i, column in enumerate(columns, start=1):
-            cell = table.cell(1, i, column)
+            cell = put(table, 1, i, column)
             cell.font = styles.HEADER_FONT if column in required else Font(color="FFFFFF")
             cell.fill = styles.HEADER_FILL
             letter = get_column_letter(i)

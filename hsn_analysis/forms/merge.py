@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -96,12 +96,29 @@ def collect_forms(
         result = check_dataset(temporary, today=today)
         if not result.ok:
             problems.append(Problem(Severity.ERROR, out.name, words.MSG_FORM_RESULT_INVALID))
-            problems += errors(result.problems)
+            problems += [_as_named(p, temporary, out) for p in errors(result.problems)]
             return Collected(False, period, len(forms), merged, problems, *units)
         output.commit(temporary, out)
     finally:
         output.remove(temporary)
     return Collected(True, period, len(forms), merged, problems, *units)
+
+
+def _as_named(problem: Problem, temporary: Path, out: Path) -> Problem:
+    """A problem of the copy being checked as the user knows it: by D2's name, never the
+    hidden temporary file's."""
+
+    def named(text: str | None) -> str | None:
+        if text is None:
+            return None
+        return text.replace(str(temporary), str(out)).replace(temporary.name, out.name)
+
+    return replace(
+        problem,
+        source=named(problem.source) or out.name,
+        message=named(problem.message) or "",
+        value=named(problem.value),
+    )
 
 
 def _unanswered_units(

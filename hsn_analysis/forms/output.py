@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from hsn_analysis.forms.text_cells import append, put
 from hsn_analysis.periods import Period, PeriodError
 from hsn_analysis.reading.cells import normalise_name, workbook_cell_text
 from hsn_analysis.reading.csv_columns import detect_delimiter
@@ -255,7 +256,7 @@ class _WorkbookCopy(DatasetCopy):
     def layout(self, table: str) -> tuple[Any, int, dict[str, int]]:
         if table not in self.sheets:  # an optional table D does not have yet: its sheet, headed
             sheet = self.book.create_sheet(table)  # by its required columns
-            sheet.append(list(UNIT_REQUIRED[table]))
+            append(sheet, UNIT_REQUIRED[table])
             self.sheets[table] = sheet
         sheet = self.sheets[table]
         records = [list(r) for r in sheet.iter_rows(values_only=True)]
@@ -301,7 +302,7 @@ class _WorkbookCopy(DatasetCopy):
             for name, value in cells.items():
                 if name not in columns and value not in (None, ""):
                     columns[name] = sheet.max_column + 1
-                    sheet.cell(header, columns[name], name)
+                    put(sheet, header, columns[name], name)
             if row_key in existing:
                 number = existing[row_key].row
             else:
@@ -309,7 +310,7 @@ class _WorkbookCopy(DatasetCopy):
                 number = last
             for name, value in cells.items():
                 if name in columns:
-                    sheet.cell(number, columns[name], _workbook_value(name, value))
+                    put(sheet, number, columns[name], _workbook_value(name, value))
 
     def write(self, temporary: Path) -> None:
         self.book.save(temporary)

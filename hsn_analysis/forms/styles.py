@@ -9,6 +9,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from hsn_analysis.forms.text_cells import put
+
 TITLE_FONT = Font(bold=True, size=13)
 HEADING_FONT = Font(bold=True, size=11, color="1F4E79")
 BOLD = Font(bold=True)
@@ -55,7 +57,7 @@ def write_lines(sheet: Worksheet, lines: list[tuple[str, Font | None]]) -> None:
     """One wrapped paragraph per row in column A."""
     sheet.column_dimensions["A"].width = INSTRUCTION_WIDTH
     for row, (text, font) in enumerate(lines, start=1):
-        cell = sheet.cell(row, 1, text or None)
+        cell = put(sheet, row, 1, text or None)
         cell.alignment = WRAP
         if font is not None:
             cell.font = font

@@ -37,6 +37,7 @@ from hsn_analysis.forms.layout import (
     file_names,
     sheets_for,
 )
+from hsn_analysis.forms.text_cells import append, put
 from hsn_analysis.periods import Period
 from hsn_analysis.reading.file_names import output_path
 from hsn_analysis.vocabulary import SubgoalStatus
@@ -162,16 +163,16 @@ def _answer_sheet(
 ) -> None:
     period = content.period
     owner = content.owner or words.WHOLE_PLAN
-    sheet.cell(TITLE_ROW, 1, layout.title.format(period=period.label, owner=owner))
-    sheet.cell(TITLE_ROW, 1).font = styles.TITLE_FONT
+    title = put(sheet, TITLE_ROW, 1, layout.title.format(period=period.label, owner=owner))
+    title.font = styles.TITLE_FONT
     for i, column in enumerate(layout.columns, start=1):
-        head = sheet.cell(HEADER_ROW, i, column.header_for(period))
+        head = put(sheet, HEADER_ROW, i, column.header_for(period))
         head.font, head.fill, head.alignment = styles.HEADER_FONT, styles.HEADER_FILL, styles.WRAP
         sheet.column_dimensions[get_column_letter(i)].width = column.width
     for r, row in enumerate(rows, start=FIRST_ROW):
         for i, column in enumerate(layout.columns, start=1):
             value = getattr(row, column.key) if column.locked else None
-            cell = sheet.cell(r, i, None if value == "" else value)
+            cell = put(sheet, r, i, None if value == "" else value)
             cell.alignment = styles.WRAP if column.kind is Kind.LONG_TEXT else styles.TOP
             if column.centred:
                 cell.alignment = styles.CENTRED
@@ -285,6 +286,6 @@ def _info(
         "senast": deadline.isoformat() if deadline else "",
     }
     for key, value in values.items():
-        sheet.append([key, value])
+        append(sheet, [key, value])
     sheet.sheet_state = "veryHidden"
     sheet.protection.sheet = True

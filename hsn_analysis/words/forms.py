@@ -141,6 +141,17 @@ MSG_FORM_LOCKED = (
     "Låst cell ändrad: formuläret visade '{expected}'. Planen ändras inte via formuläret, så "
     "svaret på raden tas inte in. Ändra tillbaka cellen, eller be analytikern ändra planen."
 )
+MSG_FORM_FORMULA = (
+    "Cell {cell} har formeln {formula} ({shown}). Ett svar i formuläret ska vara ett skrivet "
+    "värde, inte en formel, så raden tas inte in. Skriv värdet i cellen (kopiera och klistra "
+    "in som värden); en text som ska börja med = skrivs med en apostrof först: '=1+1."
+)
+FORMULA_SHOWN = "visat värde: {value}"
+FORMULA_NOT_SHOWN = "inget sparat värde"
+FORM_OTHER_FILE = (
+    "{name} läses inte: ett formulär är en Excel-arbetsbok (.xlsx eller .xlsm). Är det ett "
+    "formulär, öppna det i Excel och spara som Excel-arbetsbok (.xlsx)."
+)
 MSG_FORM_NOT_IN_PLAN = "{what} {id} finns inte i planen; raden tas inte in."
 MSG_FORM_NOT_DUE = (
     "Indikatorn {id} redovisas bara vid helår (T3), inte {period}; raden tas inte in."
