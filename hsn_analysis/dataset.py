@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pickle
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 
@@ -153,22 +151,3 @@ def typed_empty(columns: list[str]) -> pd.DataFrame:
     kinds = {"malvarde": "float64", "gul_fran": "float64", "varde": "float64"}
     kinds["datum"] = "datetime64[ns]"
     return pd.DataFrame({c: pd.Series(dtype=kinds.get(c, "str")) for c in columns})
-
-
-def save_checked(dataset: Dataset, path: Path) -> None:
-    """Hand a validated dataset to the report kernel, so that it never reads the input again.
-
-    A pickle: the kernel runs the same code on the same machine, reads it within seconds, and
-    the file lives only in the run's private working folder.
-    """
-    with path.open("wb") as file:
-        pickle.dump(dataset, file, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def load_checked(path: Path) -> Dataset:
-    """The dataset that `save_checked` wrote (only ever a file of this run's own runner)."""
-    with path.open("rb") as file:
-        dataset = pickle.load(file)  # trusted: written by this run's own runner
-    if not isinstance(dataset, Dataset):
-        raise TypeError(f"{path} innehåller inget kontrollerat dataset")
-    return dataset

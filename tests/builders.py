@@ -121,17 +121,17 @@ def make_report(
     period: str = "2025-T2",
     run_started: str = "2025-09-30T06:00:00+02:00",
 ):
-    """A `report_context.Report` of a literal dataset, computed by the same `build_report` that
-    `prepare` uses (`prepare` itself only loads from a path)."""
+    """A `report_context.Report` of a literal dataset, its result computed by the same
+    `compute_result` that `prepare` uses (`prepare` itself only loads from a path)."""
     from datetime import datetime
     from pathlib import Path
 
     from hsn_analysis.periods import Period
-    from hsn_analysis.report.context import build_report
+    from hsn_analysis.report.context import Report
+    from hsn_analysis.rules.result import compute_result
 
-    return build_report(
-        dataset,
-        Period.parse(period),
+    return Report(
+        compute_result(dataset, Period.parse(period)),
         Path("testdata").resolve(),
         datetime.fromisoformat(run_started),
         {"period": period, "data": "testdata", "run_started": run_started},

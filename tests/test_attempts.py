@@ -43,7 +43,7 @@ def files_of(folder: Path) -> dict[str, bytes]:
 
 
 def full_disk(*_args, **_kwargs):
-    raise OSError(errno.ENOSPC, "No space left on device", "data.pickle")
+    raise OSError(errno.ENOSPC, "No space left on device", "result.pickle")
 
 
 def test_a_full_disk_keeps_the_previous_report_and_leaves_the_run_unfinished(
@@ -51,7 +51,7 @@ def test_a_full_disk_keeps_the_previous_report_and_leaves_the_run_unfinished(
 ):
     folder = published / T2.code
     before = files_of(folder)
-    monkeypatch.setattr(runner, "save_checked", full_disk)
+    monkeypatch.setattr(runner, "save_result", full_disk)
     dataset = load_dataset(EXAMPLE_DATA)
 
     with pytest.raises(runner.OutputFailed) as failed:
@@ -94,7 +94,7 @@ def test_a_killed_run_is_known_to_send_index_and_the_next_run(published, tmp_pat
         start_new_session=True,
     )
     deadline = time.monotonic() + 120
-    while not list(folder.glob(".korning-*/data.pickle")):
+    while not list(folder.glob(".korning-*/result.pickle")):
         assert process.poll() is None, "the run ended before it could be killed"
         assert time.monotonic() < deadline
         time.sleep(0.02)

@@ -18,9 +18,10 @@ from builders import broken_notebook, tiny_notebook
 from hsn_analysis.paths import EXAMPLE_DATA, REPORT_NOTEBOOK
 from hsn_analysis.problems import InvalidDatasetError
 from hsn_analysis.reading.validation import load_dataset
+from hsn_analysis.rules.result import compute_result
 from hsn_analysis.runs import runner
 from hsn_analysis.words.formatting import format_number
-from hsn_analysis.words.summary import build_summary
+from hsn_analysis.words.summary import summary_json
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,7 +86,7 @@ def test_run_publishes_html_pdf_notebook_and_record_in_the_period_folder(example
 def test_run_record_holds_parameters_hashes_timings_versions_and_summary(example_report):
     record = json.loads(example_report.record.read_text(encoding="utf-8"))
     dataset = load_dataset(EXAMPLE_DATA)
-    summary = build_summary(dataset, example_report.period)
+    summary = summary_json(compute_result(dataset, example_report.period))
     assert record["period"] == "2025-T2"
     assert record["parametrar"]["period"] == "2025-T2"
     assert record["parametrar"]["data"] == str(EXAMPLE_DATA.resolve())
@@ -119,14 +120,14 @@ def test_executed_notebook_is_kept_for_audit_with_the_injected_parameters(exampl
     assert not any(o.output_type == "error" for c in nb.cells for o in c.get("outputs", []))
 
 
-def test_the_kernel_got_the_checked_data_from_the_runs_own_folder_which_is_removed(
+def test_the_kernel_got_the_result_from_the_runs_own_folder_which_is_removed(
     example_report,
 ):
     nb = nbformat.read(example_report.notebook, as_version=4)
     [injected] = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
     [line] = [x for x in injected.source.splitlines() if x.startswith("checked = ")]
     handed = Path(line.removeprefix("checked = ").strip('"'))
-    assert handed.name == "data.pickle"
+    assert handed.name == "result.pickle"
     assert handed.parent.parent == example_report.html.parent
     assert handed.parent.name.startswith(".korning-")
     assert not handed.parent.exists()

@@ -9,7 +9,8 @@ from builders import make_dataset
 
 from hsn_analysis.cli import EXIT_OK, main
 from hsn_analysis.periods import Period
-from hsn_analysis.words.summary import build_summary
+from hsn_analysis.rules.result import compute_result
+from hsn_analysis.words.summary import summary_json
 
 PERIODS = [f"{2021 + i // 3}-T{i % 3 + 1}" for i in range(15)]  # 2021-T1 … 2025-T3
 ALTERNATING = [10.0, 14.0] * 7 + [10.0]  # mean 11,87, limits far outside: common cause
@@ -33,7 +34,7 @@ def current_row(summary: dict, period: str) -> dict:
 
 
 def test_an_indicator_with_15_points_has_its_spc_object_and_earlier_rows_have_null():
-    summary = build_summary(dataset(15), Period(2025, 3))
+    summary = summary_json(compute_result(dataset(15), Period(2025, 3)))
     assert current_row(summary, "2025-T3")["spc"] == {
         "punkter": 15,
         "variation": "slumpmassig",
@@ -45,7 +46,7 @@ def test_an_indicator_with_15_points_has_its_spc_object_and_earlier_rows_have_nu
 
 @pytest.mark.parametrize(("n", "period"), [(11, "2024-T2"), (12, "2024-T3")])
 def test_spc_is_null_under_12_points_and_given_from_12(n, period):
-    row = current_row(build_summary(dataset(n), Period.parse(period)), period)
+    row = current_row(summary_json(compute_result(dataset(n), Period.parse(period))), period)
     assert (row["spc"] is None) == (n < 12)
 
 
@@ -54,7 +55,7 @@ def test_the_comparison_object_names_year_riket_median_rank_count_and_source():
         {"indikator_id": "I1", "ar": 2024, "omrade_id": area, "varde": value, "kpi": "N79176"}
         for area, value in (("0000", 71.3), ("0024", 72.0), ("0001", 69.0), ("0003", 75.0))
     ]
-    row = current_row(build_summary(dataset(15, rows), Period(2025, 3)), "2025-T3")
+    row = current_row(summary_json(compute_result(dataset(15, rows), Period(2025, 3))), "2025-T3")
     assert row["jamforelse"] == {
         "ar": 2024,
         "riket": 71.3,

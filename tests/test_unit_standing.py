@@ -10,7 +10,8 @@ import pytest
 from builders import make_dataset
 from test_rules_units import T2, assessed, units, violence_dataset
 
-from hsn_analysis.report.unit_report import build_unit_report, gaps_section, indicators_section
+from hsn_analysis.report.unit_report import UnitReport, gaps_section, indicators_section
+from hsn_analysis.rules.result import compute_result
 from hsn_analysis.rules.unit_standing import not_reported, own_assessments, standing, unit_row
 
 
@@ -63,7 +64,8 @@ def test_an_unknown_unit_is_a_key_error():
 
 
 def test_the_unit_report_shows_its_answer_the_omrade_and_the_region():
-    rep = build_unit_report(violence_dataset(), T2, "SV01", run_started=_now())
+    result = compute_result(violence_dataset(), T2)
+    rep = UnitReport(result, result.for_unit("SV01"), run_started=_now())
     html = indicators_section(rep).html
     assert ">Ja<" in html and "37,5\u00a0%" in html and "27,78\u00a0%" in html
     assert "En av 9 av 24 som svarat ja" in html

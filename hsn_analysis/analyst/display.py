@@ -8,10 +8,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 
+def shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as it is shown: a missing value (NaN, NaT, None, pandas' NA) is an empty cell,
+    never `nan` or `<NA>` (to_html's `na_rep` misses the nullable types' NA)."""
+    return frame.astype(object).where(frame.notna(), "")
+
+
 def _html_table(frame: pd.DataFrame) -> str:
     # to_html escapes every cell and header and, unlike the notebook repr, never cuts long texts
     # short: a delmål's name or an assessment is read whole.
-    table: str = frame.to_html(index=False, escape=True, na_rep="", border=0, classes="hsn-tabell")
+    table: str = shown(frame).to_html(index=False, escape=True, border=0, classes="hsn-tabell")
     return table
 
 
@@ -31,7 +37,9 @@ class Table:
         return heading + _html_table(self.frame)
 
     def __str__(self) -> str:
-        body = self.frame.to_string(index=False, max_colwidth=None) if len(self.frame) else ""
+        body = (
+            shown(self.frame).to_string(index=False, max_colwidth=None) if len(self.frame) else ""
+        )
         return "\n".join(part for part in (self.title, body) if part)
 
     __repr__ = __str__

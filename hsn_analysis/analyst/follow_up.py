@@ -8,8 +8,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from hsn_analysis.analyst import tables
 from hsn_analysis.analyst.display import Summary, Table
 from hsn_analysis.analyst.errors import (
@@ -18,18 +16,16 @@ from hsn_analysis.analyst.errors import (
     UnknownIdError,
     problem_table,
 )
+from hsn_analysis.analyst.tertial import Tertial
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
 from hsn_analysis.problems import Problem
-from hsn_analysis.reading.period_choice import latest_period
+from hsn_analysis.reading.period_choice import PeriodWithoutData, choose_period
 from hsn_analysis.reading.validation import check_dataset
 from hsn_analysis.rules.comparison import compare_indicator_values, compare_periods
-from hsn_analysis.rules.fulfilment import indicator_results
-from hsn_analysis.rules.rollup import count_statuses, goal_rollup
-from hsn_analysis.rules.subgoals import subgoal_results
+from hsn_analysis.rules.result import compute_result
 from hsn_analysis.words import analyst_text as text
-from hsn_analysis.words.narrative import count_sentence
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -53,9 +49,10 @@ def load(path: str | os.PathLike[str] | None = None) -> FollowUp:
 
 
 class FollowUp:
-    """A checked dataset and its answers: `summary`, `subgoals`, `indicators`, `history`,
-    `chart`, `compare`, `compare_values` and `problems`. Periods are codes such as "2025-T2"
-    (any spelling `hsn-report` accepts) or "latest"."""
+    """A checked dataset and its answers: `tertial` (a period's result, as the report has it),
+    `summary`, `subgoals`, `indicators`, `history`, `chart`, `compare`, `compare_values` and
+    `problems`. Periods are codes such as "2025-T2" (any spelling `hsn-report` accepts) or
+    "latest"."""
 
     def __init__(self, dataset: Dataset, source: Path, problems: tuple[Problem, ...]) -> None:
         self.dataset = dataset
@@ -69,85 +66,41 @@ class FollowUp:
 
     def period(self, period: str | Period = "latest") -> Period:
         """The period meant, checked against the data (UnknownIdError names the valid ones)."""
-        if period == "latest":
-            return latest_period(self.dataset)
-        chosen = Period.parse(period)
-        if chosen.code not in self.dataset.periods:
-            raise UnknownIdError("period", str(period), self.dataset.periods)
-        return chosen
+        try:
+            return choose_period(period, self.dataset)
+        except PeriodWithoutData as exc:
+            raise UnknownIdError("period", str(period), exc.known) from None
+
+    def tertial(self, period: str | Period = "latest") -> Tertial:
+        """The period's result: every figure the report, its run record and `hsn-report
+        summary --json` show (`to_json()` prints the same), computed once per period."""
+        return self._tertial(self.period(period))
 
     @functools.cache  # noqa: B019 - one FollowUp per dataset; its results are kept with it
-    def _subgoals(self, period: Period) -> pd.DataFrame:
-        return subgoal_results(self.dataset, period)
-
-    @functools.cache  # noqa: B019
-    def _indicators(self, period: Period) -> pd.DataFrame:
-        return indicator_results(self.dataset, period)
-
-    def _goal_id(self, goal: str | None) -> str | None:
-        valid = list(self.dataset.goals["mal_id"])
-        if goal is not None and goal not in valid:
-            raise UnknownIdError("mal", goal, valid)
-        return goal
-
-    def _indicator_id(self, indicator: str) -> str:
-        valid = list(self.dataset.indicators["indikator_id"])
-        if indicator not in valid:
-            raise UnknownIdError("indikator", indicator, valid)
-        return indicator
-
-    def _title(self, period: Period) -> str:
-        settings = self.dataset.settings
-        return text.SUMMARY_TITLE.format(
-            board=settings.board_name, year=settings.year, period=period.label
-        )
+    def _tertial(self, period: Period) -> Tertial:
+        return Tertial(compute_result(self.dataset, period))
 
     def summary(self, period: str | Period = "latest") -> Summary:
         """The count sentence of the period (what `print` shows) and the mål with their
         rolled-up status."""
-        chosen = self.period(period)
-        subgoals = self._subgoals(chosen)
-        goals = goal_rollup(self.dataset, subgoals)
-        sentence = count_sentence(count_statuses(subgoals["status"]), chosen)
-        return Summary(self._title(chosen), sentence, Table(tables.goal_table(goals)))
+        return self.tertial(period).summary()
 
     def subgoals(self, period: str | Period = "latest", goal: str | None = None) -> Table:
         """The delmål of the period (of one mål when `goal` is given) with their assessment."""
-        chosen = self.period(period)
-        goal_id = self._goal_id(goal)
-        frame = self._subgoals(chosen)
-        if goal_id is not None:
-            frame = frame.loc[frame["mal_id"] == goal_id]
-        return Table(tables.subgoal_table(frame), self._title(chosen))
+        return self.tertial(period).subgoals(goal)
 
     def indicators(self, period: str | Period = "latest", goal: str | None = None) -> Table:
         """Every indicator of the period (of one mål when `goal` is given), due or not."""
-        chosen = self.period(period)
-        goal_id = self._goal_id(goal)
-        frame = self._indicators(chosen)
-        frame = frame.loc[frame["rapportperiod"].to_numpy(dtype=bool)]
-        if goal_id is not None:
-            in_goal = self.dataset.subgoals.loc[self.dataset.subgoals["mal_id"] == goal_id]
-            frame = frame.loc[frame["delmal_id"].isin(in_goal["delmal_id"])]
-        return Table(tables.indicator_table(frame), self._title(chosen))
-
-    def _history(self, indicator: str, period: Period) -> pd.DataFrame:
-        frame = self._indicators(period)
-        return frame.loc[frame["indikator_id"] == self._indicator_id(indicator)]
+        return self.tertial(period).indicators(goal)
 
     def history(self, indicator: str, period: str | Period = "latest") -> Table:
         """One indicator's rows up to the period, newest first, as the report's table."""
-        chosen = self.period(period)
-        history = self._history(indicator, chosen)
-        name = history["namn"].iloc[0] if len(history) else indicator
-        return Table(tables.indicator_table(history, with_period=True), f"{indicator} {name}")
+        return self.tertial(period).history(indicator)
 
     def chart(self, indicator: str, period: str | Period = "latest") -> Figure:
-        """The report's trend chart of one indicator (a matplotlib Figure; JupyterLab shows it)."""
-        from hsn_analysis.report.charts import indicator_trend  # matplotlib only when drawn
-
-        chosen = self.period(period)
-        return indicator_trend(self._history(indicator, chosen), chosen)
+        """The chart the report draws for the indicator in the period: its SPC chart when the
+        series is long enough for signals, else its trend chart (a matplotlib Figure)."""
+        return self.tertial(period).chart(indicator)
 
     def compare(self, earlier: str | Period, later: str | Period) -> Table:
         """Each delmål's status in two periods side by side, with the change."""

@@ -6,12 +6,16 @@ their own columns (`status_kod`, the ids) so that an analyst can still filter on
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from hsn_analysis.periods import Period
+from hsn_analysis.rules.benchmark import Benchmark
+from hsn_analysis.rules.spc import SpcResult
 from hsn_analysis.vocabulary import Change, IndicatorStatus, SubgoalStatus, TargetType
 from hsn_analysis.words import analyst_text as text
-from hsn_analysis.words import labels, report_text
+from hsn_analysis.words import labels, report_text, signals_text, unit_text
 from hsn_analysis.words.formatting import format_number, format_percent
 
 _TREND = (TargetType.INCREASE, TargetType.DECREASE)
@@ -140,3 +144,69 @@ def value_comparison_table(values: pd.DataFrame, earlier: Period, later: Period)
             text.UNIT: values["enhet"].to_numpy(),
         }
     )
+
+
+def deviation_table(deviations: pd.DataFrame) -> pd.DataFrame:
+    """Delmål whose assessment and indicators point opposite ways, in the report's words."""
+    return pd.DataFrame(
+        {
+            "mal_id": deviations["mal_id"].to_numpy(),
+            "delmal_id": deviations["delmal_id"].to_numpy(),
+            text.SUBGOAL: deviations["namn"].to_numpy(),
+            text.STATUS: [subgoal_status_word(s) for s in deviations["status"]],
+            text.DEVIATION: [labels.DEVIATION_LABEL[d] for d in deviations["avvikelse"]],
+            text.INDICATORS: [", ".join(ids) for ids in deviations["indikatorer"]],
+            "avvikelse_kod": deviations["avvikelse"].to_numpy(),
+        }
+    )
+
+
+def signal_table(
+    indicators: pd.DataFrame,
+    signals: Mapping[str, SpcResult | None],
+    benchmarks: Mapping[str, Benchmark | None],
+) -> pd.DataFrame:
+    """Per indicator of the period: its SPC icons (from 12 points) and its rank among the
+    regions, in the words of the report's overview. `indicators` are the period's rows."""
+    rows = []
+    for row in indicators.itertuples(index=False):
+        found, compared = signals.get(row.indikator_id), benchmarks.get(row.indikator_id)
+        variation = "" if found is None else signals_text.VARIATION_LABELS[found.variation][1]
+        assurance = ""
+        if found is not None and found.assurance is not None:
+            assurance = signals_text.ASSURANCE_LABELS[found.assurance][1]
+        rank = ""
+        if compared is not None and compared.rank is not None:
+            rank = signals_text.RANK_TEXT.format(rank=compared.rank, count=compared.count)
+        rows.append(
+            {
+                "indikator_id": row.indikator_id,
+                text.INDICATOR: row.namn,
+                text.SPC_POINTS: "" if found is None else str(found.count),
+                text.VARIATION: variation or ("" if found else signals_text.SHORT_SERIES),
+                text.ASSURANCE: assurance,
+                text.BENCHMARK_YEAR: "" if compared is None else str(compared.year),
+                text.RANK: rank,
+                "variation_kod": "" if found is None else found.variation.value,
+            }
+        )
+    columns = ["indikator_id", text.INDICATOR, text.SPC_POINTS, text.VARIATION, text.ASSURANCE]
+    columns += [text.BENCHMARK_YEAR, text.RANK, "variation_kod"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def unit_matrix_table(matrix: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """Units × delmål: each unit's own status in the report's short words, by område."""
+    named = units.set_index("enhet_id")
+    frame = pd.DataFrame(
+        {
+            "enhet_id": matrix.index.to_numpy(),
+            text.UNIT_NAME: [named.at[u, "namn"] for u in matrix.index],
+            text.AREA: [named.at[u, "omrade"] for u in matrix.index],
+        }
+    )
+    for subgoal in matrix.columns:
+        frame[subgoal] = [
+            f"{unit_text.UNIT_SYMBOL[s]} {unit_text.SHORT_UNIT_STATUS[s]}" for s in matrix[subgoal]
+        ]
+    return frame

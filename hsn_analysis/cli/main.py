@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Callable
@@ -147,13 +146,14 @@ def _summary(args: argparse.Namespace) -> int:
     except PeriodNotReady as exc:
         logger.error("%s", exc)
         return EXIT_NOT_READY
-    from hsn_analysis.words.summary import build_summary
+    from hsn_analysis.rules.result import compute_result
+    from hsn_analysis.words.summary import summary_json, summary_text
 
-    summary = build_summary(dataset, period)
+    result = compute_result(dataset, period)
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False, allow_nan=False, indent=2))
+        print(summary_text(result))
     else:
-        print(render_text(dataset, summary, period))
+        print(render_text(dataset, summary_json(result), period))
     return EXIT_OK
 
 

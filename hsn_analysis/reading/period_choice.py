@@ -7,7 +7,14 @@ from datetime import date
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.periods import RANGE_MARK, Period, PeriodNotReady, period_range
 
-__all__ = ["PeriodNotReady", "latest_period", "resolve_period", "resolve_periods"]
+__all__ = [
+    "PeriodNotReady",
+    "PeriodWithoutData",
+    "choose_period",
+    "latest_period",
+    "resolve_period",
+    "resolve_periods",
+]
 
 
 def latest_period(dataset: Dataset) -> Period:
@@ -36,10 +43,29 @@ def resolve_period(text: str, dataset: Dataset, today: date) -> Period:
     period = Period.parse(text)
     if period.start > today:
         raise ValueError(f"{period.label} har inte börjat än (den börjar {period.start}).")
+    return choose_period(period, dataset)
+
+
+def choose_period(text: str | Period, dataset: Dataset) -> Period:
+    """The period an analyst or the report notebook means: `latest`, or a period (any spelling
+    `Period.parse` reads) that has data. Raises PeriodWithoutData (a ValueError) naming the
+    periods that have data."""
+    if text == "latest":
+        return latest_period(dataset)
+    period = text if isinstance(text, Period) else Period.parse(text)
     if period.code not in dataset.periods:
-        known = ", ".join(dataset.periods) or "inga"
-        raise ValueError(f"data saknas för {period.code}. Perioder med data: {known}.")
+        raise PeriodWithoutData(period, dataset.periods)
     return period
+
+
+class PeriodWithoutData(ValueError):
+    """A period that has neither outcomes nor assessments in the data."""
+
+    def __init__(self, period: Period, known: list[str]) -> None:
+        self.period = period
+        self.known = known
+        listed = ", ".join(known) or "inga"
+        super().__init__(f"data saknas för {period.code}. Perioder med data: {listed}.")
 
 
 def resolve_periods(text: str, dataset: Dataset, today: date) -> list[Period]:

@@ -8,7 +8,6 @@ from hsn_analysis.report import spc_chart
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.markup import esc, figure, table
 from hsn_analysis.rules.benchmark import Benchmark
-from hsn_analysis.rules.signals import report_target
 from hsn_analysis.rules.spc import Assurance, SpcResult, Variation
 from hsn_analysis.words import signals_text as text
 from hsn_analysis.words.formatting import format_number
@@ -121,13 +120,6 @@ def signal_blocks(report: Report, indicator: object) -> str:
     if found is not None:
         parts.append(benchmark_block(found, indicator, region_name(report, found)))
     return f'<div class="signaler">{"".join(parts)}</div>' if parts else ""
-
-
-def signal_target(report: Report, indicator: object) -> float | None:
-    """The target the SPC chart draws and the assurance is judged against."""
-    outcomes = report.dataset.outcomes
-    rows = outcomes[outcomes["indikator_id"] == indicator.indikator_id]  # type: ignore[attr-defined]
-    return report_target(indicator, rows, report.period)
 
 
 def region_name(report: Report, found: Benchmark) -> str:

@@ -9,8 +9,9 @@ import pandas as pd
 from hsn_analysis.periods import Period
 from hsn_analysis.report import charts, spc_chart
 from hsn_analysis.report import units as report_units
-from hsn_analysis.report.benchmarks import signal_blocks, signal_target
+from hsn_analysis.report.benchmarks import signal_blocks
 from hsn_analysis.report.context import Report
+from hsn_analysis.report.indicator_figure import indicator_figure, signal_target
 from hsn_analysis.report.markup import Fragment, badge, esc, figure, paragraphs, prose, table
 from hsn_analysis.report.overview import goal_anchor, subgoal_anchors
 from hsn_analysis.vocabulary import IndicatorStatus, TargetType
@@ -166,24 +167,15 @@ def indicator_block(report: Report, indicator: Row) -> str:
 
 
 def indicator_chart(report: Report, indicator: Row, history: pd.DataFrame) -> str:
-    """The indicator's one chart: its SPC chart when the series is long enough for signals
-    (the values, the target, the centre line, the limits and the special causes, as Making
-    Data Count draws them), else the trend chart with each period's status."""
+    """The indicator's one chart (`indicator_figure`) with its alt text."""
     trend_alt = charts.indicator_trend_alt(history, report.period)
+    drawn = indicator_figure(report.result, indicator)
     result = report.signals.get(indicator.indikator_id)
     if result is None:
-        return figure(charts.indicator_trend(history, report.period), trend_alt, css_class="trend")
-    target = signal_target(report, indicator)
-    unit = history["enhet"].iloc[0] if len(history) else ""
-    unit = "" if pd.isna(unit) else str(unit).strip()
-    # Each period's own target, as the table and the trend chart show it.
-    targets = {
-        str(period): float(value)
-        for period, value in zip(history["period"], history["malvarde"], strict=True)
-        if pd.notna(value)
-    }
+        return figure(drawn, trend_alt, css_class="trend")
+    target = signal_target(report.result, indicator)
     return figure(
-        spc_chart.spc_chart(result, target, report.period, unit, targets),
+        drawn,
         f"{spc_chart.spc_chart_alt(result, indicator.namn, target)} {trend_alt}",
         css_class="trend spc",
     )
@@ -247,8 +239,8 @@ def responsible(frame: pd.DataFrame, id_column: str, ident: str) -> str:
 
 def goal_comment(report: Report, goal_id: str) -> str:
     """The mål's own comment for the period, beside (never instead of) its rolled-up status."""
-    rows = report.dataset.goal_assessments
-    rows = rows.loc[(rows["mal_id"] == goal_id) & (rows["period"] == report.period.code)]
+    rows = report.result.goal_comments
+    rows = rows.loc[rows["mal_id"] == goal_id]
     if rows.empty:
         return ""
     row = rows.iloc[0]

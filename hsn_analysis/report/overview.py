@@ -210,8 +210,7 @@ def _changes(report: Report) -> str:
 def administration_summary(report: Report) -> str:
     """The administration's own summary of the tertial (the `analys` table), first in
     Sammanfattning: each text under its heading, paragraphs and bullets kept, all escaped."""
-    rows = report.dataset.analyses
-    rows = rows.loc[rows["period"] == report.period.code]
+    rows = report.result.analyses
     if rows.empty:
         return ""
     parts = [

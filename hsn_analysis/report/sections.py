@@ -13,11 +13,12 @@ from hsn_analysis.report.appendix import (
     deviation_section,
     full_year_section,
 )
-from hsn_analysis.report.context import Report, prepare, report_title
+from hsn_analysis.report.context import Report, prepare
 from hsn_analysis.report.goals import goal_sections
 from hsn_analysis.report.overview import summary_section, title_section
 from hsn_analysis.report.signals import overview_section
 from hsn_analysis.report.units import units_section
+from hsn_analysis.words.titles import report_title
 
 __all__ = [
     "Report",

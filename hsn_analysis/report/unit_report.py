@@ -19,14 +19,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from hsn_analysis.dataset import Dataset, Settings, load_checked
+from hsn_analysis.dataset import Dataset
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
+from hsn_analysis.reading.period_choice import choose_period
 from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.report.markup import Fragment, bullet_list, esc, paragraphs, table
 from hsn_analysis.report.units import unit_mark, with_unit
-from hsn_analysis.rules.unit_standing import not_reported, own_assessments, standing, unit_row
-from hsn_analysis.rules.units import NOT_REPORTED, assessment_counts
+from hsn_analysis.rules.result import TertialResult, UnitResult, compute_result, load_result
+from hsn_analysis.rules.units import NOT_REPORTED
 from hsn_analysis.version import __version__
 from hsn_analysis.vocabulary import Aggregation
 from hsn_analysis.words import labels, report_text
@@ -35,21 +36,36 @@ from hsn_analysis.words import unit_text as words
 
 @dataclass(frozen=True)
 class UnitReport:
-    """The inputs and results of one unit's report; the sections only read it."""
+    """One unit's report: its slice of the tertial's result; the sections only read it."""
 
-    dataset: Dataset
-    period: Period
-    unit: pd.Series  # the unit's row of `enheter`
+    result: TertialResult
+    own: UnitResult
     run_started: datetime
-    assessments: pd.DataFrame  # unit_standing.own_assessments
-    standing: pd.DataFrame  # unit_standing.standing
-    gaps: list[tuple[str, str]]  # unit_standing.not_reported
 
+    @property
+    def dataset(self) -> Dataset:
+        """The checked dataset the result was computed from."""
+        return self.result.dataset
 
-def unit_report_title(settings: Settings, period: Period, unit_name: str) -> str:
-    """The page title: period and unit (the board is in the heading)."""
-    del settings  # the same signature as report_title; the unit's name says enough
-    return words.UNIT_TITLE.format(period=period.label, unit=unit_name)
+    @property
+    def period(self) -> Period:
+        """The report period."""
+        return self.result.period
+
+    @property
+    def assessments(self) -> pd.DataFrame:
+        """`UnitResult.assessments`."""
+        return self.own.assessments
+
+    @property
+    def standing(self) -> pd.DataFrame:
+        """`UnitResult.standing`."""
+        return self.own.standing
+
+    @property
+    def gaps(self) -> tuple[tuple[str, str], ...]:
+        """`UnitResult.gaps`."""
+        return self.own.gaps
 
 
 def prepare(
@@ -59,36 +75,25 @@ def prepare(
     run_started: str | None = None,
     checked: str | os.PathLike[str] | None = None,
 ) -> UnitReport:
-    """Load (or take the runner's `checked` copy of) the data and compute the unit's figures.
+    """The unit's report: its slice of the tertial's result (the runner's `checked` copy, else
+    computed from `data` as `report.context.prepare` does).
 
     `enhet` is an `enhet_id` of `enheter`; KeyError when the data has no such unit.
     """
-    dataset = load_checked(Path(checked)) if checked else load_dataset(data or EXAMPLE_DATA)
-    chosen = Period.parse(period)
+    if checked:
+        result = load_result(Path(checked))
+    else:
+        dataset = load_dataset(data or EXAMPLE_DATA)
+        result = compute_result(dataset, choose_period(period, dataset))
     started = datetime.fromisoformat(run_started) if run_started else datetime.now().astimezone()
-    return build_unit_report(dataset, chosen, enhet, started)
-
-
-def build_unit_report(
-    dataset: Dataset, period: Period, unit_id: str, run_started: datetime
-) -> UnitReport:
-    """Every figure of one unit's report, from a dataset already loaded."""
-    return UnitReport(
-        dataset=dataset,
-        period=period,
-        unit=unit_row(dataset, unit_id),
-        run_started=run_started,
-        assessments=own_assessments(dataset, period, unit_id),
-        standing=standing(dataset, period, unit_id),
-        gaps=not_reported(dataset, period, unit_id),
-    )
+    return UnitReport(result, result.for_unit(enhet), started)
 
 
 def title_section(report: UnitReport) -> Fragment:
     """The unit's name, its område and the period, and the example-data banner."""
-    settings, unit = report.dataset.settings, report.unit
-    heading = words.UNIT_HEADING.format(year=settings.year, unit=unit["namn"])
-    sub = words.UNIT_SUBHEADING.format(area=unit["omrade"], period=report.period.label)
+    settings, unit = report.dataset.settings, report.own
+    heading = words.UNIT_HEADING.format(year=settings.year, unit=unit.name)
+    sub = words.UNIT_SUBHEADING.format(area=unit.area, period=report.period.label)
     when = report_text.run_time_text(report.run_started)
     parts = [
         '<header class="rapporthuvud">',
@@ -96,9 +101,9 @@ def title_section(report: UnitReport) -> Fragment:
         f"<h1>{esc(heading)}</h1>",
         f'<p class="period">{esc(sub)}</p>',
     ]
-    if unit["ansvarig"]:
+    if unit.responsible:
         parts.append(
-            f'<p class="skapad">{esc(words.UNIT_RESPONSIBLE.format(who=unit["ansvarig"]))}</p>'
+            f'<p class="skapad">{esc(words.UNIT_RESPONSIBLE.format(who=unit.responsible))}</p>'
         )
     parts.append(f'<p class="skapad">{esc(words.UNIT_CREATED.format(when=when))}</p></header>')
     if settings.example_data:
@@ -109,10 +114,11 @@ def title_section(report: UnitReport) -> Fragment:
 def assessments_section(report: UnitReport) -> Fragment:
     """Each delmål the units assess: the unit's status and comment, the board's status, and
     how the units of its område assessed it."""
-    area = report.unit["omrade"]
+    area = report.own.area
     intro = words.UNIT_ASSESSMENTS_INTRO.format(period=report.period.label, area=area)
     parts = [f'<section id="delmal"><h2>{esc(words.UNIT_ASSESSMENTS)}</h2><p>{esc(intro)}</p>']
-    counts = assessment_counts(report.dataset, report.period)
+    assert report.result.units is not None  # a unit's report has units
+    counts = report.result.units.counts
     counts = counts.loc[counts["omrade"] == area].set_index("delmal_id")
     for row in report.assessments.itertuples(index=False):
         board = labels.SUBGOAL_STATUS_LABEL[row.namndens_status]
@@ -169,7 +175,7 @@ def _place(row: Any) -> str:
 
 def indicators_section(report: UnitReport) -> Fragment:
     """The unit's values beside the target, its område and the region, and its place."""
-    period, area = report.period.label, report.unit["omrade"]
+    period, area = report.period.label, report.own.area
     parts = [f'<section id="varden"><h2>{esc(words.UNIT_INDICATORS)}</h2>']
     if report.standing.empty:
         parts.append(f'<p class="inga">{esc(words.UNIT_NO_INDICATORS.format(period=period))}</p>')
@@ -221,7 +227,7 @@ def about_section(report: UnitReport) -> Fragment:
     text = words.UNIT_ABOUT_TEXT.format(period=report.period.label, files=files)
     footer = words.UNIT_FOOTER.format(
         board=report.dataset.settings.board_name,
-        unit=report.unit["namn"],
+        unit=report.own.name,
         period=report.period.label,
         version=__version__,
     )
@@ -235,10 +241,8 @@ __all__ = [
     "UnitReport",
     "about_section",
     "assessments_section",
-    "build_unit_report",
     "gaps_section",
     "indicators_section",
     "prepare",
     "title_section",
-    "unit_report_title",
 ]

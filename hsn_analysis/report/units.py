@@ -14,14 +14,8 @@ import pandas as pd
 
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.markup import Fragment, badge, esc, scroll_region, table
-from hsn_analysis.rules.units import (
-    NOT_REPORTED,
-    area_results,
-    assessment_counts,
-    missing_values,
-    unit_deviations,
-    unit_matrix,
-)
+from hsn_analysis.rules.result import UnitsResult
+from hsn_analysis.rules.units import NOT_REPORTED
 from hsn_analysis.vocabulary import Aggregation
 from hsn_analysis.words import labels
 from hsn_analysis.words import unit_text as words
@@ -38,7 +32,15 @@ def with_unit(value: float, unit: str) -> str:
 
 
 def _has_units(report: Report) -> bool:
-    return not report.dataset.units.empty
+    return report.result.units is not None
+
+
+def _units(report: Report) -> UnitsResult:
+    """The units' part of the report's result (callers check `_has_units` first)."""
+    units = report.result.units
+    if units is None:  # a report without basenheter never asks
+        raise ValueError("the report has no basenheter")
+    return units
 
 
 def unit_mark(status: str, *, short: bool = True) -> str:
@@ -55,7 +57,7 @@ def area_table(report: Report, indicator: Any) -> str:
     """An aggregated indicator's figures per område in the report period ("" without any)."""
     if not _has_units(report):
         return ""
-    rows = area_results(report.dataset, report.period)
+    rows = _units(report).areas
     rows = rows.loc[rows["indikator_id"] == indicator.indikator_id]
     if rows.empty:
         return ""
@@ -96,7 +98,7 @@ def distribution(report: Report, subgoal_id: str) -> str:
     """The units' own assessments of one delmål, per område, and who has not reported."""
     if not _has_units(report):
         return ""
-    counts = assessment_counts(report.dataset, report.period)
+    counts = _units(report).counts
     counts = counts.loc[counts["delmal_id"] == subgoal_id]
     if counts.empty:
         return ""
@@ -114,7 +116,7 @@ def distribution(report: Report, subgoal_id: str) -> str:
         + [str(getattr(r, s)) for s in _STATUS_ORDER]
         for r in counts.itertuples(index=False)
     ]
-    matrix = unit_matrix(report.dataset, report.period)
+    matrix = _units(report).matrix
     silent = matrix.index[matrix[subgoal_id] == NOT_REPORTED].tolist()
     missing = (
         f'<p class="meta">{esc(words.NOT_REPORTED_LIST.format(names=_names(report, silent)))}</p>'
@@ -138,7 +140,7 @@ def units_section(report: Report) -> Fragment:
     if not _has_units(report):
         return Fragment("")
     period = report.period.label
-    matrix = unit_matrix(report.dataset, report.period)
+    matrix = _units(report).matrix
     parts = [f'<section class="bilaga" id="basenheter"><h2>{esc(words.UNITS_HEADING)}</h2>']
     if matrix.columns.empty:
         parts.append(f'<p class="inga">{esc(words.UNITS_NONE.format(period=period))}</p>')
@@ -183,8 +185,7 @@ def unit_deviation_block(report: Report) -> str:
     """Avvikelser: delmål whose board assessment most reporting units contradict."""
     if not _has_units(report):
         return ""
-    counts = assessment_counts(report.dataset, report.period)
-    found = unit_deviations(report.subgoals, counts)
+    found = _units(report).deviations
     parts = [f"<h3>{esc(words.UNIT_DEVIATIONS)}</h3>"]
     if found.empty:
         text = words.NO_UNIT_DEVIATIONS.format(period=report.period.label)
@@ -209,12 +210,12 @@ def unit_gaps_block(report: Report) -> str:
         return ""
     parts = [f"<h3>{esc(words.UNIT_GAPS)}</h3>"]
     rows = []
-    missing = missing_values(report.dataset, report.period)
+    missing = _units(report).missing
     indicator_names = report.dataset.indicators.set_index("indikator_id")["namn"]
     for (indicator, area), group in missing.groupby(["indikator_id", "omrade"], sort=False):
         what = f'{esc(indicator_names[indicator])} <span class="meta">({esc(indicator)})</span>'
         rows.append([what, esc(area), esc("; ".join(group["namn"]))])
-    matrix = unit_matrix(report.dataset, report.period)
+    matrix = _units(report).matrix
     areas = report.dataset.units.set_index("enhet_id")["omrade"]
     names = report.subgoals.set_index("delmal_id")["namn"]
     for subgoal in matrix.columns:

@@ -48,12 +48,16 @@ def unit_row(dataset: Dataset, unit_id: str) -> pd.Series:
     return units.loc[unit_id]
 
 
-def standing(dataset: Dataset, period: Period, unit_id: str) -> pd.DataFrame:
+def standing(
+    dataset: Dataset, period: Period, unit_id: str, areas: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Per aggregated indicator the unit reports in `period` (one whose units have values
     then): its value, its område's and the region's, its place within the område and how many
-    reported there. For andel_ja the place is not a rank: `lika` counts the same answers."""
+    reported there. For andel_ja the place is not a rank: `lika` counts the same answers.
+    `areas` is `area_results(dataset, period)` when the caller has it (the tertial's result)."""
     unit = unit_row(dataset, unit_id)
-    areas = area_results(dataset, period)
+    if areas is None:
+        areas = area_results(dataset, period)
     values = dataset.unit_outcomes.loc[dataset.unit_outcomes["period"] == period.code]
     rows = []
     for indicator in dataset.indicators.itertuples(index=False):
@@ -93,10 +97,14 @@ def standing(dataset: Dataset, period: Period, unit_id: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=STANDING_COLUMNS)
 
 
-def own_assessments(dataset: Dataset, period: Period, unit_id: str) -> pd.DataFrame:
+def own_assessments(
+    dataset: Dataset, period: Period, unit_id: str, matrix: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The unit's own assessment of each delmål units assess in `period` (plan order), with
-    the board's status beside it; `ej_rapporterat` where the unit has none."""
-    matrix = unit_matrix(dataset, period)
+    the board's status beside it; `ej_rapporterat` where the unit has none. `matrix` is
+    `unit_matrix(dataset, period)` when the caller has it (the tertial's result)."""
+    if matrix is None:
+        matrix = unit_matrix(dataset, period)
     at = dataset.unit_assessments
     at = at.loc[(at["period"] == period.code) & (at["enhet_id"] == unit_id)]
     at = at.set_index("delmal_id")
@@ -122,11 +130,16 @@ def own_assessments(dataset: Dataset, period: Period, unit_id: str) -> pd.DataFr
 
 def not_reported(dataset: Dataset, period: Period, unit_id: str) -> list[tuple[str, str]]:
     """What the unit has not reported in `period`: ("indikator"|"delmal", id) in plan order."""
+    own = own_assessments(dataset, period, unit_id)
+    return gaps_of(own, standing(dataset, period, unit_id))
+
+
+def gaps_of(own: pd.DataFrame, values: pd.DataFrame) -> list[tuple[str, str]]:
+    """What a unit has not reported, from its `own_assessments` and its `standing`."""
     gaps = [
         ("indikator", row.indikator_id)
-        for row in standing(dataset, period, unit_id).itertuples(index=False)
+        for row in values.itertuples(index=False)
         if np.isnan(row.varde)
     ]
-    own = own_assessments(dataset, period, unit_id)
     gaps += [("delmal", d) for d in own.loc[own["status"] == NOT_REPORTED, "delmal_id"]]
     return gaps

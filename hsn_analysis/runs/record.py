@@ -10,16 +10,17 @@ from typing import Any
 
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.periods import Period
-from hsn_analysis.report.context import package_versions, report_title
-from hsn_analysis.rules.subgoals import subgoal_results
-from hsn_analysis.words.summary import build_summary
+from hsn_analysis.report.context import package_versions
+from hsn_analysis.rules.result import TertialResult
+from hsn_analysis.words.summary import summary_json
+from hsn_analysis.words.titles import report_title
 
 
-def record_figures(dataset: Dataset, period: Period) -> dict[str, Any]:
-    """What the index and the mail need (title, counts, the delmål and their status), so that
-    neither reads the data again."""
-    subgoals = subgoal_results(dataset, period)
-    summary = build_summary(dataset, period, subgoals)
+def record_figures(result: TertialResult) -> dict[str, Any]:
+    """What the index and the mail need (title, counts, the delmål and their status), read
+    from the tertial's result, so that neither reads the data again."""
+    dataset, period = result.dataset, result.period
+    summary = summary_json(result)
     return {
         "titel": report_title(dataset.settings, period),
         "namnd": dataset.settings.board_name,
@@ -29,7 +30,7 @@ def record_figures(dataset: Dataset, period: Period) -> dict[str, Any]:
         "mal": summary["mal"],
         "delmal_lista": [
             {"delmal_id": r.delmal_id, "mal_id": r.mal_id, "namn": r.namn, "status": str(r.status)}
-            for r in subgoals.itertuples(index=False)
+            for r in result.subgoals.itertuples(index=False)
         ],
     }
 

@@ -22,13 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from hsn_analysis import paths
-from hsn_analysis.dataset import Dataset, save_checked
+from hsn_analysis.dataset import Dataset
 from hsn_analysis.paths import EXAMPLE_DATA, OUTPUTS
 from hsn_analysis.periods import Period
 from hsn_analysis.problems import InvalidDatasetError
 from hsn_analysis.reading.period_choice import resolve_period
 from hsn_analysis.reading.validation import check_dataset
 from hsn_analysis.report.export import export_html, report_exporter
+from hsn_analysis.rules.result import compute_result, save_result
 from hsn_analysis.runs.attempts import (
     WORK_PREFIX,
     mark_finished,
@@ -296,10 +297,11 @@ def _produce(
     # Same folder as the report, so that publishing is a rename on one file system.
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=folder))
     try:
-        # While the kernel boots: hand it the checked data, make the exporter and the record's
-        # figures, and import papermill (in execute_notebook).
-        checked = work / "data.pickle"
-        save_checked(dataset, checked)
+        # While the kernel boots: compute the tertial's result and hand it (with the checked
+        # data) to the kernel, make the exporter and the record's figures, import papermill.
+        result = compute_result(dataset, chosen)  # the one result every output reads
+        checked = work / "result.pickle"
+        save_result(result, checked)
         parameters = {
             "period": chosen.code,
             "data": str(data),
@@ -307,7 +309,7 @@ def _produce(
         }
         skip_slow_schema_import()
         exporter = report_exporter()
-        figures = record_figures(dataset, chosen)
+        figures = record_figures(result)
         info = document_info(figures, chosen, dataset.settings, started)
         # While the kernel runs the notebook this process is idle: it warms up WeasyPrint.
         warming = warm_up()

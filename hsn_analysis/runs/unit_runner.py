@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from hsn_analysis import paths
-from hsn_analysis.dataset import Dataset, save_checked
+from hsn_analysis.dataset import Dataset
 from hsn_analysis.periods import Period
 from hsn_analysis.report.context import package_versions
 from hsn_analysis.report.export import export_html, report_exporter
-from hsn_analysis.report.unit_report import build_unit_report, unit_report_title
+from hsn_analysis.rules.result import TertialResult, compute_result, save_result
 from hsn_analysis.runs.index import refresh_index
 from hsn_analysis.runs.kernel import KERNEL_NAME, Kernel, skip_slow_schema_import
 from hsn_analysis.runs.layout import UNIT_FOLDER, unit_report_paths
@@ -51,6 +51,8 @@ from hsn_analysis.runs.runner import (
     execute_notebook,
 )
 from hsn_analysis.words.safeguards import is_file_system_failure
+from hsn_analysis.words.summary import unit_counts_json
+from hsn_analysis.words.titles import unit_report_title
 
 logger = logging.getLogger(__name__)
 ALL_UNITS = "alla"
@@ -83,8 +85,7 @@ def clean_namespace(manager: Any) -> None:
 
 
 def produce_unit_report(
-    dataset: Dataset,
-    period: Period,
+    result: TertialResult,
     unit_id: str,
     data: Path,
     out: Path,
@@ -95,8 +96,9 @@ def produce_unit_report(
     notebook: Path | None = None,
 ) -> Path:
     """Make and publish one unit's report with a running kernel (its manager) and exporter;
-    `checked` is the dataset as `save_checked` wrote it. Raises LockBusy or RunFailed as
+    `checked` is the tertial's result as `save_result` wrote it. Raises LockBusy or RunFailed as
     `runner.produce_report` does; returns the published page."""
+    dataset, period = result.dataset, result.period
     started = datetime.now().astimezone()
     clock = time.perf_counter()
     files = unit_report_paths(out, period, unit_id)
@@ -123,32 +125,23 @@ def produce_unit_report(
             except NotebookFailed as exc:
                 kept = _keep_failed(executed, files["failed"])
                 raise RunFailed("notebook", str(exc), kept) from exc
-            unit = build_unit_report(dataset, period, unit_id, started)
-            title = unit_report_title(dataset.settings, period, str(unit.unit["namn"]))
+            unit = result.for_unit(unit_id)  # the record's figures: a slice of the result
+            title = unit_report_title(period, unit.name)
             try:
                 page = export_html(nb, title, exporter).encode()
             except Exception as exc:  # any nbconvert/Jinja failure: publish nothing
                 kept = _keep_failed(executed, files["failed"])
                 raise RunFailed("export", f"{type(exc).__name__}: {exc}", kept) from exc
             (work / files["html"].name).write_bytes(page)
-            counts = unit.assessments["status"].value_counts()
             record = {
                 **record_head("enhet", title, dataset, period, data, parameters, started),
                 "enhet_id": unit_id,
-                "enhet_namn": str(unit.unit["namn"]),
-                "omrade": str(unit.unit["omrade"]),
+                "enhet_namn": unit.name,
+                "omrade": unit.area,
                 "tider_s": {"totalt": round(time.perf_counter() - clock, 3)},
                 "versioner": package_versions(),
                 **file_facts("html", page),
-                "delmal": {
-                    key: int(counts.get(status, 0))
-                    for key, status in (
-                        ("uppnas", "gron"),
-                        ("delvis", "gul"),
-                        ("uppnas_ej", "rod"),
-                        ("ej_rapporterat", "ej_rapporterat"),
-                    )
-                },
+                "delmal": unit_counts_json(unit.status_counts),
                 "ej_rapporterat": [f"{kind} {key}" for kind, key in unit.gaps],
             }
             (work / files["record"].name).write_text(
@@ -162,8 +155,7 @@ def produce_unit_report(
 
 
 def make_unit_reports(
-    dataset: Dataset,
-    period: Period,
+    result: TertialResult,
     unit_ids: Sequence[str],
     data: Path,
     out: Path,
@@ -182,7 +174,7 @@ def make_unit_reports(
 
     def work() -> None:
         try:
-            found.append(_make_unit_reports(dataset, period, unit_ids, data, out, notebook))
+            found.append(_make_unit_reports(result, unit_ids, data, out, notebook))
         except BaseException as exc:  # handed to the caller's thread below
             failed.append(exc)
 
@@ -195,8 +187,7 @@ def make_unit_reports(
 
 
 def _make_unit_reports(
-    dataset: Dataset,
-    period: Period,
+    result: TertialResult,
     unit_ids: Sequence[str],
     data: Path,
     out: Path,
@@ -204,12 +195,12 @@ def _make_unit_reports(
 ) -> list[UnitFinished]:
     skip_slow_schema_import()
     exporter = report_exporter()
-    stage = out / period.code / UNIT_FOLDER
+    stage = out / result.period.code / UNIT_FOLDER
     stage.mkdir(parents=True, exist_ok=True)
     finished: list[UnitFinished] = []
     with tempfile.TemporaryDirectory(prefix=".data-", dir=stage) as shared:
-        checked = Path(shared) / "data.pickle"  # read by each report's notebook
-        save_checked(dataset, checked)
+        checked = Path(shared) / "result.pickle"  # read by each report's notebook
+        save_result(result, checked)
         kernel: Kernel | None = None
         try:
             for unit_id in unit_ids:
@@ -220,7 +211,7 @@ def _make_unit_reports(
                     if not fresh:
                         clean_namespace(kernel.manager)
                     html = produce_unit_report(
-                        *(dataset, period, unit_id, data, out),
+                        *(result, unit_id, data, out),
                         kernel=kernel.manager,
                         exporter=exporter,
                         checked=checked,
@@ -273,17 +264,17 @@ def run_unit_reports(
     the order of `unit_ids`; `on_finished(result, n, total)` is called in this thread as each
     chunk's reports come back."""
     parts = chunks(unit_ids, jobs)
+    result = compute_result(dataset, period)  # once, here; every chunk and report reads it
     done: dict[str, UnitFinished] = {}
     with ThreadPoolExecutor(len(parts), "enhet") if executor is None else _kept(executor) as pool:
         futures = [
-            pool.submit(make_unit_reports, dataset, period, part, data, out, notebook)
-            for part in parts
+            pool.submit(make_unit_reports, result, part, data, out, notebook) for part in parts
         ]
         for future in as_completed(futures):
-            for result in future.result():
-                done[result.unit_id] = result
+            for finished in future.result():
+                done[finished.unit_id] = finished
                 if on_finished is not None:
-                    on_finished(result, len(done), len(unit_ids))
+                    on_finished(finished, len(done), len(unit_ids))
     refresh_index(out)
     return [done[u] for u in unit_ids]
 

@@ -32,6 +32,20 @@ INVALID = (
     "Indata i {path} har {errors} fel och {warnings} varningar; inget kan räknas på ogiltiga data:"
 )
 UNKNOWN = "{what} {value!r} finns inte i data. Giltiga: {valid}."
-UNKNOWN_WHAT = {"period": "Perioden", "mal": "Målet", "indikator": "Indikatorn"}
+UNKNOWN_WHAT = {
+    "period": "Perioden",
+    "mal": "Målet",
+    "indikator": "Indikatorn",
+    "enhet": "Basenheten",
+}
 NO_PROBLEMS = "Inga problem i indata."
-SUMMARY_TITLE = "{board}, nämndplan {year}: {period}"
+DEVIATION = "Avvikelse"
+INDICATORS = "Indikatorer"
+SPC_POINTS = "Punkter (SPC)"
+VARIATION = "Variation"
+ASSURANCE = "Säkring"
+RANK = "Plats bland regionerna"
+BENCHMARK_YEAR = "År (jämförelse)"
+AREA = "Område"
+UNIT_NAME = "Basenhet"
+NO_UNITS = "Data har inga basenheter."

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from hsn_analysis.dataset import Dataset
-from hsn_analysis.periods import Period
 from hsn_analysis.rules.benchmark import Benchmark
-from hsn_analysis.rules.signals import indicator_benchmarks, indicator_signals
+from hsn_analysis.rules.result import TertialResult
 from hsn_analysis.rules.spc import SpcResult
 
 NO_SIGNALS: dict[str, Any] = {"jamforelse": None, "spc": None}
@@ -38,14 +36,13 @@ def spc_json(result: SpcResult | None) -> dict[str, Any] | None:
     }
 
 
-def signal_fields(dataset: Dataset, period: Period) -> dict[str, dict[str, Any]]:
+def signal_fields(result: TertialResult) -> dict[str, dict[str, Any]]:
     """indikator_id → its `jamforelse` and `spc` for the report period."""
-    signals = indicator_signals(dataset, period)
-    benchmarks = indicator_benchmarks(dataset, period)
+    signals, benchmarks = result.signals, result.benchmarks
     return {
         indicator_id: {
             "jamforelse": comparison_json(benchmarks.get(indicator_id)),
             "spc": spc_json(signals.get(indicator_id)),
         }
-        for indicator_id in dataset.indicators["indikator_id"]
+        for indicator_id in result.dataset.indicators["indikator_id"]
     }

@@ -1,23 +1,23 @@
-"""The period summary of PRODUCT.md §7: the count sentence, per-mål counts and indicator rows."""
+"""The period summary (`hsn-report summary --json`): the projection of a tertial's result into the
+JSON that scripts rely on: the count sentence, per-mål counts, indicator rows and more."""
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
 import pandas as pd
 
-from hsn_analysis.dataset import Dataset
-from hsn_analysis.periods import Period
-from hsn_analysis.rules.fulfilment import indicator_results
-from hsn_analysis.rules.rollup import StatusCounts, count_statuses, goal_rollup
-from hsn_analysis.rules.subgoals import subgoal_results
-from hsn_analysis.rules.units import NOT_REPORTED, area_results, assessment_counts
+from hsn_analysis.rules.result import TertialResult, UnitsResult
+from hsn_analysis.rules.rollup import StatusCounts
+from hsn_analysis.rules.units import NOT_REPORTED
+from hsn_analysis.vocabulary import SubgoalStatus
 from hsn_analysis.words.formatting import format_number
 from hsn_analysis.words.narrative import count_sentence
 from hsn_analysis.words.signals_json import NO_SIGNALS, signal_fields
 
-__all__ = ["build_summary", "counts_dict"]
+__all__ = ["counts_dict", "summary_json", "summary_text", "unit_counts_json"]
 
 _COUNT_KEYS = ["antal", "uppnas", "delvis", "uppnas_ej", "ej_bedomd"]
 
@@ -36,20 +36,14 @@ def counts_dict(counts: StatusCounts) -> dict[str, int]:
     return dict(zip(_COUNT_KEYS, values, strict=True))
 
 
-def build_summary(
-    dataset: Dataset, period: Period, subgoals: pd.DataFrame | None = None
-) -> dict[str, Any]:
-    """The summary object of PRODUCT.md §7 for one period: a dict ready for `json.dumps`.
-
-    `subgoals` is `subgoal_results(dataset, period)` when the caller has it already.
-    """
-    if subgoals is None:
-        subgoals = subgoal_results(dataset, period)
-    counts = count_statuses(subgoals["status"])
-    goals = goal_rollup(dataset, subgoals)
-    indicators = indicator_results(dataset, period)
-    signals = signal_fields(dataset, period)  # on the report period's rows; earlier rows: null
-    areas = _areas_by_indicator(dataset, period)
+def summary_json(result: TertialResult) -> dict[str, Any]:
+    """The summary object of one period: a dict ready for `json.dumps`, a projection of the
+    tertial's result (no figure is computed here, only written in the contract's words)."""
+    period = result.period
+    subgoals = result.subgoals
+    counts = result.counts
+    signals = signal_fields(result)  # on the report period's rows; earlier rows: null
+    areas = _areas_by_indicator(result)
     summary = {
         "period": period.code,
         "sammanfattning": count_sentence(counts, period),
@@ -61,7 +55,7 @@ def build_summary(
                 **{key: int(getattr(row, key)) for key in _COUNT_KEYS},
                 "status": str(row.status),
             }
-            for row in goals.itertuples(index=False)
+            for row in result.goals.itertuples(index=False)
         ],
         "indikatorer": [
             {
@@ -80,20 +74,18 @@ def build_summary(
                     else {}
                 ),
             }
-            for row in indicators.itertuples(index=False)
+            for row in result.indicators.itertuples(index=False)
         ],
-        # The administration's summary and the mål comments of the period (issue 15).
+        # The administration's summary and the mål comments of the period.
         "forvaltningens_analys": [
             {"rubrik": row.rubrik, "text": row.text}
-            for row in dataset.analyses.itertuples(index=False)
-            if row.period == period.code
+            for row in result.analyses.itertuples(index=False)
         ],
         "malkommentarer": [
             {"mal_id": row.mal_id, "kommentar": row.kommentar, "forfattare": row.forfattare}
-            for row in dataset.goal_assessments.itertuples(index=False)
-            if row.period == period.code
+            for row in result.goal_comments.itertuples(index=False)
         ],
-        # The written analysis of each assessed delmål that has one (issue 15).
+        # The written analysis of each assessed delmål that has one.
         "analys": [
             {
                 "delmal_id": row.delmal_id,
@@ -105,15 +97,22 @@ def build_summary(
             if row.analys or row.atgarder or row.prognos
         ],
     }
-    if not dataset.units.empty:
-        summary["enhetsbedomningar"] = _unit_assessment_counts(dataset, period)
+    if result.units is not None:
+        summary["enhetsbedomningar"] = _unit_assessment_counts(result.units)
     return summary
 
 
-def _areas_by_indicator(dataset: Dataset, period: Period) -> dict[str, list[dict[str, Any]]]:
-    """Per aggregated indicator with unit values in `period`: its figures per område."""
+def summary_text(result: TertialResult) -> str:
+    """`summary_json` as `hsn-report summary --json` prints it (and `.to_json()` returns it)."""
+    return json.dumps(summary_json(result), ensure_ascii=False, allow_nan=False, indent=2)
+
+
+def _areas_by_indicator(result: TertialResult) -> dict[str, list[dict[str, Any]]]:
+    """Per aggregated indicator with unit values in the period: its figures per område."""
     found: dict[str, list[dict[str, Any]]] = {}
-    for row in area_results(dataset, period).itertuples(index=False):
+    if result.units is None:
+        return found
+    for row in result.units.areas.itertuples(index=False):
         if not row.omrade:  # the region's row is the indicator's own value
             continue
         entry: dict[str, Any] = {
@@ -128,9 +127,19 @@ def _areas_by_indicator(dataset: Dataset, period: Period) -> dict[str, list[dict
     return found
 
 
-def _unit_assessment_counts(dataset: Dataset, period: Period) -> list[dict[str, Any]]:
-    """One entry per delmål that units assess in `period`: their statuses counted."""
-    counts = assessment_counts(dataset, period)
+def unit_counts_json(counts: dict[str, int]) -> dict[str, int]:
+    """A unit's own statuses (`UnitResult.status_counts`) under the record's keys."""
+    return {
+        "uppnas": counts[SubgoalStatus.GREEN],
+        "delvis": counts[SubgoalStatus.YELLOW],
+        "uppnas_ej": counts[SubgoalStatus.RED],
+        NOT_REPORTED: counts[NOT_REPORTED],
+    }
+
+
+def _unit_assessment_counts(units: UnitsResult) -> list[dict[str, Any]]:
+    """One entry per delmål that units assess in the period: their statuses counted."""
+    counts = units.counts
     total = counts.loc[counts["omrade"] == ""]
     return [
         {
