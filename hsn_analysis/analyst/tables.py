@@ -28,11 +28,7 @@ def subgoal_status_word(code: str) -> str:
 
 def indicator_status_word(code: str, kind: str) -> str:
     """The report's words for an indicator status; öka/minska say which way the value moved."""
-    if kind in _TREND and code in labels.TREND_STATUS_LABEL:
-        word = labels.TREND_STATUS_LABEL[code]
-    else:
-        word = labels.INDICATOR_STATUS_LABEL[IndicatorStatus(code)]
-    return f"{labels.STATUS_SYMBOL[code]} {word}"
+    return f"{labels.STATUS_SYMBOL[code]} {labels.indicator_status_text(code, kind)}"
 
 
 def _value_text(row: pd.Series) -> str:

@@ -244,7 +244,7 @@ def _set_y_range(ax: Axes, trend: _Trend) -> None:
 def indicator_trend(history: pd.DataFrame, report_period: Period) -> Figure:
     """One indicator's values per period with its target, the report period marked.
 
-    `history` holds one indicator's rows of `indicator_results(dataset, report_period)`. Markers
+    `history` holds one indicator's rows of the tertial's result (`TertialResult.history`). Markers
     are shaped and coloured by status; missing values leave a gap in the line.
     """
     trend = _trend(history, report_period)

@@ -27,17 +27,8 @@ MAX_TABLE_ROWS = 9
 
 
 def indicator_status_badge(status: str, kind: str = "", *, short: bool = False) -> str:
-    """An indicator status as colour + symbol + word (a short word for narrow tables).
-
-    For `öka`/`minska` (`kind`) the colours say which way the value moved, so the words do too.
-    """
-    trend = kind in (TargetType.INCREASE, TargetType.DECREASE)
-    if trend and status in labels.TREND_STATUS_LABEL:
-        table = labels.SHORT_TREND_STATUS if short else labels.TREND_STATUS_LABEL
-        return badge(status, table[status])
-    if short:
-        return badge(status, labels.SHORT_INDICATOR_STATUS[status])
-    return badge(status, labels.INDICATOR_STATUS_LABEL[IndicatorStatus(status)])
+    """An indicator status as colour + symbol + word (a short word for narrow tables)."""
+    return badge(status, labels.indicator_status_text(status, kind, short=short))
 
 
 def target_description(indicator: Row) -> str:

@@ -12,7 +12,7 @@ from hsn_analysis.dataset import Dataset
 from hsn_analysis.periods import Period
 from hsn_analysis.report.context import package_versions
 from hsn_analysis.rules.result import TertialResult
-from hsn_analysis.words.summary import summary_json
+from hsn_analysis.words.summary import record_indicators, summary_json
 from hsn_analysis.words.titles import report_title
 
 
@@ -32,6 +32,7 @@ def record_figures(result: TertialResult) -> dict[str, Any]:
             {"delmal_id": r.delmal_id, "mal_id": r.mal_id, "namn": r.namn, "status": str(r.status)}
             for r in result.subgoals.itertuples(index=False)
         ],
+        "indikatorer": record_indicators(result),
     }
 
 
@@ -61,6 +62,7 @@ def run_record(
         "delmal": figures["delmal"],
         "mal": figures["mal"],
         "delmal_lista": figures["delmal_lista"],
+        "indikatorer": figures["indikatorer"],
     }
 
 

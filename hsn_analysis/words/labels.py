@@ -7,7 +7,7 @@ Messages about what went wrong (input data, mail configuration, sending) are in 
 from hsn_analysis.periods import PERIOD_DESCRIPTION as PERIOD_DESCRIPTION
 from hsn_analysis.periods import PERIOD_FORMATS as PERIOD_FORMATS
 from hsn_analysis.periods import period_hint as period_hint
-from hsn_analysis.vocabulary import Change, IndicatorStatus, SubgoalStatus
+from hsn_analysis.vocabulary import Change, IndicatorStatus, SubgoalStatus, TargetType
 
 # The phrase used inside the count sentence ("bedömningen per augusti", "bedömningen för helåret").
 PERIOD_IN_SENTENCE = {1: "per april", 2: "per augusti", 3: "för helåret"}
@@ -79,6 +79,18 @@ TREND_STATUS_LABEL = {
     "rod": "Utvecklas åt fel håll",
 }
 SHORT_TREND_STATUS = {"gron": "Rätt håll", "gul": "Oförändrat", "rod": "Fel håll"}
+_TREND_KINDS = (TargetType.INCREASE, TargetType.DECREASE)
+
+
+def indicator_status_text(status: str, kind: str = "", *, short: bool = False) -> str:
+    """The report's word for an indicator status (`short`: the narrow tables' word). For
+    `öka`/`minska` (`kind`) the colours say which way the value moved, so the words do too."""
+    if kind in _TREND_KINDS and status in TREND_STATUS_LABEL:
+        return (SHORT_TREND_STATUS if short else TREND_STATUS_LABEL)[status]
+    if short:
+        return SHORT_INDICATOR_STATUS[status]
+    return INDICATOR_STATUS_LABEL[IndicatorStatus(status)]
+
 
 EXAMPLE_DATA_BANNER = "EXEMPELDATA: siffrorna är påhittade och beskriver ingen verklig verksamhet."
 

@@ -58,7 +58,7 @@ def change_sentence(subgoals: pd.DataFrame) -> str:
     """One sentence on how the assessments changed since the previous tertial.
 
     "Sedan föregående tertial har 2 delmål fått en bättre bedömning och 1 en sämre; 10 är
-    oförändrade." Parts with no delmål are left out. `subgoals` is `subgoal_results(...)`.
+    oförändrade." Parts with no delmål are left out. `subgoals` is `TertialResult.subgoals`.
     """
     changes = subgoals["forandring"].value_counts()
     count = {change: int(changes.get(change.value, 0)) for change in Change}

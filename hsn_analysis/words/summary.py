@@ -13,11 +13,18 @@ from hsn_analysis.rules.result import TertialResult, UnitsResult
 from hsn_analysis.rules.rollup import StatusCounts
 from hsn_analysis.rules.units import NOT_REPORTED
 from hsn_analysis.vocabulary import SubgoalStatus
+from hsn_analysis.words import labels
 from hsn_analysis.words.formatting import format_number
 from hsn_analysis.words.narrative import count_sentence
 from hsn_analysis.words.signals_json import NO_SIGNALS, signal_fields
 
-__all__ = ["counts_dict", "summary_json", "summary_text", "unit_counts_json"]
+__all__ = [
+    "counts_dict",
+    "record_indicators",
+    "summary_json",
+    "summary_text",
+    "unit_counts_json",
+]
 
 _COUNT_KEYS = ["antal", "uppnas", "delvis", "uppnas_ej", "ej_bedomd"]
 
@@ -100,6 +107,21 @@ def summary_json(result: TertialResult) -> dict[str, Any]:
     if result.units is not None:
         summary["enhetsbedomningar"] = _unit_assessment_counts(result.units)
     return summary
+
+
+def record_indicators(result: TertialResult) -> list[dict[str, Any]]:
+    """The period's row of each indicator as the run record gives it: the status code, and the
+    status word, value and fulfilment as the report writes them (None where it shows none)."""
+    return [
+        {
+            "indikator_id": row.indikator_id,
+            "status": str(row.status),
+            "status_text": labels.indicator_status_text(row.status, row.maltyp, short=True),
+            "varde_text": format_number(row.varde) or None,
+            "uppfyllelse_text": format_number(row.uppfyllelse) or None,
+        }
+        for row in result.current_indicators.itertuples(index=False)
+    ]
 
 
 def summary_text(result: TertialResult) -> str:

@@ -1,0 +1,95 @@
+"""The report page, its run record and `summary --json` of one real run say the same figures."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from agreement import (
+    _value_agrees,
+    check_agreement,
+    html_figures,
+    record_figures,
+    summary_figures,
+)
+from builders import hsn_report
+
+from hsn_analysis.paths import EXAMPLE_DATA
+from hsn_analysis.reading.validation import load_dataset
+from hsn_analysis.rules.result import compute_result
+from hsn_analysis.words import formatting
+from hsn_analysis.words.summary import summary_json
+
+
+@pytest.fixture(scope="module")
+def outputs(example_report):
+    """The three outputs of the shared 2025-T2 run, each read as a user gets it."""
+    html = example_report.html.read_text(encoding="utf-8")
+    record = json.loads(example_report.record.read_text(encoding="utf-8"))
+    printed = hsn_report("summary", "--period", "2025-T2", "--json", "--data", EXAMPLE_DATA)
+    assert printed.returncode == 0, printed.stderr
+    return html, record, json.loads(printed.stdout)
+
+
+def test_the_page_the_record_and_the_summary_agree(outputs):
+    html, record, summary = outputs
+    assert check_agreement(html, record, summary) == []
+
+
+def test_the_check_reads_every_figure_from_the_page_itself(outputs):
+    html, record, summary = outputs
+    page = html_figures(html)
+    assert page.sentence.startswith("Av nämndens 13 delmål")
+    assert sum(page.counts.values()) == 13 and len(page.counts) == 4
+    current = [r for r in summary["indikatorer"] if r["period"] == "2025-T2"]
+    assert set(page.indicators) == {r["indikator_id"] for r in current}
+    assert any(f.fulfilment_text and "," in f.fulfilment_text for f in page.indicators.values())
+    assert set(record_figures(record).indicators) == set(summary_figures(summary).indicators)
+
+
+def test_a_summary_that_rounds_differently_is_caught(outputs, monkeypatch):
+    html, record, _printed = outputs
+    result = compute_result(load_dataset(EXAMPLE_DATA), record_period(record))
+    assert check_agreement(html, record, summary_json(result)) == []  # as printed, unpatched
+
+    def truncating(value, decimals=2):  # rounds toward zero: 101,71 becomes 101,7
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return ""
+        return formatting.format_number(math.trunc(float(value) * 10) / 10, decimals)
+
+    monkeypatch.setattr("hsn_analysis.words.summary.format_number", truncating)
+    found = check_agreement(html, record, summary_json(result))
+    assert found
+    assert all("måluppfyllelsen skiljer" in line for line in found)
+
+
+def test_a_record_whose_count_differs_is_caught(outputs):
+    html, record, summary = outputs
+    changed = {**record, "delmal": {**record["delmal"], "uppnas": record["delmal"]["uppnas"] + 1}}
+    found = check_agreement(html, changed, summary)
+    assert any("antal delmål med status gron" in line for line in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "agrees"),
+    [
+        ("23,13", 23.125, True),
+        ("23,12", 23.125, True),  # half a unit either way: the fulfilment text catches this
+        ("23,1", 23.125, True),
+        ("23,1", 23.16, False),
+        ("1 234,5", 1234.5, True),
+        ("35", 35.0, True),
+        (None, None, True),
+        ("12", None, False),
+        (None, 12.0, False),
+    ],
+)
+def test_a_written_value_agrees_with_its_number_to_the_decimals_shown(text, number, agrees):
+    assert _value_agrees(text, number) is agrees
+
+
+def record_period(record):
+    from hsn_analysis.periods import Period
+
+    return Period.parse(record["period"])
