@@ -22,7 +22,7 @@ from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.runs import runner
 from hsn_analysis.runs.attempts import mark_started, marker_path, unfinished_run
 from hsn_analysis.runs.index import write_index
-from hsn_analysis.runs.layout import report_paths
+from hsn_analysis.runs.layout import published_files
 from hsn_analysis.runs.locking import period_lock
 from hsn_analysis.runs.published import LatestRunFailed, published_report
 
@@ -61,7 +61,7 @@ def test_a_full_disk_keeps_the_previous_report_and_leaves_the_run_unfinished(
     assert "disken är full" in str(failed.value)
     assert "tidigare rapport för perioden finns kvar orörd" in str(failed.value)
     after = files_of(folder)
-    marker = after.pop(marker_path(report_paths(published, T2)["html"]).name)
+    marker = after.pop(marker_path(published_files(published, T2).html).name)
     assert json.loads(marker)["pid"] == os.getpid()
     after.pop(".korning.lock")
     before.pop(".korning.lock")
@@ -74,7 +74,7 @@ def test_a_full_disk_keeps_the_previous_report_and_leaves_the_run_unfinished(
 
 
 def test_a_run_in_progress_is_not_unfinished(published):
-    html = report_paths(published, T2)["html"]
+    html = published_files(published, T2).html
     with period_lock(html.parent, "rapport 2025-T2"):
         mark_started(html, runner.datetime.now().astimezone())
         assert unfinished_run(html) is None  # its lock is held: it is running

@@ -13,7 +13,7 @@ from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period, period_range
 from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.runs.batch import pool_size, run_batch
-from hsn_analysis.runs.layout import report_paths
+from hsn_analysis.runs.layout import published_files
 from hsn_analysis.runs.locking import period_lock
 from hsn_analysis.runs.runner import RunFailed
 
@@ -56,10 +56,10 @@ def test_every_period_of_a_batch_is_published_in_its_own_folder(tmp_path, datase
     assert [f.period for f in result.done] == periods
     assert sorted(n for _, n, _ in seen) == [1, 2, 3] and {t for _, _, t in seen} == {3}
     for finished in result.done:
-        paths = report_paths(tmp_path / "ut", finished.period)
-        assert finished.result.html == paths["html"]
-        assert f"för {finished.period.code}" in paths["html"].read_text(encoding="utf-8")
-        record = json.loads(paths["record"].read_text(encoding="utf-8"))
+        paths = published_files(tmp_path / "ut", finished.period)
+        assert finished.result.html == paths.html
+        assert f"för {finished.period.code}" in paths.html.read_text(encoding="utf-8")
+        record = json.loads(paths.record.read_text(encoding="utf-8"))
         assert record["period"] == finished.period.code
     index = (tmp_path / "ut" / "index.html").read_text(encoding="utf-8")
     assert all(p.code in index for p in periods)
@@ -75,9 +75,9 @@ def test_a_failing_report_is_listed_while_the_others_are_published(tmp_path, dat
     assert [f.period for f in result.failed] == [T2]
     error = result.failed[0].error
     assert isinstance(error, RunFailed) and "planerat fel för 2024-T2" in str(error)
-    assert error.kept == report_paths(out, T2)["failed"] and error.kept.exists()
-    assert not report_paths(out, T2)["html"].exists()
-    assert report_paths(out, T1)["html"].exists() and report_paths(out, T3)["html"].exists()
+    assert error.kept == published_files(out, T2).failed and error.kept.exists()
+    assert not published_files(out, T2).html.exists()
+    assert published_files(out, T1).html.exists() and published_files(out, T3).html.exists()
 
 
 def test_the_command_runs_a_range_and_exits_5_naming_the_period_whose_lock_is_held(
@@ -88,12 +88,12 @@ def test_the_command_runs_a_range_and_exits_5_naming_the_period_whose_lock_is_he
     # The scheduling is under test, not the report: the stand-in notebook runs in a second.
     monkeypatch.setattr(runner, "REPORT_NOTEBOOK", builders.tiny_notebook(tmp_path))
     out = tmp_path / "ut"
-    with period_lock(report_paths(out, T2)["html"].parent, "en annan körning"):
+    with period_lock(published_files(out, T2).html.parent, "en annan körning"):
         code = cli.main(["run", "--period", "2024-T1..2024-T2", "--jobs", "2", "--out", str(out)])
     captured = capsys.readouterr()
     assert code == cli.EXIT_BUSY
-    assert captured.out.strip() == str(report_paths(out, T1)["html"])
-    assert report_paths(out, T1)["html"].exists()
+    assert captured.out.strip() == str(published_files(out, T1).html)
+    assert published_files(out, T1).html.exists()
     assert "2 rapporter, 2024-T1 till 2024-T2, 2 åt gången" in captured.err
     assert "[1/2]" in captured.err and "[2/2]" in captured.err
     assert "1 av 2 rapporter misslyckades: 2024-T2" in captured.err
@@ -152,7 +152,7 @@ def test_an_unexpected_fault_in_a_report_is_logged_with_its_traceback(
     monkeypatch.setattr(runner, "REPORT_NOTEBOOK", tmp_path / "saknas.ipynb")
     code = cli.main(["run", "--period", "2025-T2..2025-T2", "--out", str(tmp_path / "ut")])
     err = capsys.readouterr().err
-    assert code == cli.EXIT_RUN_FAILED
+    assert code == cli.EXIT_BUG  # as for one report: a fault of the program, not of the run
     assert "[1/1] 2025-T2 misslyckades" in err and "saknas.ipynb" in err
     assert "Traceback (most recent call last)" in err
     assert "1 av 1 rapporter misslyckades: 2025-T2" in err

@@ -16,7 +16,8 @@ from test_validation import TODAY, write_dataset
 from hsn_analysis.cli.main import main
 from hsn_analysis.reading.file_names import UnsafeOutputPath, name_problem, output_path
 from hsn_analysis.reading.validation import check_dataset, load_dataset
-from hsn_analysis.runs.layout import unit_report_paths
+from hsn_analysis.rules.result import compute_result
+from hsn_analysis.runs.layout import published_files
 from hsn_analysis.runs.unit_runner import produce_unit_report
 from hsn_analysis.vocabulary import Severity
 
@@ -90,18 +91,18 @@ def test_the_command_makes_no_unit_report_of_a_dataset_with_a_hostile_unit_id(tm
 @pytest.mark.parametrize("unit_id", ["..", "../../x", "a/b"])
 def test_the_unit_writer_called_past_validation_with_a_hostile_id_writes_nothing(tmp_path, unit_id):
     data = small_dataset(tmp_path / "data")
-    dataset = load_dataset(data, today=TODAY)
+    result = compute_result(load_dataset(data, today=TODAY), T2)
     out = tmp_path / "a" / "b" / "ut"
     out.mkdir(parents=True)
     before = files_under(tmp_path)
     with pytest.raises(UnsafeOutputPath, match="Inget skrevs"):
         # Nothing runs before the paths are checked: stand-ins for the kernel and exporter.
         produce_unit_report(
-            dataset, T2, unit_id, data, out, kernel=object(), exporter=None, checked=data
+            result, unit_id, data, out, kernel=object(), exporter=None, checked=data
         )
     assert files_under(tmp_path) == before
     with pytest.raises(UnsafeOutputPath):
-        unit_report_paths(out, T2, unit_id)
+        published_files(out, T2, unit_id)
 
 
 def test_a_link_inside_the_output_folder_that_points_outside_is_refused(tmp_path):

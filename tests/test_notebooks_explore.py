@@ -11,7 +11,8 @@ import papermill
 import pytest
 
 from hsn_analysis.paths import EXPLORE_NOTEBOOK
-from hsn_analysis.runs.runner import execute_notebook
+from hsn_analysis.runs.kernel import running_kernel
+from hsn_analysis.runs.notebook import execute_notebook
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "excel_export"
 FIXTURE_PARAMETERS = {
@@ -25,7 +26,10 @@ FIXTURE_PARAMETERS = {
 
 def run(tmp_path_factory, name, parameters):
     folder = tmp_path_factory.mktemp(name)
-    return execute_notebook(EXPLORE_NOTEBOOK, folder / "utforska.ipynb", parameters, cwd=folder)
+    with running_kernel(folder) as kernel:
+        return execute_notebook(
+            EXPLORE_NOTEBOOK, folder / "utforska.ipynb", parameters, kernel=kernel
+        )
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""A report is published whole or not at all: a failed move puts back what was moved."""
+"""A report, the board's or a unit's, is published whole or not at all: a failed move puts back
+what was moved, and a run whose kernel dies is a failed run like any other."""
 
 from __future__ import annotations
 
@@ -6,29 +7,33 @@ import errno
 import os
 from pathlib import Path
 
+import builders
+import nbformat
 import pytest
+from test_unit_runner import small_dataset
 
+from hsn_analysis import cli, paths
 from hsn_analysis.periods import Period
-from hsn_analysis.runs import publishing
-from hsn_analysis.runs.layout import report_paths
-from hsn_analysis.runs.publishing import PUBLISHED, publish
+from hsn_analysis.runs import publishing, runner
+from hsn_analysis.runs.layout import ReportFiles, published_files
+from hsn_analysis.runs.publishing import move_into_place as publish
+from hsn_analysis.words.publishing import MSG_KERNEL_DIED
 
 
-def prepared(tmp_path: Path, *, earlier: bool) -> tuple[Path, dict[str, Path], Path | None]:
-    paths = report_paths(tmp_path, Period(2025, 2))
-    folder = paths["html"].parent
-    work = folder / ".korning-test"
+def prepared(tmp_path: Path, *, earlier: bool) -> tuple[Path, ReportFiles, Path | None]:
+    files = published_files(tmp_path, Period(2025, 2))
+    work = files.folder / ".korning-test"
     work.mkdir(parents=True)
     backup = None
     if earlier:
-        paths["backups"].mkdir()
-        backup = paths["backups"] / f"{paths['html'].stem}.2025-09-05T060012.html"
-    for key in PUBLISHED:
-        (work / paths[key].name).write_text(f"ny {key}", encoding="utf-8")
+        files.backups.mkdir()
+        backup = files.backups / f"{files.stem}.2025-09-05T060012.html"
+    for path in files.published:
+        (work / path.name).write_text(f"ny {path.suffix}", encoding="utf-8")
         if backup is not None:
-            paths[key].write_text(f"gammal {key}", encoding="utf-8")
-            os.link(paths[key], backup.with_suffix(paths[key].suffix))
-    return work, paths, backup
+            path.write_text(f"gammal {path.suffix}", encoding="utf-8")
+            os.link(path, backup.with_suffix(path.suffix))
+    return work, files, backup
 
 
 def failing_on_html(real=os.replace):
@@ -45,11 +50,11 @@ def test_a_failed_move_puts_the_earlier_report_back_whole(tmp_path, monkeypatch)
     monkeypatch.setattr(publishing.os, "replace", failing_on_html())
     with pytest.raises(OSError):
         publish(work, paths, backup)
-    assert [paths[k].read_text(encoding="utf-8") for k in PUBLISHED] == [
-        "gammal notebook",
-        "gammal record",
-        "gammal pdf",
-        "gammal html",
+    assert [p.read_text(encoding="utf-8") for p in paths.published] == [
+        "gammal .ipynb",
+        "gammal .json",
+        "gammal .pdf",
+        "gammal .html",
     ]
 
 
@@ -58,15 +63,68 @@ def test_a_failed_first_publication_leaves_no_notebook_or_record(tmp_path, monke
     monkeypatch.setattr(publishing.os, "replace", failing_on_html())
     with pytest.raises(OSError):
         publish(work, paths, backup)
-    assert not any(paths[k].exists() for k in PUBLISHED)
+    assert not any(p.exists() for p in paths.published)
 
 
 def test_a_publication_moves_all_four_files(tmp_path):
     work, paths, backup = prepared(tmp_path, earlier=True)
     publish(work, paths, backup)
-    assert [paths[k].read_text(encoding="utf-8") for k in PUBLISHED] == [
-        "ny notebook",
-        "ny record",
-        "ny pdf",
-        "ny html",
+    assert [p.read_text(encoding="utf-8") for p in paths.published] == [
+        "ny .ipynb",
+        "ny .json",
+        "ny .pdf",
+        "ny .html",
     ]
+
+
+# ---- a kernel that dies, as the OOM killer would kill it ---------------------------------------
+
+KILL_ITSELF = "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"
+# Imported by every Python process started with this folder on PYTHONPATH: it kills the kernel
+# (and nothing else) before the kernel can answer its first request.
+DIE_WHILE_STARTING = (
+    "import os, signal, sys\n"
+    "if any('ipykernel' in part for part in sys.orig_argv):\n"
+    "    os.kill(os.getpid(), signal.SIGKILL)\n"
+)
+
+
+def arranged_death(moment: str, tmp_path: Path, monkeypatch) -> Path:
+    """The stand-in notebook; killed by its own cell (`mid`) or its kernel killed as it starts."""
+    if moment == "start":
+        hook = tmp_path / "krok"
+        hook.mkdir()
+        (hook / "sitecustomize.py").write_text(DIE_WHILE_STARTING, encoding="utf-8")
+        monkeypatch.setenv(
+            "PYTHONPATH", os.pathsep.join(filter(None, [str(hook), os.environ.get("PYTHONPATH")]))
+        )
+        return builders.tiny_notebook(tmp_path)
+    return builders.tiny_notebook(tmp_path, KILL_ITSELF)
+
+
+@pytest.mark.parametrize("moment", ["start", "mid"])
+@pytest.mark.parametrize("unit", [None, "PV01"])
+def test_a_killed_kernel_is_a_failed_run_recorded_with_one_sentence_and_no_marker_left(
+    tmp_path, monkeypatch, capsys, moment, unit
+):
+    notebook = arranged_death(moment, tmp_path, monkeypatch)
+    out = tmp_path / "ut"
+    argv = ["run", "--period", "2025-T2", "--out", str(out)]
+    if unit is None:
+        monkeypatch.setattr(runner, "REPORT_NOTEBOOK", notebook)
+    else:
+        monkeypatch.setattr(paths, "UNIT_NOTEBOOK", notebook)
+        data = small_dataset(tmp_path / "data")
+        argv += ["--enhet", unit, "--data", str(data), "--today", "2025-10-01"]
+
+    code = cli.main(argv)
+
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_RUN_FAILED == 3, err
+    assert f"steget notebook misslyckades: liten.ipynb: {MSG_KERNEL_DIED}" in err
+    assert "Traceback" not in err and "programfel" not in err and "Kernel died" not in err
+    files = published_files(out, Period(2025, 2), unit)
+    assert files.failed.exists() and not files.marker.exists() and not files.html.exists()
+    record = nbformat.read(files.failed, as_version=4)
+    assert MSG_KERNEL_DIED in record.cells[0].source
+    assert not list(files.folder.glob(".korning-*"))

@@ -18,7 +18,7 @@ from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.report import pdf
 from hsn_analysis.report.pdf import DocumentInfo, render_pdf
 from hsn_analysis.runs import pdf_step, runner
-from hsn_analysis.runs.layout import report_paths
+from hsn_analysis.runs.layout import published_files
 
 PAGE = (
     '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>t</title></head>'
@@ -161,8 +161,8 @@ def test_a_failing_pdf_fails_the_run_and_keeps_the_previous_report_whole(tmp_pat
     notebook = builders.tiny_notebook(tmp_path)
     out = tmp_path / "ut"
     runner.run_report("2025-T2", EXAMPLE_DATA, out, notebook=notebook)
-    paths = report_paths(out, Period(2025, 2))
-    before = {p.name: p.read_bytes() for p in paths["html"].parent.iterdir() if p.is_file()}
+    paths = published_files(out, Period(2025, 2))
+    before = {p.name: p.read_bytes() for p in paths.html.parent.iterdir() if p.is_file()}
 
     def broken(page, info):
         raise RuntimeError("planerat PDF-fel")
@@ -174,12 +174,12 @@ def test_a_failing_pdf_fails_the_run_and_keeps_the_previous_report_whole(tmp_pat
     assert "steget pdf misslyckades: RuntimeError: planerat PDF-fel" in str(caught.value)
     after = {
         p.name: p.read_bytes()
-        for p in paths["html"].parent.iterdir()
+        for p in paths.html.parent.iterdir()
         if p.is_file() and p != caught.value.kept
     }
     assert after == before
-    assert caught.value.kept == paths["failed"]
-    assert not list(paths["html"].parent.glob(".korning-*"))
+    assert caught.value.kept == paths.failed
+    assert not list(paths.html.parent.glob(".korning-*"))
 
 
 def test_cli_run_exits_3_when_the_pdf_fails_and_publishes_nothing(tmp_path, monkeypatch, capsys):

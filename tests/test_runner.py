@@ -20,6 +20,7 @@ from hsn_analysis.problems import InvalidDatasetError
 from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.rules.result import compute_result
 from hsn_analysis.runs import runner
+from hsn_analysis.runs.layout import published_files
 from hsn_analysis.words.formatting import format_number
 from hsn_analysis.words.summary import summary_json
 
@@ -284,7 +285,7 @@ def test_a_successful_run_replaces_an_earlier_failed_notebook(tmp_path):
         runner.run_report("2025-T2", EXAMPLE_DATA, out, notebook=broken_notebook(tmp_path))
     result = runner.run_report("2025-T2", EXAMPLE_DATA, out, notebook=tiny_notebook(tmp_path))
     assert result.html.exists()
-    assert not runner.report_paths(out, result.period)["failed"].exists()
+    assert not published_files(out, result.period).failed.exists()
 
 
 # ---- the notebook as an analyst meets it ---------------------------------------------------

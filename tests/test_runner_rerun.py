@@ -13,7 +13,7 @@ from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
 from hsn_analysis.reading.period_choice import PeriodNotReady
 from hsn_analysis.runs import runner
-from hsn_analysis.runs.layout import report_paths
+from hsn_analysis.runs.layout import published_files
 from hsn_analysis.runs.locking import LockBusy, period_lock
 
 T2 = Period(2025, 2)
@@ -38,7 +38,7 @@ def test_a_rerun_replaces_the_report_and_keeps_the_previous_one_dated(tmp_path, 
     assert second.html == first.html
     assert json.loads(second.record.read_text(encoding="utf-8"))["startad"] >= first_started
 
-    backups = sorted(report_paths(out, T2)["backups"].iterdir())
+    backups = sorted(published_files(out, T2).backups.iterdir())
     stamp = first_started[:10] + "T" + first_started[11:19].replace(":", "")
     assert [p.name for p in backups] == [
         f"uppfoljning-2025-T2.{stamp}.html",
@@ -57,7 +57,7 @@ def test_three_runs_within_a_second_keep_every_earlier_report(tmp_path, tiny_not
     htmls = []
     for _ in range(3):
         htmls.append(run(out, tiny_notebook).html.read_bytes())
-    kept = sorted(report_paths(out, T2)["backups"].glob("*.html"))
+    kept = sorted(published_files(out, T2).backups.glob("*.html"))
     assert len(kept) == 2
     assert {p.read_bytes() for p in kept} == set(htmls[:2])
 
@@ -91,7 +91,7 @@ def test_a_run_of_a_period_that_is_running_is_refused_and_changes_nothing(tmp_pa
 
 def test_another_period_may_run_while_one_is_locked(tmp_path, tiny_notebook):
     out = tmp_path / "ut"
-    with period_lock(report_paths(out, T2)["html"].parent, "T2 pågår"):
+    with period_lock(published_files(out, T2).html.parent, "T2 pågår"):
         result = run(out, tiny_notebook, period="2025-T1")
     assert result.html.exists()
 

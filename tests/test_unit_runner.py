@@ -17,7 +17,7 @@ from hsn_analysis.paths import UNIT_NOTEBOOK
 from hsn_analysis.periods import Period
 from hsn_analysis.reading.validation import check_dataset
 from hsn_analysis.runs.kernel import KERNEL_NAME
-from hsn_analysis.runs.layout import unit_report_paths
+from hsn_analysis.runs.layout import published_files
 from hsn_analysis.runs.unit_runner import chunks, run_unit_reports
 
 T2 = Period.parse("2025-T2")
@@ -92,19 +92,19 @@ def test_reports_of_one_chunk_share_a_kernel_with_a_clean_namespace_each(small, 
         ("SV01", None),
     ]
     assert sorted(seen) == [("PV01", 1, 3), ("PV02", 2, 3), ("SV01", 3, 3)]
-    files = unit_report_paths(out, T2, "PV01")
-    assert results[0].html == files["html"]
-    page = files["html"].read_text(encoding="utf-8")
+    files = published_files(out, T2, "PV01")
+    assert results[0].html == files.html
+    page = files.html.read_text(encoding="utf-8")
     assert "Hälsocentral 1" in page and "Vi &lt;b&gt;arbetar&lt;/b&gt; på det." in page
-    record = json.loads(files["record"].read_text(encoding="utf-8"))
+    record = json.loads(files.record.read_text(encoding="utf-8"))
     assert (record["rapport"], record["enhet_id"], record["omrade"]) == (
         "enhet",
         "PV01",
         "Primärvård",
     )
     assert record["delmal"] == {"uppnas": 0, "delvis": 1, "uppnas_ej": 0, "ej_rapporterat": 0}
-    assert files["notebook"].exists() and not files["failed"].exists()
-    assert list(files["html"].parent.glob(".korning-*")) == []
+    assert files.notebook.exists() and not files.failed.exists()
+    assert list(files.html.parent.glob(".korning-*")) == []
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "2025-T2/enheter/PV01/uppfoljning-2025-T2-PV01.html" in index
     assert "Basenheternas rapporter Tertial 2 2025" in index
@@ -124,7 +124,7 @@ def test_a_failing_report_keeps_the_previous_one_and_the_others_go_on(small, tmp
     assert [r.html for r in results] == [None, None]
     assert "planerat fel" in results[0].error and results[0].kept.name.endswith("MISSLYCKAD.ipynb")
     assert first.html.read_bytes() == before  # the previous good report stays
-    assert not unit_report_paths(out, T2, "SV01")["html"].exists()
+    assert not published_files(out, T2, "SV01").html.exists()
 
 
 def test_a_units_report_made_again_replaces_the_first_which_is_backed_up(small, tmp_path):
@@ -134,7 +134,7 @@ def test_a_units_report_made_again_replaces_the_first_which_is_backed_up(small, 
     before = first.html.read_bytes()
     [again] = run_unit_reports(dataset, T2, ["PV02"], data, out)
     assert again.error is None and again.html == first.html
-    backups = unit_report_paths(out, T2, "PV02")["backups"]
+    backups = published_files(out, T2, "PV02").backups
     [kept] = backups.glob("*.html")
     assert kept.read_bytes() == before
 
@@ -144,7 +144,7 @@ def test_a_full_disk_is_the_disks_fault_exit_8_with_a_sentence_and_the_old_repor
 ):
     import errno
 
-    from hsn_analysis.runs import unit_runner
+    from hsn_analysis.runs import publishing
 
     data, dataset = small
     out = tmp_path / "ut"
@@ -152,9 +152,9 @@ def test_a_full_disk_is_the_disks_fault_exit_8_with_a_sentence_and_the_old_repor
     before = first.html.read_bytes()
 
     def full(work, files, backup):
-        raise OSError(errno.ENOSPC, "No space left on device", str(files["html"]))
+        raise OSError(errno.ENOSPC, "No space left on device", str(files.html))
 
-    monkeypatch.setattr(unit_runner, "publish", full)
+    monkeypatch.setattr(publishing, "move_into_place", full)
     [result] = run_unit_reports(dataset, T2, ["PV02"], data, out)
     assert result.html is None and result.disk and not result.busy
     assert "steget skrivning misslyckades" in result.error and "full" in result.error
@@ -165,20 +165,20 @@ def test_a_full_disk_is_the_disks_fault_exit_8_with_a_sentence_and_the_old_repor
     assert "oväntat fel" not in caplog.text  # the disk's fault, not a bug: no traceback
 
 
-def test_an_unexpected_fault_in_a_unit_report_is_logged_as_one_and_exits_3(
+def test_an_unexpected_fault_in_a_unit_report_is_logged_as_one_and_exits_9_as_for_the_board(
     small, tmp_path, monkeypatch, caplog
 ):
-    from hsn_analysis.runs import unit_runner
+    from hsn_analysis.runs import publishing
 
     data, _ = small
 
     def bug(work, files, backup):
         raise KeyError("enhet_id")
 
-    monkeypatch.setattr(unit_runner, "publish", bug)
+    monkeypatch.setattr(publishing, "move_into_place", bug)
     args = ["--data", str(data), "--out", str(tmp_path / "ut"), "--today", "2025-10-01"]
     with caplog.at_level("ERROR"):
-        assert main(["run", "--period", "2025-T2", "--enhet", "PV02", *args]) == 3
+        assert main(["run", "--period", "2025-T2", "--enhet", "PV02", *args]) == 9
     assert "PV02: oväntat fel" in caplog.text
 
 

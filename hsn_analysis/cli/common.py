@@ -21,6 +21,13 @@ EXIT_MAIL_FAILED = 6
 EXIT_FETCH_FAILED = 7
 EXIT_FILE_SYSTEM = 8
 EXIT_BUG = 9
+# A batch's failures as one exit code (`runs.publishing.worst`), the same for every report.
+EXIT_FOR_FAILURE = {
+    "busy": EXIT_BUSY,
+    "run": EXIT_RUN_FAILED,
+    "disk": EXIT_FILE_SYSTEM,
+    "bug": EXIT_BUG,
+}
 
 LOG_FORMAT = "%(asctime)s hsn-report %(levelname)s: %(message)s"
 LOG_DATE_FORMAT = "%Y-%m-%d %H:%M:%S%z"  # with the offset: a log read on a UTC host is clear

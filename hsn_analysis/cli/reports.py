@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from hsn_analysis.cli.common import (
     EXIT_BUSY,
     EXIT_FILE_SYSTEM,
+    EXIT_FOR_FAILURE,
     EXIT_INVALID_DATA,
     EXIT_MAIL_FAILED,
     EXIT_NOT_READY,
@@ -133,6 +134,7 @@ def _run_batch(args: argparse.Namespace) -> int:
 def _run_batch_with(args: argparse.Namespace, kernels: list[Kernel]) -> int:
     from hsn_analysis.reading.period_choice import resolve_periods
     from hsn_analysis.runs.batch import Finished, pool_size, run_batch
+    from hsn_analysis.runs.publishing import failure_of, worst
     from hsn_analysis.runs.runner import OutputFailed, RunFailed
 
     clock = time.perf_counter()
@@ -201,11 +203,8 @@ def _run_batch_with(args: argparse.Namespace, kernels: list[Kernel]) -> int:
                 failed.period.code,
                 failed.error.kept,
             )
-    if all(isinstance(f.error, LockBusy) for f in batch.failed):
-        return EXIT_BUSY
-    if all(isinstance(f.error, OutputFailed) for f in batch.failed):
-        return EXIT_FILE_SYSTEM
-    return EXIT_RUN_FAILED
+    kind = worst(failure_of(f.error) for f in batch.failed if f.error is not None)
+    return EXIT_FOR_FAILURE[kind] if kind is not None else EXIT_RUN_FAILED
 
 
 def _not_mailed(args: argparse.Namespace, code: int) -> int:
@@ -228,13 +227,13 @@ def _deliver(config: Any, out: Path, period: Period, *, dry_run: bool) -> int:
     """Mail the published report of `period` (or write it as .eml); the exit code."""
     from hsn_analysis.mail.send import MailFailed, send_report
     from hsn_analysis.runs.index import refresh_index
-    from hsn_analysis.runs.layout import report_paths
+    from hsn_analysis.runs.layout import published_files
     from hsn_analysis.runs.locking import period_lock
     from hsn_analysis.runs.published import LatestRunFailed, NotPublished, published_report
 
     out = out.resolve()
     try:
-        with period_lock(report_paths(out, period)["html"].parent, f"utskick {period.code}"):
+        with period_lock(published_files(out, period).folder, f"utskick {period.code}"):
             report = published_report(out, period)
             delivery = send_report(config, report, dry_run=dry_run)
     except LockBusy as exc:

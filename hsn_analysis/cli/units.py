@@ -17,8 +17,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from hsn_analysis.cli.common import (
-    EXIT_BUSY,
-    EXIT_FILE_SYSTEM,
+    EXIT_FOR_FAILURE,
     EXIT_INVALID_DATA,
     EXIT_NOT_READY,
     EXIT_OK,
@@ -60,6 +59,7 @@ def run_units(args: argparse.Namespace) -> int:
     """Make the reports of one unit or of every unit for one period."""
     from hsn_analysis.reading.period_choice import resolve_period
     from hsn_analysis.runs.batch import pool_size
+    from hsn_analysis.runs.publishing import worst
     from hsn_analysis.runs.unit_runner import ALL_UNITS, UnitFinished, run_unit_reports
 
     _usage(args)
@@ -133,6 +133,5 @@ def run_units(args: argparse.Namespace) -> int:
     for r in failed:
         if r.kept is not None:
             logger.error("%s: den misslyckade notebooken finns kvar: %s", r.unit_id, r.kept)
-    if all(r.busy for r in failed):
-        return EXIT_BUSY
-    return EXIT_FILE_SYSTEM if all(r.disk for r in failed) else EXIT_RUN_FAILED
+    kind = worst(r.failure for r in failed if r.failure is not None)
+    return EXIT_FOR_FAILURE[kind] if kind is not None else EXIT_RUN_FAILED

@@ -21,7 +21,6 @@ from typing import Any
 
 from hsn_analysis.mail.config import MailConfig
 from hsn_analysis.mail.message import build_message
-from hsn_analysis.runs.layout import report_paths
 from hsn_analysis.runs.published import PublishedReport
 from hsn_analysis.words import labels, messages
 
@@ -70,11 +69,11 @@ def send_report(config: MailConfig, report: PublishedReport, *, dry_run: bool = 
     Raises MailFailed when any recipient did not get it; the attempt is in the mail log either way.
     """
     msg = build_message(config, report)
-    paths = report_paths(report.folder.parent, report.period)
+    files = report.files
     message_id, subject = str(msg["Message-ID"]), str(msg["Subject"])
     if dry_run:
-        _write_atomically(paths["eml"], msg.as_bytes())
-        return Delivery(message_id, subject, config.server_address, eml=paths["eml"])
+        _write_atomically(files.eml, msg.as_bytes())
+        return Delivery(message_id, subject, config.server_address, eml=files.eml)
 
     recipients = [r.addr_spec for r in config.recipients]
     started = datetime.now().astimezone()
@@ -90,7 +89,7 @@ def send_report(config: MailConfig, report: PublishedReport, *, dry_run: bool = 
     except (smtplib.SMTPException, OSError) as exc:
         message = explain(exc, config)
         results = _results_after(exc, recipients)
-        _log(paths["mail_log"], config, report, msg, started, results, message)
+        _log(files.mail_log, config, report, msg, started, results, message)
         raise MailFailed(message) from exc
 
     replies = {address: _reply(code, text) for address, (code, text) in refused.items()}
@@ -105,7 +104,7 @@ def send_report(config: MailConfig, report: PublishedReport, *, dry_run: bool = 
         delivered=delivered,
         refused=replies,
         sent_at=started,
-        log=paths["mail_log"],
+        log=files.mail_log,
     )
     if refused:
         message = messages.MAIL_FAIL_REFUSED_SOME.format(
@@ -113,9 +112,9 @@ def send_report(config: MailConfig, report: PublishedReport, *, dry_run: bool = 
             refused=_list_replies(replies),
             delivered=", ".join(delivered),
         )
-        _log(paths["mail_log"], config, report, msg, started, results, message)
+        _log(files.mail_log, config, report, msg, started, results, message)
         raise MailFailed(message, delivery)
-    _log(paths["mail_log"], config, report, msg, started, results, None)
+    _log(files.mail_log, config, report, msg, started, results, None)
     logger.info(
         messages.MAIL_LOG_DELIVERED, report.html.name, len(delivered), config.server_address
     )

@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo
 from hsn_analysis.periods import Period
 from hsn_analysis.report.markup import esc
 from hsn_analysis.report.palette import BRAND, GRID, INK, MUTED, STATUS_SWATCH
-from hsn_analysis.runs.attempts import marker_path, unfinished_run
-from hsn_analysis.runs.layout import BACKUP_STAMP, INDEX_NAME, report_paths
+from hsn_analysis.runs.attempts import unfinished_run
+from hsn_analysis.runs.layout import BACKUP_STAMP, INDEX_NAME, published_files
 from hsn_analysis.runs.locking import exclusive
 from hsn_analysis.runs.published import latest_run_failed
 from hsn_analysis.runs.unit_index import CSS as UNIT_CSS
@@ -112,20 +112,19 @@ def _scan(out: Path) -> list[tuple[Period, list[_Row]]]:
 
 def _period_rows(out: Path, period: Period) -> list[_Row]:
     """A failed newer run, the current report, then replaced reports newest first."""
-    paths = report_paths(out, period)
+    files = published_files(out, period)
     rows: list[_Row] = []
-    current = _report_row(paths["html"])
-    failed_time = _file_time(paths["failed"])
-    if failed_time and latest_run_failed(paths):
+    current = _report_row(files.html)
+    failed_time = _file_time(files.failed)
+    if failed_time and latest_run_failed(files):
         note = labels.INDEX_FAILED_NOTE if current else None  # it names the current report
-        rows.append(_Row("failed", paths["failed"], failed_time, note=note))
-    marker = marker_path(paths["html"])
-    if unfinished_run(paths["html"]) is not None and (marker_time := _file_time(marker)):
-        rows.insert(0, _Row("failed", marker, marker_time, note=INDEX_UNFINISHED_NOTE))
+        rows.append(_Row("failed", files.failed, failed_time, note=note))
+    if unfinished_run(files.html) is not None and (marker_time := _file_time(files.marker)):
+        rows.insert(0, _Row("failed", files.marker, marker_time, note=INDEX_UNFINISHED_NOTE))
     if current:
         rows.append(current)
-    rows += _replaced(paths["backups"], f"{paths['html'].stem}.")
-    sendings, problem = _sendings(paths["mail_log"])
+    rows += _replaced(files.backups, f"{files.stem}.")
+    sendings, problem = _sendings(files.mail_log)
     for row in rows:
         row.href = quote(row.file.relative_to(out).as_posix())
         if row.state == "failed":

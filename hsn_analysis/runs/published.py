@@ -14,7 +14,7 @@ from typing import Any
 
 from hsn_analysis.periods import Period
 from hsn_analysis.runs.attempts import unfinished_run
-from hsn_analysis.runs.layout import report_paths
+from hsn_analysis.runs.layout import ReportFiles, published_files
 from hsn_analysis.words.safeguards import MSG_DEAD_RUN_SEND, UNKNOWN
 
 
@@ -33,11 +33,17 @@ class PublishedReport:
     period: Period
     html: Path
     record: dict[str, Any]
+    unit: str | None = None  # the basenhet whose report it is; None for the board's
 
     @property
     def folder(self) -> Path:
-        """The period's output folder."""
+        """The report's output folder."""
         return self.html.parent
+
+    @property
+    def files(self) -> ReportFiles:
+        """Every file of the report (its mail log, its .eml, its lock …)."""
+        return ReportFiles(self.period, self.unit, self.folder, with_pdf=self.unit is None)
 
     def read_html(self) -> bytes:
         """The report file's bytes."""
@@ -66,10 +72,10 @@ class PublishedReport:
         return data
 
 
-def latest_run_failed(paths: dict[str, Path]) -> bool:
-    """Whether a period's latest run failed: its kept notebook is at least as new as the report
-    (or there is no report). `paths` is `layout.report_paths(...)`."""
-    failed, html = paths["failed"], paths["html"]
+def latest_run_failed(files: ReportFiles) -> bool:
+    """Whether a report's latest run failed: its failure record is at least as new as the
+    report (or there is no report)."""
+    failed, html = files.failed, files.html
     try:
         return failed.exists() and (
             not html.exists() or failed.stat().st_mtime >= html.stat().st_mtime
@@ -78,24 +84,24 @@ def latest_run_failed(paths: dict[str, Path]) -> bool:
         return False
 
 
-def published_report(out: Path, period: Period) -> PublishedReport:
-    """The current report of `period` in `out`.
+def published_report(out: Path, period: Period, unit: str | None = None) -> PublishedReport:
+    """The current report of `period` in `out` (the board's, or `unit`'s).
 
     Raises NotPublished when there is none or it is not the file its run wrote, and
-    LatestRunFailed when a later run of the period failed (its notebook is still there) or
-    never finished (its start marker is still there). Call with the period's lock held.
+    LatestRunFailed when a later run of the report failed (its failure record is still there)
+    or never finished (its start marker is still there). Call with the report's lock held.
     """
-    paths = report_paths(out, period)
-    html, record_path, failed = paths["html"], paths["record"], paths["failed"]
+    files = published_files(out, period, unit)
+    html, record_path, failed = files.html, files.record, files.failed
     if not html.exists():
-        raise NotPublished(f"det finns ingen rapport för {period.code} i {html.parent}.")
-    # The caller (sending) holds the period's lock: a run marked as started is a dead one.
+        raise NotPublished(f"det finns ingen rapport för {files.label} i {html.parent}.")
+    # The caller (sending) holds the report's lock: a run marked as started is a dead one.
     if (note := unfinished_run(html, lock_held=True)) is not None:
         started = note.get("startad", UNKNOWN)
-        raise LatestRunFailed(MSG_DEAD_RUN_SEND.format(period=period.code, started=started))
-    if latest_run_failed(paths):
+        raise LatestRunFailed(MSG_DEAD_RUN_SEND.format(period=files.label, started=started))
+    if latest_run_failed(files):
         raise LatestRunFailed(
-            f"den senaste körningen av {period.code} misslyckades ({failed}); "
+            f"den senaste körningen av {files.label} misslyckades ({failed}); "
             "en misslyckad körning skickas aldrig. Kör om rapporten först."
         )
     try:
@@ -109,4 +115,4 @@ def published_report(out: Path, period: Period) -> PublishedReport:
             f"{html.name} är inte den fil som körningen skrev (SHA-256 stämmer inte med "
             f"{record_path.name}); kör om rapporten."
         )
-    return PublishedReport(period, html, record)
+    return PublishedReport(period, html, record, unit)

@@ -11,8 +11,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from hsn_analysis.periods import Period
+from hsn_analysis.reading.file_names import UnsafeOutputPath
 from hsn_analysis.report.markup import esc
-from hsn_analysis.runs.layout import UNIT_FOLDER, unit_report_paths
+from hsn_analysis.runs.layout import UNIT_FOLDER, published_files
 
 HEADING = "Basenheternas rapporter {period}"
 COUNT = "{n} rapporter"
@@ -54,7 +55,10 @@ def unit_listing(out: Path) -> str:
         by_area: dict[str, list[str]] = {}
         count = 0
         for unit_folder in sorted(p for p in folder.iterdir() if p.is_dir()):
-            html = unit_report_paths(out, period, unit_folder.name)["html"]
+            try:
+                html = published_files(out, period, unit_folder.name).html
+            except UnsafeOutputPath:  # a folder no run of ours made
+                continue
             if not html.is_file():
                 continue
             record = _record(html)

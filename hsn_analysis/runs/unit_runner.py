@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import tempfile
 import threading
 import time
@@ -32,25 +31,16 @@ from typing import Any
 from hsn_analysis import paths
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.periods import Period
+from hsn_analysis.reading.file_names import output_path
 from hsn_analysis.report.context import package_versions
 from hsn_analysis.report.export import export_html, report_exporter
 from hsn_analysis.rules.result import TertialResult, compute_result, save_result
 from hsn_analysis.runs.index import refresh_index
-from hsn_analysis.runs.kernel import KERNEL_NAME, Kernel, skip_slow_schema_import
-from hsn_analysis.runs.layout import UNIT_FOLDER, unit_report_paths
-from hsn_analysis.runs.locking import LockBusy, period_lock
-from hsn_analysis.runs.publishing import publish
+from hsn_analysis.runs.kernel import Kernel, skip_slow_schema_import
+from hsn_analysis.runs.layout import UNIT_FOLDER, published_files
+from hsn_analysis.runs.notebook import clean_namespace
+from hsn_analysis.runs.publishing import Failure, RunFailed, attempt, failure_of
 from hsn_analysis.runs.record import file_facts, record_head
-from hsn_analysis.runs.runner import (
-    CELL_TIMEOUT_S,
-    NotebookFailed,
-    OutputFailed,
-    RunFailed,
-    _back_up,
-    _keep_failed,
-    execute_notebook,
-)
-from hsn_analysis.words.safeguards import is_file_system_failure
 from hsn_analysis.words.summary import unit_counts_json
 from hsn_analysis.words.titles import unit_report_title
 
@@ -67,21 +57,18 @@ class UnitFinished:
     seconds: float
     html: Path | None = None
     error: str | None = None
-    busy: bool = False  # another run of this unit's report held its lock
-    kept: Path | None = None  # the failed notebook, kept for debugging
-    disk: bool = False  # its files could not be written: the disk's or the folder's fault
+    failure: Failure | None = None
+    kept: Path | None = None  # the failure record, kept for debugging
 
+    @property
+    def busy(self) -> bool:
+        """Another run of this unit's report held its lock."""
+        return self.failure is Failure.BUSY
 
-def clean_namespace(manager: Any) -> None:
-    """Empty the kernel's namespace (`%reset -f`) so that the next report starts clean; the
-    modules it imported stay loaded, which is the point of reusing the kernel."""
-    import nbformat
-    from nbclient import NotebookClient
-
-    reset = "get_ipython().run_line_magic('reset', '-f')"
-    cell = nbformat.v4.new_code_cell(reset)
-    notebook = nbformat.v4.new_notebook(cells=[cell])
-    NotebookClient(notebook, km=manager, kernel_name=KERNEL_NAME, timeout=60).execute()
+    @property
+    def disk(self) -> bool:
+        """Its files could not be written: the disk's or the folder's fault."""
+        return self.failure is Failure.DISK
 
 
 def produce_unit_report(
@@ -94,64 +81,55 @@ def produce_unit_report(
     exporter: Any,
     checked: Path,
     notebook: Path | None = None,
+    fresh: bool = True,
 ) -> Path:
-    """Make and publish one unit's report with a running kernel (its manager) and exporter;
-    `checked` is the tertial's result as `save_result` wrote it. Raises LockBusy or RunFailed as
-    `runner.produce_report` does; returns the published page."""
+    """Make and publish one unit's report with a running kernel (its manager) and exporter, on
+    the publishing path the board's report takes (`publishing`); `checked` is the tertial's
+    result as `save_result` wrote it, `fresh` False when the kernel ran an earlier report (its
+    namespace is emptied first). Raises LockBusy, RunFailed and OutputFailed as
+    `runner.produce_report` does, UnsafeOutputPath for an id that cannot name a folder; returns
+    the published page."""
     dataset, period = result.dataset, result.period
     started = datetime.now().astimezone()
     clock = time.perf_counter()
-    files = unit_report_paths(out, period, unit_id)
-    folder = files["html"].parent
-    with period_lock(folder, f"enhetsrapport {period.code} {unit_id}"):
-        work = Path(tempfile.mkdtemp(prefix=".korning-", dir=folder))
+    notebook = notebook or paths.UNIT_NOTEBOOK
+    files = published_files(out, period, unit_id)  # before anything is written
+    with attempt(files, f"enhetsrapport {files.label}", started) as run:
+        parameters = {
+            "period": period.code,
+            "enhet": unit_id,
+            "data": str(data),
+            "run_started": started.isoformat(timespec="seconds"),
+        }
+        if not fresh:
+            try:
+                clean_namespace(kernel, notebook)
+            except Exception as exc:  # the kernel died since the last report, or will not reset
+                raise run.failed("notebook", str(exc), notebook) from exc
+        nb = run.run_notebook(notebook, {**parameters, "checked": str(checked)}, kernel)
+        unit = result.for_unit(unit_id)  # the record's figures: a slice of the result
+        title = unit_report_title(period, unit.name)
         try:
-            parameters = {
-                "period": period.code,
-                "enhet": unit_id,
-                "data": str(data),
-                "run_started": started.isoformat(timespec="seconds"),
-            }
-            executed = work / files["notebook"].name
-            try:
-                nb = execute_notebook(
-                    notebook or paths.UNIT_NOTEBOOK,
-                    executed,
-                    {**parameters, "checked": str(checked)},
-                    cwd=work,
-                    timeout=CELL_TIMEOUT_S,
-                    kernel=kernel,
-                )
-            except NotebookFailed as exc:
-                kept = _keep_failed(executed, files["failed"])
-                raise RunFailed("notebook", str(exc), kept) from exc
-            unit = result.for_unit(unit_id)  # the record's figures: a slice of the result
-            title = unit_report_title(period, unit.name)
-            try:
-                page = export_html(nb, title, exporter).encode()
-            except Exception as exc:  # any nbconvert/Jinja failure: publish nothing
-                kept = _keep_failed(executed, files["failed"])
-                raise RunFailed("export", f"{type(exc).__name__}: {exc}", kept) from exc
-            (work / files["html"].name).write_bytes(page)
-            record = {
-                **record_head("enhet", title, dataset, period, data, parameters, started),
-                "enhet_id": unit_id,
-                "enhet_namn": unit.name,
-                "omrade": unit.area,
-                "tider_s": {"totalt": round(time.perf_counter() - clock, 3)},
-                "versioner": package_versions(),
-                **file_facts("html", page),
-                "delmal": unit_counts_json(unit.status_counts),
-                "ej_rapporterat": [f"{kind} {key}" for kind, key in unit.gaps],
-            }
-            (work / files["record"].name).write_text(
-                json.dumps(record, ensure_ascii=False, indent=2, allow_nan=False), "utf-8"
-            )
-            publish(work, files, _back_up(files))  # all three or none, as for the board
-            files["failed"].unlink(missing_ok=True)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-    return files["html"]
+            page = export_html(nb, title, exporter).encode()
+        except Exception as exc:  # any nbconvert/Jinja failure: publish nothing
+            raise run.failed("export", f"{type(exc).__name__}: {exc}", notebook) from exc
+        run.staged(files.html).write_bytes(page)
+        record = {
+            **record_head("enhet", title, dataset, period, data, parameters, started),
+            "enhet_id": unit_id,
+            "enhet_namn": unit.name,
+            "omrade": unit.area,
+            "tider_s": {"totalt": round(time.perf_counter() - clock, 3)},
+            "versioner": package_versions(),
+            **file_facts("html", page),
+            "delmal": unit_counts_json(unit.status_counts),
+            "ej_rapporterat": [f"{kind} {key}" for kind, key in unit.gaps],
+        }
+        run.staged(files.record).write_text(
+            json.dumps(record, ensure_ascii=False, indent=2, allow_nan=False), "utf-8"
+        )
+        run.publish()
+    return files.html
 
 
 def make_unit_reports(
@@ -195,7 +173,7 @@ def _make_unit_reports(
 ) -> list[UnitFinished]:
     skip_slow_schema_import()
     exporter = report_exporter()
-    stage = out / result.period.code / UNIT_FOLDER
+    stage = output_path(out, result.period.code, UNIT_FOLDER)
     stage.mkdir(parents=True, exist_ok=True)
     finished: list[UnitFinished] = []
     with tempfile.TemporaryDirectory(prefix=".data-", dir=stage) as shared:
@@ -208,16 +186,16 @@ def _make_unit_reports(
                 fresh = kernel is None
                 kernel = kernel or Kernel()
                 try:
-                    if not fresh:
-                        clean_namespace(kernel.manager)
                     html = produce_unit_report(
                         *(result, unit_id, data, out),
                         kernel=kernel.manager,
                         exporter=exporter,
                         checked=checked,
                         notebook=notebook,
+                        fresh=fresh,
                     )
                 except Exception as exc:  # reported with the others; the chunk goes on
+                    # A new kernel for the next report, in case this failure was the kernel's.
                     kernel.stop()
                     kernel = None
                     finished.append(_failure(unit_id, time.perf_counter() - start, exc))
@@ -230,15 +208,12 @@ def _make_unit_reports(
 
 
 def _failure(unit_id: str, seconds: float, exc: Exception) -> UnitFinished:
-    if isinstance(exc, LockBusy):
-        return UnitFinished(unit_id, seconds, error=str(exc), busy=True)
-    if isinstance(exc, RunFailed):
-        return UnitFinished(unit_id, seconds, error=str(exc), kept=exc.kept)
-    if isinstance(exc, OSError) and is_file_system_failure(exc):
-        # As for the board's report (exit 8): a sentence on the disk, no traceback.
-        return UnitFinished(unit_id, seconds, error=str(OutputFailed(exc)), disk=True)
+    failure = failure_of(exc)
+    if failure is not Failure.BUG:  # a sentence that says it all, as for the board's report
+        kept = exc.kept if isinstance(exc, RunFailed) else None
+        return UnitFinished(unit_id, seconds, error=str(exc), failure=failure, kept=kept)
     logger.error("%s: oväntat fel", unit_id, exc_info=exc)
-    return UnitFinished(unit_id, seconds, error=f"{type(exc).__name__}: {exc}")
+    return UnitFinished(unit_id, seconds, error=f"{type(exc).__name__}: {exc}", failure=failure)
 
 
 def chunks(unit_ids: Sequence[str], n: int) -> list[list[str]]:
