@@ -13,7 +13,7 @@ import pytest
 from builders import hsn_report
 
 from hsn_analysis import cli
-from hsn_analysis.runs import runner
+from hsn_analysis.runs import publishing
 from hsn_analysis.words.terminal import printable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,7 @@ def test_a_read_only_output_folder_is_one_sentence_exit_8_and_no_mail(
     def read_only(folder: Path, purpose: str):
         raise PermissionError(errno.EACCES, "Permission denied", str(folder))
 
-    monkeypatch.setattr(runner, "period_lock", read_only)
+    monkeypatch.setattr(publishing, "period_lock", read_only)
     config = tmp_path / "mottagare.toml"
     config.write_text(
         'avsandare = "a@region.example"\nmottagare = ["b@region.example"]\n'

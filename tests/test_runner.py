@@ -20,6 +20,7 @@ from hsn_analysis.problems import InvalidDatasetError
 from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.rules.result import compute_result
 from hsn_analysis.runs import runner
+from hsn_analysis.runs.kernel import KERNEL_NAME
 from hsn_analysis.runs.layout import published_files
 from hsn_analysis.words.formatting import format_number
 from hsn_analysis.words.summary import summary_json
@@ -303,7 +304,7 @@ def test_report_notebook_parameters_are_period_data_run_started_and_checked():
 @pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)
 def test_committed_notebooks_are_thin_and_stripped(path):
     nb = nbformat.read(path, as_version=4)
-    assert nb.metadata.kernelspec.name == runner.KERNEL_NAME
+    assert nb.metadata.kernelspec.name == KERNEL_NAME
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert sum("parameters" in c.metadata.get("tags", []) for c in code) == 1
     for cell in code:

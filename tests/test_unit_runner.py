@@ -18,7 +18,7 @@ from hsn_analysis.periods import Period
 from hsn_analysis.reading.validation import check_dataset
 from hsn_analysis.runs.kernel import KERNEL_NAME
 from hsn_analysis.runs.layout import published_files
-from hsn_analysis.runs.unit_runner import chunks, run_unit_reports
+from hsn_analysis.runs.unit_batch import chunks, run_unit_reports
 
 T2 = Period.parse("2025-T2")
 THREE_UNITS = "\n".join(UNITS.splitlines()[:3]) + "\nSV01;Klinik 1;Sjukhusvård;Chef\n"

@@ -1,7 +1,7 @@
 """`hsn-report run --period P --enhet ID|alla [--jobs N] [--dask ADRESS]`: basenheternas rapporter.
 
 One period at a time. The data is read and checked once; the reports then run in chunks
-(`runs.unit_runner`), on threads here or on an existing Dask cluster that shares the output
+(`runs.unit_batch`), on threads here or on an existing Dask cluster that shares the output
 folder. Each finished report logs a line and prints its path; at the end the failed units are
 listed (exit 3; 5 when every failure was a busy lock, 8 when every failure was the disk's).
 """
@@ -60,7 +60,8 @@ def run_units(args: argparse.Namespace) -> int:
     from hsn_analysis.reading.period_choice import resolve_period
     from hsn_analysis.runs.batch import pool_size
     from hsn_analysis.runs.publishing import worst
-    from hsn_analysis.runs.unit_runner import ALL_UNITS, UnitFinished, run_unit_reports
+    from hsn_analysis.runs.unit_batch import ALL_UNITS, UnitFinished, run_unit_reports
+    from hsn_analysis.words.publishing import progress_line
 
     _usage(args)
     clock = time.perf_counter()
@@ -101,13 +102,16 @@ def run_units(args: argparse.Namespace) -> int:
             where = f"{jobs} åt gången (högst en per kärna, {os.cpu_count()} kärnor)"
         logger.info("%d enhetsrapporter för %s, %s", len(units), period.code, where)
 
+        begun = time.perf_counter()
+
         def progress(done: UnitFinished, n: int, total: int) -> None:
-            took = f"{done.seconds:.1f}".replace(".", ",")
+            elapsed = time.perf_counter() - begun
+            line = progress_line(n, total, done.unit_id, done.seconds, elapsed, done.error)
             if done.html is not None:
-                logger.info("[%d/%d] %s klar på %s s", n, total, done.unit_id, took)
+                logger.info("%s", line)
                 print(done.html, flush=True)
             else:
-                logger.error("[%d/%d] %s misslyckades: %s", n, total, done.unit_id, done.error)
+                logger.error("%s", line)
 
         results = run_unit_reports(
             dataset,

@@ -9,15 +9,11 @@ asked whether it still lives.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
 from hsn_analysis.runs.kernel import KERNEL_NAME, skip_slow_schema_import
 from hsn_analysis.words.publishing import MSG_CELL_TIMEOUT, MSG_KERNEL_DIED, WHERE_CELL
-
-_QUIET = logging.getLogger("hsn_analysis.runs.nbclient")
-_QUIET.setLevel(logging.CRITICAL)
 
 CELL_TIMEOUT_S = 300
 # A cold kernel start on a busy 2-core machine can pass papermill's default of 60 s.
@@ -87,9 +83,6 @@ def execute_notebook(
             request_save_on_cell_execute=False,
             # Its working folder was set when it started; papermill must not chdir this process.
             km=kernel,
-            # nbclient's own lines ("Kernel died while waiting for execute reply.") would stand
-            # in English beside the run's one Swedish sentence on the same failure.
-            log=_QUIET,
         )
     except papermill.PapermillExecutionError as exc:
         raise NotebookFailed(

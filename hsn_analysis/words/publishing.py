@@ -1,7 +1,9 @@
-"""Swedish words of the publishing path: why a notebook run failed, and the failure record
-kept for it."""
+"""Swedish words of the publishing path: why a notebook run failed, the failure record kept
+for it, and a batch's progress."""
 
 from __future__ import annotations
+
+from hsn_analysis.words.formatting import format_number
 
 WHERE_CELL = "cell {cell}"
 MSG_CELL_TIMEOUT = "en cell tog längre än {seconds} s"
@@ -11,3 +13,46 @@ FAILED_RECORD_NOTE = "**Körningen misslyckades** (startad {started}): {error}"
 FAILED_RECORD_UNSAVED = (
     "\n\nNotebooken nedan är den som skulle köras, utan utdata: körningen hann inte spara sin egen."
 )
+
+# --- a batch's progress, one line per finished report ---
+PROGRESS_DONE = "[{n}/{total}] {name} klar på {seconds} s; {pace}"
+PROGRESS_FAILED = "[{n}/{total}] {name} misslyckades: {error}; {pace}"
+PACE = "{rate} rapporter per minut, ungefär {left} kvar"
+PACE_LAST = "{rate} rapporter per minut, alla klara"
+SECONDS = "{n} s"
+MINUTES = "{n} min"
+HOURS = "{h} h {m} min"
+UNKNOWN_TIME = "okänd tid"
+
+
+def duration_text(seconds: float) -> str:
+    """`40 s`, `12 min`, `2 h 5 min`: a time left, as precise as it is worth."""
+    if seconds < 90:
+        return SECONDS.format(n=max(1, round(seconds)))
+    minutes = round(seconds / 60)
+    if minutes < 90:
+        return MINUTES.format(n=minutes)
+    return HOURS.format(h=minutes // 60, m=minutes % 60)
+
+
+def pace_text(n: int, total: int, elapsed: float) -> str:
+    """How fast a batch goes and how long it has left, from `n` of `total` reports done in
+    `elapsed` seconds (the time left assumes the pace so far)."""
+    per_second = n / elapsed if elapsed > 0 else 0.0
+    rate = format_number(per_second * 60, 1)
+    if n >= total:
+        return PACE_LAST.format(rate=rate)
+    if per_second == 0:
+        return PACE.format(rate=rate, left=UNKNOWN_TIME)
+    return PACE.format(rate=rate, left=duration_text((total - n) / per_second))
+
+
+def progress_line(
+    n: int, total: int, name: str, seconds: float, elapsed: float, error: str | None = None
+) -> str:
+    """One line for the `n`th of `total` reports to end (`error` if it failed), with the pace."""
+    pace = pace_text(n, total, elapsed)
+    if error is not None:
+        return PROGRESS_FAILED.format(n=n, total=total, name=name, error=error, pace=pace)
+    took = format_number(seconds, 1)
+    return PROGRESS_DONE.format(n=n, total=total, name=name, seconds=took, pace=pace)
