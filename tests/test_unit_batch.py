@@ -12,6 +12,9 @@ from test_validation import TODAY
 
 from hsn_analysis import paths
 from hsn_analysis.cli.main import main
+from hsn_analysis.runs.layout import published_files
+from hsn_analysis.runs.locking import period_lock
+from hsn_analysis.runs.published import LatestRunFailed, published_report
 from hsn_analysis.runs.unit_batch import run_unit_reports
 from hsn_analysis.words.publishing import duration_text, pace_text
 
@@ -85,3 +88,21 @@ def test_the_pace_is_reports_per_minute_and_the_rest_at_that_pace():
     # 10 of 500 in 245 s: 2,4 per minute, 490 left take 12 005 s.
     assert pace_text(10, 500, 245.0) == "2,4 rapporter per minut, ungefär 3 h 20 min kvar"
     assert pace_text(500, 500, 245.0) == "122,4 rapporter per minut, alla klara"
+
+
+def test_a_units_published_report_is_found_by_one_function_and_not_after_a_failed_run(
+    small, tmp_path
+):
+    data, dataset = small
+    out = tmp_path / "ut"
+    run_unit_reports(dataset, T2, ["PV01"], data, out, notebook=builders.tiny_notebook(tmp_path))
+    with period_lock(published_files(out, T2, "PV01").folder, "utskick"):
+        report = published_report(out, T2, "PV01")
+    assert report.html == published_files(out, T2, "PV01").html
+    assert report.record["enhet_id"] == "PV01" and report.files.pdf is None
+
+    failing = builders.tiny_notebook(tmp_path, "raise RuntimeError('planerat fel')")
+    [failed] = run_unit_reports(dataset, T2, ["PV01"], data, out, notebook=failing)
+    assert failed.kept == published_files(out, T2, "PV01").failed
+    with period_lock(report.folder, "utskick"), pytest.raises(LatestRunFailed, match="PV01"):
+        published_report(out, T2, "PV01")

@@ -22,6 +22,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from hsn_analysis.periods import Period
+from hsn_analysis.reading.file_names import output_path
 from hsn_analysis.report.markup import esc
 from hsn_analysis.report.palette import BRAND, GRID, INK, MUTED, STATUS_SWATCH
 from hsn_analysis.runs.attempts import unfinished_run
@@ -69,7 +70,7 @@ def write_index(out: Path, *, now: datetime | None = None) -> Path:
     Two runs may finish at once, so the scan and the write share one lock; the page is written
     beside its place and renamed, so a reader never sees half a page.
     """
-    target = out / INDEX_NAME
+    target = output_path(out, INDEX_NAME)
     with exclusive(out / LOCK_NAME, "rapportindex", wait=True):
         page = _page(_scan(out), now or datetime.now(UTC), unit_listing(out))
         # Under the lock, a leftover temp file can only be from a writer that was killed.

@@ -149,9 +149,9 @@ class Attempt:
         note = FAILED_RECORD_NOTE.format(
             started=self.started.isoformat(timespec="seconds"), error=f"steget {step}: {error}"
         )
-        if executed.exists():
+        try:
             record = nbformat.read(executed, as_version=4)
-        else:
+        except (OSError, ValueError):  # none, or cut short by the kernel's death
             record = nbformat.read(notebook, as_version=4)
             note += FAILED_RECORD_UNSAVED
         record.cells.insert(0, nbformat.v4.new_markdown_cell(note))
