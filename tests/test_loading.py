@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hsn_analysis.reading import csv_columns, loading
+from hsn_analysis.reading import collector, csv_columns
 from hsn_analysis.reading.csv_limits import MAX_VALUE_CHARS
 from hsn_analysis.reading.loading import RawData, read_dataset
 from hsn_analysis.vocabulary import Severity
@@ -256,7 +256,7 @@ def test_a_settings_sheet_with_two_value_rows_is_an_error(tmp_path):
 def test_rows_read_in_pieces_keep_their_excel_numbers_blanks_and_extra_values(
     tmp_path, monkeypatch
 ):
-    monkeypatch.setattr(loading, "_CHUNK_ROWS", 2)  # every boundary case in a few rows
+    monkeypatch.setattr(collector, "_CHUNK_ROWS", 2)  # every boundary case in a few rows
     lines = ["indikator_id;period;varde", "I1;2025-T1;1", "", "I2;2025-T1", ";;", "I3;2025-T1;3"]
     lines += ['I4;2025-T1;4;"extra\r\nvärde"', "I5;2025-T1;5", ""]
     raw = read_csv(tmp_path, "utfall.csv", "\r\n".join(lines))
@@ -272,7 +272,7 @@ def test_rows_read_in_pieces_keep_their_excel_numbers_blanks_and_extra_values(
 
 
 def test_a_csv_error_after_the_first_piece_names_its_row(tmp_path, monkeypatch):
-    monkeypatch.setattr(loading, "_CHUNK_ROWS", 2)
+    monkeypatch.setattr(collector, "_CHUNK_ROWS", 2)
     # a quote never closed runs to the end of the file: a value over the reader's limit
     tail = "x" * (MAX_VALUE_CHARS + 1)
     text = "indikator_id;period;varde\n" + "I1;2025-T1;1\n" * 4 + 'I2;2025-T1;"' + tail
@@ -306,7 +306,7 @@ def test_a_text_repeated_in_a_column_is_kept_once(tmp_path):
 
 
 def test_a_column_that_seldom_repeats_is_still_stripped(tmp_path, monkeypatch):
-    monkeypatch.setattr(loading, "_CHUNK_ROWS", 2)
+    monkeypatch.setattr(collector, "_CHUNK_ROWS", 2)
     monkeypatch.setattr(csv_columns, "SHARE_DECIDED_ROWS", 2)
     text = "indikator_id;period;varde\n" + "".join(f" I{i} ;2025-T1; {i} \n" for i in range(7))
     raw = read_csv(tmp_path, "utfall.csv", text)

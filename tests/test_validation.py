@@ -21,7 +21,8 @@ from hsn_analysis.dataset import (
     Dataset,
 )
 from hsn_analysis.problems import InvalidDatasetError, Problem
-from hsn_analysis.reading.validation import ValidationResult, _repeated, check_dataset, load_dataset
+from hsn_analysis.reading.repeats import repeated as _repeated
+from hsn_analysis.reading.validation import ValidationResult, check_dataset, load_dataset
 from hsn_analysis.vocabulary import RollupRule, Severity
 
 TODAY = date(2025, 10, 1)

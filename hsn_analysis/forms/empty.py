@@ -16,8 +16,7 @@ from hsn_analysis import dataset as ds
 from hsn_analysis.forms import styles
 from hsn_analysis.forms.template import STATUS_CHOICES, list_validation, save_atomically
 from hsn_analysis.forms.text_cells import put
-from hsn_analysis.reading.loading import SETTINGS_NAME
-from hsn_analysis.reading.validation import REQUIRED
+from hsn_analysis.reading.schema import REQUIRED, SETTINGS_NAME
 from hsn_analysis.vocabulary import Frequency, TargetType
 from hsn_analysis.words import forms as words
 

@@ -47,7 +47,7 @@ from hsn_analysis.words.unit_text import (
 
 
 class _Validator(Protocol):
-    """What these checks use of the validator that calls them with itself (`validation`);
+    """What these checks use of the checks that call them with themselves (`table_checks`);
     a table is its `_Table`."""
 
     tables: dict[str, Any]
