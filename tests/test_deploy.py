@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hsn_analysis.cli import build_parser
-from hsn_analysis.mail import config as mail_config
+from hsn_analysis.mail import config_file as mail_config
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
