@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
@@ -61,7 +61,7 @@ COMPARISON_COLUMNS = [
 ]
 # Basenheter (optional tables): the units, their values of aggregated indicators and their
 # own assessments of the delmål.
-UNIT_COLUMNS = ["enhet_id", "namn", "omrade", "ansvarig"]
+UNIT_COLUMNS = ["enhet_id", "namn", "omrade", "ansvarig", "e_post"]  # e_post: the unit's chief
 UNIT_OUTCOME_COLUMNS = ["indikator_id", "enhet_id", "period", "varde", "kommentar"]
 UNIT_ASSESSMENT_COLUMNS = [
     "delmal_id",
@@ -72,6 +72,12 @@ UNIT_ASSESSMENT_COLUMNS = [
     "forfattare",
     "datum",
 ]
+
+
+# Who the plan's roles are (optional): one row per person of a role, for the mail of the
+# tertial's forms and reminders. Addresses are for sending only, never for a report.
+OWNER_COLUMNS = ["ansvarig", "namn", "e_post"]
+ADDRESS_COLUMNS = {"units": "e_post", "owners": "e_post"}
 
 
 # Optional tables (issue 15): a comment per mål and period, and the administration's own
@@ -133,6 +139,7 @@ class Dataset:
         default_factory=lambda: empty_frame(GOAL_ASSESSMENT_COLUMNS)
     )
     analyses: pd.DataFrame = field(default_factory=lambda: empty_frame(ANALYSIS_COLUMNS))
+    owners: pd.DataFrame = field(default_factory=lambda: typed_empty(OWNER_COLUMNS))
 
     @property
     def periods(self) -> list[str]:
@@ -151,3 +158,13 @@ def typed_empty(columns: list[str]) -> pd.DataFrame:
     kinds = {"malvarde": "float64", "gul_fran": "float64", "varde": "float64"}
     kinds["datum"] = "datetime64[ns]"
     return pd.DataFrame({c: pd.Series(dtype=kinds.get(c, "str")) for c in columns})
+
+
+def without_addresses(dataset: Dataset) -> Dataset:
+    """The dataset with every e-mail address column emptied (the rows and other columns kept)."""
+    emptied = {
+        name: getattr(dataset, name).assign(**{column: ""})
+        for name, column in ADDRESS_COLUMNS.items()
+        if column in getattr(dataset, name)
+    }
+    return replace(dataset, **emptied)

@@ -108,6 +108,11 @@ def units() -> list[tuple[str, str, str]]:
     return rows
 
 
+def chief_address(unit: str) -> str:
+    """The invented address of a unit's chief, on a domain that can never receive mail."""
+    return f"enhetschef.{unit.lower()}@exempel.invalid"
+
+
 def read(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8-sig", newline="") as file:
         return list(csv.reader(file, delimiter=";"))
@@ -123,8 +128,8 @@ def main(folder: Path) -> None:
     all_units = units()
     write(
         folder / "enheter.csv",
-        [["enhet_id", "namn", "omrade", "ansvarig"]]
-        + [[u, n, a, "Enhetschef"] for u, n, a in all_units],
+        [["enhet_id", "namn", "omrade", "ansvarig", "e_post"]]
+        + [[u, n, a, "Enhetschef", chief_address(u)] for u, n, a in all_units],
     )
     # Each unit's readiness: the most ready units say ja first, so a unit rarely goes back.
     readiness = {u: rng.random() for u, _, _ in all_units}

@@ -83,6 +83,7 @@ def write_workbook(dataset: Dataset, path: Path) -> None:
         # Optional sheets (issue 15), written when the dataset has them.
         **({"malbedomningar": dataset.goal_assessments} if len(dataset.goal_assessments) else {}),
         **({"analys": dataset.analyses} if len(dataset.analyses) else {}),
+        **({"ansvariga": dataset.owners} if len(dataset.owners) else {}),
     }
     if not dataset.comparisons.empty:  # optional: a workbook without it is just as valid
         tables["jamforelser"] = dataset.comparisons

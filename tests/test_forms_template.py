@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -186,3 +187,12 @@ def test_two_roles_that_read_alike_get_distinct_files():
         "Uppföljning 2026-T1 - HR ekonomi (2).xlsx",
         "Uppföljning 2026-T1 - hela planen.xlsx",
     ]
+
+
+def test_the_same_plan_gives_the_same_file_byte_for_byte_whenever_it_is_written(tmp_path):
+    dataset = load_dataset(EXAMPLE_DATA)
+    period = Period.parse("2025-T3")
+    first = write_forms(dataset, period, tmp_path / "a", split=Split.OWNER)
+    time.sleep(1.1)  # openpyxl stamps the second of saving into the file
+    second = write_forms(dataset, period, tmp_path / "b", split=Split.OWNER)
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -80,16 +82,44 @@ def write_forms(
 
 
 def save_atomically(book: Workbook, path: Path) -> Path:
-    """Save beside `path`, then rename: readers never see a half-written workbook."""
+    """Save beside `path`, then rename: readers never see a half-written workbook.
+
+    The same workbook gives the same bytes whenever it is saved, so that a form mailed once is
+    known by its SHA-256 when the plan has not changed.
+    """
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".xlsx.tmp")
     os.close(handle)
     try:
         book.save(temporary)
+        _reproducible(Path(temporary))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def _reproducible(path: Path) -> None:
+    """Rewrite the saved workbook without the time of saving: openpyxl stamps it on every zip
+    member and as the document's `modified`, which becomes its `created` again here."""
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":
+                text = data.decode("utf-8")
+                created = _CREATED.search(text)
+                if created is not None:
+                    text = _MODIFIED.sub(rf"\g<1>{created[2]}\g<3>", text)
+                data = text.encode("utf-8")
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, data)
+
+
+_CREATED = re.compile(r"(<dcterms:created[^>]*>)([^<]*)(</dcterms:created>)")
+_MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)([^<]*)(</dcterms:modified>)")
 
 
 def build_form(

@@ -8,6 +8,7 @@ import pandas as pd
 
 from hsn_analysis import dataset as ds
 from hsn_analysis.problems import Problem, warnings
+from hsn_analysis.reading import contacts
 from hsn_analysis.reading import units as unit_checks
 from hsn_analysis.reading.checking import Checks
 from hsn_analysis.reading.schema import COLUMNS, NUMBER_COLUMNS
@@ -40,6 +41,6 @@ def build_dataset(
         del table  # its filled masks
         frames[name] = pd.DataFrame(frame, columns=columns)
     warned = tuple(warnings(problems))
-    pairs = (("malbedomningar", "goal_assessments"), ("analys", "analyses"))  # no unit tables
+    pairs = (("malbedomningar", "goal_assessments"), ("analys", "analyses"), *contacts.FIELDS)
     written = {field: frames.pop(name) for name, field in pairs if name in frames}
     return replace(unit_checks.assemble(settings, frames, sources, warned), **written)

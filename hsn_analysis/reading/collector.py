@@ -135,7 +135,8 @@ _EXAMPLE_HEADERS = {
     "utfall": "indikator_id, period, varde, malvarde, kommentar",
     "bedomningar": "delmal_id, period, status, kommentar, forfattare, datum",
     "jamforelser": JAMFORELSER_EXAMPLE_HEADERS,
-    "enheter": "enhet_id, namn, omrade, ansvarig",
+    "enheter": "enhet_id, namn, omrade, ansvarig, e_post",
+    "ansvariga": "ansvarig, namn, e_post",
     "enhetsutfall": "indikator_id, enhet_id, period, varde, kommentar",
     "enhetsbedomningar": "delmal_id, enhet_id, period, status, kommentar, forfattare, datum",
 }

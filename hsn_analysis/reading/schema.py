@@ -7,6 +7,7 @@ mål, the tertial's analysis) from `dataset`.
 from __future__ import annotations
 
 from hsn_analysis import dataset as ds
+from hsn_analysis.reading import contacts
 from hsn_analysis.reading import units as unit_checks
 
 TABLE_NAMES = ("mal", "delmal", "indikatorer", "utfall", "bedomningar")
@@ -19,6 +20,7 @@ OPTIONAL_TABLES = (
     "enhetsbedomningar",
     "malbedomningar",  # a comment per mål and period (issue 15)
     "analys",  # the administration's summary of the tertial (issue 15)
+    "ansvariga",  # who holds each role, with an address (for the tertial's mail)
 )
 SETTINGS_NAME = "installningar"
 
@@ -30,7 +32,7 @@ COLUMNS = {
     "bedomningar": ds.ASSESSMENT_COLUMNS,
     "jamforelser": ds.COMPARISON_COLUMNS,
 } | unit_checks.COLUMNS
-COLUMNS |= ds.WRITTEN_TABLES
+COLUMNS |= ds.WRITTEN_TABLES | contacts.COLUMNS
 REQUIRED = {
     "mal": ("mal_id", "namn"),
     "delmal": ("delmal_id", "mal_id", "namn"),
@@ -39,7 +41,7 @@ REQUIRED = {
     "bedomningar": ("delmal_id", "period", "status"),
     "jamforelser": ("indikator_id", "ar", "omrade_id", "varde"),
 } | unit_checks.REQUIRED
-REQUIRED |= ds.WRITTEN_REQUIRED
+REQUIRED |= ds.WRITTEN_REQUIRED | contacts.REQUIRED
 NUMBER_COLUMNS = {"malvarde", "gul_fran", "varde", "ar"}
 ID_COLUMN = {"mal": "mal_id", "delmal": "delmal_id", "indikatorer": "indikator_id"}
 ID_COLUMN |= unit_checks.ID_COLUMN

@@ -8,6 +8,7 @@ import pandas as pd
 
 from hsn_analysis.periods import Period
 from hsn_analysis.problems import Problem
+from hsn_analysis.reading import contacts
 from hsn_analysis.reading import units as unit_checks
 from hsn_analysis.reading.cells import (
     FREQUENCY_WORDS,
@@ -43,6 +44,7 @@ from hsn_analysis.words.messages import (
 )
 
 ADDITIONS = {"indikatorer": check_signal_columns, "jamforelser": check_comparisons}  # Kolada, SPC
+ADDITIONS |= contacts.ADDITIONS  # e-mail addresses
 
 
 class TableChecks(Checks):

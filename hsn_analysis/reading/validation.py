@@ -14,6 +14,7 @@ from pathlib import Path
 
 from hsn_analysis import dataset as ds
 from hsn_analysis.problems import InvalidDatasetError, Problem, errors
+from hsn_analysis.reading import contacts
 from hsn_analysis.reading import units as unit_checks
 from hsn_analysis.reading.assembly import build_dataset
 from hsn_analysis.reading.cells import check_settings
@@ -82,6 +83,7 @@ class _Validator(TableChecks):
         self.from_units = unit_checks.check_across(self)
         check_targets(self)
         self.problems += plausibility_problems(self.tables, self.parsed)  # warnings only
+        self.problems += contacts.plan_problems(self.tables)  # warnings only
         warn_missing(self, "bedomningar", "delmal_id", "delmal", MSG_NOT_ASSESSED)
         warn_missing(self, "utfall", "indikator_id", "indikatorer", MSG_NO_OUTCOME)
         order = {source: i for i, source in enumerate(self.raw.source_order)}

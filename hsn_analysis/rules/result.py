@@ -31,13 +31,13 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
 import pandas as pd
 
-from hsn_analysis.dataset import Dataset
+from hsn_analysis.dataset import Dataset, without_addresses
 from hsn_analysis.periods import Period
 from hsn_analysis.rules.benchmark import Benchmark
 from hsn_analysis.rules.fulfilment import indicator_results
@@ -263,10 +263,12 @@ def save_result(result: TertialResult, path: Path) -> None:
     """Hand a computed result (and its checked dataset) to the report kernel.
 
     A pickle: the kernel runs the same code on the same machine, reads it within seconds, and
-    the file lives only in the run's private working folder.
+    the file lives only in the run's private working folder. The people's addresses stay
+    behind: a report has no use for them, so none can end up in one.
     """
+    kept = replace(result, dataset=without_addresses(result.dataset))
     with path.open("wb") as file:
-        pickle.dump(result, file, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(kept, file, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def load_result(path: Path) -> TertialResult:
