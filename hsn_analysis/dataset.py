@@ -77,7 +77,7 @@ UNIT_ASSESSMENT_COLUMNS = [
 # Who the plan's roles are (optional): one row per person of a role, for the mail of the
 # tertial's forms and reminders. Addresses are for sending only, never for a report.
 OWNER_COLUMNS = ["ansvarig", "namn", "e_post"]
-ADDRESS_COLUMNS = {"units": "e_post", "owners": "e_post"}
+ADDRESS_FIELDS = {"units": "e_post", "owners": "e_post"}
 
 
 # Optional tables (issue 15): a comment per mål and period, and the administration's own
@@ -164,7 +164,7 @@ def without_addresses(dataset: Dataset) -> Dataset:
     """The dataset with every e-mail address column emptied (the rows and other columns kept)."""
     emptied = {
         name: getattr(dataset, name).assign(**{column: ""})
-        for name, column in ADDRESS_COLUMNS.items()
+        for name, column in ADDRESS_FIELDS.items()
         if column in getattr(dataset, name)
     }
     return replace(dataset, **emptied)

@@ -85,10 +85,10 @@ def service_command() -> list[str]:
     return shlex.split(one(parse_unit(SERVICE), "Service", "ExecStart"))
 
 
-def cron_entries() -> tuple[dict[str, str], list[tuple[list[str], str]]]:
+def cron_entries(path: Path = CRONTAB) -> tuple[dict[str, str], list[tuple[list[str], str]]]:
     """The crontab's variables and its jobs (five time fields and the command)."""
     variables, jobs = {}, []
-    for raw in CRONTAB.read_text(encoding="utf-8").splitlines():
+    for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -349,3 +349,16 @@ def test_the_example_mail_configuration_passes_the_real_check():
     config = load_mail_config(MAIL_EXAMPLE, {"HSN_SMTP_LOSENORD": "test"})
     assert config.security == "starttls" and config.port == 587
     assert len(config.recipients) == 2
+
+
+def test_the_reminder_crontab_runs_paminn_for_the_ended_tertial_each_morning_of_the_answers():
+    variables, jobs = cron_entries(DEPLOY / "crontab-paminn")
+    ((times, command),) = jobs
+    assert times == ["0", "8", "2-14", "1,5,9", "*"]  # no weekday: cron would OR it in
+    words = shell_words(command)
+    start = next(i for i, word in enumerate(words) if word.endswith("/hsn-report"))
+    end = next(i for i in range(start, len(words)) if set(words[i]) <= set("();<>|&"))
+    args = parse_cli(words[start + 1 : end])
+    assert (args.command, args.period, args.dry_run) == ("paminn", "auto", False)
+    assert args.config == Path("/etc/hsn-report/mottagare.toml")
+    assert variables["TZ"] == cron_entries()[0]["TZ"] == "Europe/Stockholm"

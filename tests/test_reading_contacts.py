@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from test_validation import TODAY, check, write_dataset
 
+from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
 from hsn_analysis.reading.validation import check_dataset
 from hsn_analysis.rules.result import compute_result, load_result, save_result
@@ -203,3 +204,13 @@ def test_the_dataset_handed_to_a_report_kernel_has_no_address(tmp_path):
     assert set(kernel.owners["e_post"]) == {""} and set(kernel.units["e_post"]) == {""}
     assert kernel.owners["namn"].tolist() == result.dataset.owners["namn"].tolist()
     assert kernel.goals.equals(result.dataset.goals)
+
+
+def test_no_address_of_the_example_data_reaches_its_report_notebook_or_record(example_report):
+    dataset = check_dataset(EXAMPLE_DATA).dataset
+    addresses = set(dataset.owners["e_post"]) | set(dataset.units["e_post"])
+    assert len(addresses) == 17 + 58  # every owner and every unit's chief has one
+    for path in (example_report.html, example_report.notebook, example_report.record):
+        text = path.read_text(encoding="utf-8")
+        assert "@exempel.invalid" not in text, path
+        assert not [a for a in addresses if a in text], path

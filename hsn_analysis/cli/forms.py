@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hsn_analysis.cli.common import (
+    DEFAULT_OUT,
     EXIT_INVALID_DATA,
     EXIT_OK,
     UsageError,
     check_data,
 )
+from hsn_analysis.cli.cycle import add_mail_arguments, mail_settings, paminn_command, send_forms
 from hsn_analysis.paths import OUTPUTS
 from hsn_analysis.periods import Period, PeriodError
 from hsn_analysis.problems import errors, warnings
@@ -49,7 +51,31 @@ def add_form_commands(commands: Any, data_help: str, date_type: Callable[[str], 
         action="store_true",
         help="skriv i stället en tom arbetsbok med alla blad, för en ny nämndplan",
     )
+    mall.add_argument(
+        "--skicka", action="store_true", help="mejla varje formulär till sin ansvarig (--config)"
+    )
+    add_mail_arguments(mall)
     mall.set_defaults(handler=mall_command)
+
+    paminn = commands.add_parser(
+        "paminn", help="påminn dem vars formulär saknas eller har tomma rader"
+    )
+    paminn.add_argument(
+        "--period", required=True, help="tertialet, t.ex. 2026-T1; auto = det som just har slutat"
+    )
+    paminn.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="mapp för rapporterna (standard: outputs/)"
+    )
+    paminn.add_argument("--data", type=Path, default=None, help=data_help)
+    paminn.add_argument("--svar", type=Path, required=True, help="mappen med ifyllda formulär")
+    paminn.add_argument("--per", choices=["ansvarig", "enhet"], default="ansvarig")
+    paminn.add_argument(
+        "--formular", type=Path, help="formulärens mapp (standard: <out>/formular/<period>/)"
+    )
+    paminn.add_argument("--senast", type=date_type, help="sista dag att lämna svaren (ÅÅÅÅ-MM-DD)")
+    paminn.add_argument("--today", type=date_type, default=date.today(), help=argparse.SUPPRESS)
+    add_mail_arguments(paminn)
+    paminn.set_defaults(handler=paminn_command)
 
     samla = commands.add_parser("samla", help="läs in ifyllda formulär till ett nytt dataset")
     samla.add_argument("--data", type=Path, default=None, help=data_help)
@@ -101,6 +127,9 @@ def mall_command(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     from hsn_analysis.words import forms as words
 
+    if args.skicka and not args.per:
+        raise UsageError("mall --skicka kräver --per ansvarig eller --per enhet.")
+    settings = mail_settings(args) if args.skicka else None  # a typo never costs the forms
     dataset = _load(args.data, words.MALL_INVALID)
     if dataset is None:
         return EXIT_INVALID_DATA
@@ -120,6 +149,8 @@ def mall_command(args: argparse.Namespace) -> int:
     logger.info("%s", words.MALL_DONE.format(n=len(paths), period=period.code, folder=folder))
     for path in paths:
         print(path, flush=True)
+    if settings is not None and split is not None:
+        return send_forms(args, settings, dataset, period, split, folder, paths)
     return EXIT_OK
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from hsn_analysis.words import messages
 
-TOP_KEYS = ("avsandare", "mottagare", "amne", "svara_till", "bilaga", "smtp")
+TOP_KEYS = ("avsandare", "mottagare", "amne", "svara_till", "bilaga", "smtp", "utskick")
 SMTP_KEYS = (
     "server",
     "port",

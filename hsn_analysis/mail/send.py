@@ -21,6 +21,7 @@ from typing import Any
 
 from hsn_analysis.mail.config import MailConfig
 from hsn_analysis.mail.message import build_message
+from hsn_analysis.mail.session import NoAuth, NoStartTLS, close_session, open_session
 from hsn_analysis.runs.published import PublishedReport
 from hsn_analysis.words import labels, messages
 
@@ -72,7 +73,7 @@ def send_report(config: MailConfig, report: PublishedReport, *, dry_run: bool = 
     files = report.files
     message_id, subject = str(msg["Message-ID"]), str(msg["Subject"])
     if dry_run:
-        _write_atomically(files.eml, msg.as_bytes())
+        write_atomically(files.eml, msg.as_bytes())
         return Delivery(message_id, subject, config.server_address, eml=files.eml)
 
     recipients = [r.addr_spec for r in config.recipients]
@@ -125,50 +126,14 @@ def _transmit(
     config: MailConfig, msg: EmailMessage, recipients: list[str]
 ) -> dict[str, tuple[int, bytes]]:
     """One SMTP session: connect, encrypt, log in, send. Returns the refused recipients."""
-    context = ssl.create_default_context(
-        cafile=str(config.ca_file) if config.ca_file is not None else None
-    )
-    smtp: smtplib.SMTP
-    if config.security == "ssl":
-        smtp = smtplib.SMTP_SSL(
-            config.server, config.port, timeout=config.timeout_s, context=context
-        )
-    else:
-        smtp = smtplib.SMTP(config.server, config.port, timeout=config.timeout_s)
+    smtp = open_session(config)
     try:
-        smtp.ehlo()
-        if config.security == "starttls":
-            # Checked here rather than left to starttls(): the same SMTPNotSupportedError
-            # also means "no AUTH", and the two need different advice.
-            if not smtp.has_extn("starttls"):
-                raise _NoStartTLS()
-            smtp.starttls(context=context)
-            smtp.ehlo()
-        if config.username is not None:
-            if not smtp.has_extn("auth"):
-                raise _NoAuth()
-            if config.security == "ingen":
-                logger.warning(
-                    messages.MAIL_LOG_PLAIN_LOGIN, config.username, config.server_address
-                )
-            smtp.login(config.username, config.password or "")
         refused = smtp.send_message(msg, from_addr=config.sender.addr_spec, to_addrs=recipients)
     except BaseException:
         smtp.close()  # no QUIT: a server that stopped answering would make us wait once more
         raise
-    try:
-        smtp.quit()
-    except (smtplib.SMTPException, OSError):
-        smtp.close()  # the message was handed over already; a failing QUIT changes nothing
+    close_session(smtp)  # the message was handed over already; a failing QUIT changes nothing
     return refused
-
-
-class _NoStartTLS(smtplib.SMTPException):
-    """The server does not offer STARTTLS."""
-
-
-class _NoAuth(smtplib.SMTPException):
-    """The server offers no AUTH, but the configuration has a user."""
 
 
 def _reply(code: int, text: bytes | str) -> str:
@@ -212,9 +177,9 @@ def explain(exc: BaseException, config: MailConfig) -> str:
             reply=_reply(exc.smtp_code, exc.smtp_error),
             variable=config.password_variable,
         )
-    if isinstance(exc, _NoStartTLS):
+    if isinstance(exc, NoStartTLS):
         return messages.MAIL_FAIL_NO_STARTTLS.format(server=server)
-    if isinstance(exc, _NoAuth):
+    if isinstance(exc, NoAuth):
         plain = messages.MAIL_FAIL_NO_AUTH_PLAIN if config.security == "ingen" else ""
         return messages.MAIL_FAIL_NO_AUTH.format(server=server, plain=plain)
     # smtplib turns a timeout while waiting for a reply into "disconnected".
@@ -304,10 +269,10 @@ def append_to_mail_log(path: Path, entry: dict[str, Any]) -> None:
             entries = []
     entries.append(entry)
     text = json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
-    _write_atomically(path, text.encode("utf-8"))
+    write_atomically(path, text.encode("utf-8"))
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder, so a reader sees the old or the new file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # Not tempfile.mkstemp: its 0600 mode would stay on the file and hide it from the index.
