@@ -23,7 +23,7 @@ from hsn_analysis.rules.subgoals import subgoal_results
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = Period(2025, 2)
 STATUSES = ["rod", "gul", "gron", "ej_bedomd"]  # stacking order, from the axis
-COLUMN = {"rod": "uppnas_ej", "gul": "delvis", "gron": "uppnas", "ej_bedomd": "ej_bedomd"}
+COLUMN = {"rod": "rod", "gul": "gul", "gron": "gron", "ej_bedomd": "ej_bedomd"}  # rollup columns
 
 
 # ---- helpers -----------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def test_a_bug_says_it_is_one_and_exits_9(monkeypatch, capsys):
     def broken(*_args, **_kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("hsn_analysis.words.summary.summary_json", broken)
+    monkeypatch.setattr("hsn_analysis.rules.result.compute_result", broken)
     code = cli.main(["summary", "--period", "2025-T2", "--data", str(EXAMPLE)])
     err = capsys.readouterr().err
     assert code == cli.EXIT_BUG == 9

@@ -16,6 +16,7 @@ from hsn_analysis.mail.message import build_message
 from hsn_analysis.report.charts import status_per_goal_alt
 from hsn_analysis.runs.published import NotPublished
 from hsn_analysis.words import labels
+from hsn_analysis.words.json_keys import STATUS_OF_KEY
 
 MAX_BODY_BYTES = 100_000  # Gmail clips a message body over ≈ 102 KB
 
@@ -76,7 +77,8 @@ def test_the_html_body_shows_the_chart_by_its_content_id(message):
 
 def test_the_chart_has_the_alt_text_and_size_of_the_report_chart(message, report):
     html = html_of(message)
-    alt = status_per_goal_alt(pd.DataFrame(report.record["mal"]))
+    goals = pd.DataFrame(report.record["mal"]).rename(columns=STATUS_OF_KEY)  # keys → codes
+    alt = status_per_goal_alt(goals)
     assert f'alt="{alt}"' in html
     assert re.search(r'<img [^>]*width="\d+" height="\d+" style="[^"]*max-width:100%', html)
 

@@ -26,6 +26,7 @@ from hsn_analysis.reading.validation import check_dataset
 from hsn_analysis.rules.comparison import compare_indicator_values, compare_periods
 from hsn_analysis.rules.result import compute_result
 from hsn_analysis.words import analyst_text as text
+from hsn_analysis.words.counting import GOALS, INDICATORS, SUBGOALS, WARNINGS, counted
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -122,11 +123,15 @@ class FollowUp:
 
     def __repr__(self) -> str:
         settings = self.dataset.settings
-        return (
-            f"{settings.board_name}, nämndplan {settings.year} ({self.source}): "
-            f"{len(self.dataset.goals)} mål, {len(self.dataset.subgoals)} delmål, "
-            f"{len(self.dataset.indicators)} indikatorer; perioder {', '.join(self.periods)}; "
-            f"{len(self._problems)} varningar"
+        return text.FOLLOW_UP.format(
+            board=settings.board_name,
+            year=settings.year,
+            source=self.source,
+            goals=counted(len(self.dataset.goals), GOALS),
+            subgoals=counted(len(self.dataset.subgoals), SUBGOALS),
+            indicators=counted(len(self.dataset.indicators), INDICATORS),
+            periods=", ".join(self.periods),
+            warnings=counted(len(self._problems), WARNINGS),
         )
 
     def _repr_html_(self) -> str:

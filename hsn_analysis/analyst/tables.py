@@ -103,9 +103,9 @@ def goal_table(goals: pd.DataFrame) -> pd.DataFrame:
             text.GOAL: goals["namn"].to_numpy(),
             text.STATUS: [subgoal_status_word(s) for s in goals["status"]],
             text.COUNT: goals["antal"].to_numpy(),
-            short["gron"]: goals["uppnas"].to_numpy(),
-            short["gul"]: goals["delvis"].to_numpy(),
-            short["rod"]: goals["uppnas_ej"].to_numpy(),
+            short["gron"]: goals["gron"].to_numpy(),
+            short["gul"]: goals["gul"].to_numpy(),
+            short["rod"]: goals["rod"].to_numpy(),
             short["ej_bedomd"]: goals["ej_bedomd"].to_numpy(),
             "status_kod": goals["status"].to_numpy(),
         }

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hsn_analysis.paths import OUTPUTS
+from hsn_analysis.words import cli_text
 
 if TYPE_CHECKING:
     from hsn_analysis.reading.validation import ValidationResult
@@ -48,4 +49,4 @@ def check_data(path: Path) -> ValidationResult:
     try:
         return check_dataset(path)
     except FileNotFoundError as exc:
-        raise UsageError(f"hittar inte data: {path}") from exc
+        raise UsageError(cli_text.DATA_NOT_FOUND.format(path=path)) from exc

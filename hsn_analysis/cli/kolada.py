@@ -18,6 +18,8 @@ from hsn_analysis.cli.common import (
     check_data,
 )
 from hsn_analysis.problems import errors
+from hsn_analysis.words import kolada_text
+from hsn_analysis.words.counting import ERRORS, counted
 from hsn_analysis.words.signals_text import KOLADA_NOT_FOLDER
 
 logger = logging.getLogger(__name__)
@@ -27,12 +29,10 @@ DEFAULT_BASE_URL = "https://api.kolada.se/v3"
 
 def add_kolada_command(commands: Any) -> None:
     """Add `kolada` to the subcommands of `hsn-report`."""
-    kolada = commands.add_parser("kolada", help="hämta jämförelser från Kolada till data")
-    kolada.add_argument("--data", type=Path, default=None, help="mapp med CSV-filer")
-    kolada.add_argument(
-        "--ar", help="år att hämta, t.ex. 2021..2025 (standard: planåret och 4 till)"
-    )
-    kolada.add_argument("--bas-url", default=DEFAULT_BASE_URL, help="API:ets adress")
+    kolada = commands.add_parser("kolada", help=kolada_text.COMMAND_HELP)
+    kolada.add_argument("--data", type=Path, default=None, help=kolada_text.DATA_HELP)
+    kolada.add_argument("--ar", help=kolada_text.YEARS_HELP)
+    kolada.add_argument("--bas-url", default=DEFAULT_BASE_URL, help=kolada_text.BASE_URL_HELP)
     kolada.set_defaults(handler=kolada_command)
 
 
@@ -48,7 +48,8 @@ def kolada_command(args: argparse.Namespace) -> int:
         for problem in errors(result.problems):
             logger.error("%s", problem)
         n = len(errors(result.problems))
-        logger.error("%d fel i %s: inget hämtas till ogiltiga data.", n, args.data)
+        message = kolada_text.INVALID_DATA.format(errors=counted(n, ERRORS), path=args.data)
+        logger.error("%s", message)
         return EXIT_INVALID_DATA
     try:
         years = parse_years(args.ar, result.dataset.settings.year)

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from hsn_analysis.cli.common import (
     DEFAULT_OUT,
@@ -31,7 +31,8 @@ from hsn_analysis.paths import EXAMPLE_DATA, LOCAL_EXAMPLE_DATA
 from hsn_analysis.periods import Period, PeriodNotReady
 from hsn_analysis.problems import errors, warnings
 from hsn_analysis.version import __version__
-from hsn_analysis.words import labels
+from hsn_analysis.words import cli_text as text
+from hsn_analysis.words.counting import ERRORS, ROWS, WARNINGS, counted
 from hsn_analysis.words.safeguards import (
     FS_COMMAND,
     MSG_BUG,
@@ -49,9 +50,9 @@ if TYPE_CHECKING:
 
 
 def _tally(n_errors: int, n_warnings: int, path: Path) -> str:
-    fel = "1 fel" if n_errors == 1 else f"{n_errors} fel"
-    varn = "1 varning" if n_warnings == 1 else f"{n_warnings} varningar"
-    return f"{fel} och {varn} i {path}."
+    return text.TALLY.format(
+        errors=counted(n_errors, ERRORS), warnings=counted(n_warnings, WARNINGS), path=path
+    )
 
 
 def default_data() -> Path:
@@ -59,9 +60,7 @@ def default_data() -> Path:
     one (a copy of the project), else the example data installed with the package."""
     if LOCAL_EXAMPLE_DATA.is_dir():
         return LOCAL_EXAMPLE_DATA
-    logger.info(
-        "Ingen mapp data/exempel i %s; använder paketets exempeldata %s", Path.cwd(), EXAMPLE_DATA
-    )
+    logger.info("%s", text.NO_LOCAL_DATA.format(cwd=Path.cwd(), path=EXAMPLE_DATA))
     return EXAMPLE_DATA
 
 
@@ -71,8 +70,7 @@ def _validate(args: argparse.Namespace) -> int:
         print(printable(str(problem)))
     if result.read:
         tables = ", ".join(
-            READ_TABLE.format(source=source, n=n, rows="rad" if n == 1 else "rader")
-            for source, n in result.read
+            READ_TABLE.format(source=source, rows=counted(n, ROWS)) for source, n in result.read
         )
         print(printable(READ_TABLES.format(tables=tables)))
     print(_tally(len(errors(result.problems)), len(warnings(result.problems)), args.data))
@@ -85,12 +83,12 @@ def _load(path: Path) -> Dataset | None:
     if result.dataset is None:  # None whenever there is an error
         for problem in errors(result.problems):
             logger.error("%s", problem)
-        n = len(errors(result.problems))
-        logger.error("%d fel i %s: ingen sammanställning görs av ogiltiga data.", n, path)
+        n = counted(len(errors(result.problems)), ERRORS)
+        logger.error("%s", text.INVALID_DATA.format(errors=n, path=path))
         return None
     if result.dataset.warnings:
-        n = len(result.dataset.warnings)
-        logger.warning("%d varningar i data (visa dem med: hsn-report validate).", n)
+        n = counted(len(result.dataset.warnings), WARNINGS)
+        logger.warning("%s", text.DATA_WARNINGS.format(warnings=n))
     return result.dataset
 
 
@@ -103,40 +101,6 @@ def _resolve_period(text: str, dataset: Dataset, today: date) -> Period:
         raise UsageError(str(exc)) from exc
 
 
-def render_text(dataset: Dataset, summary: dict[str, Any], period: Period) -> str:
-    """The summary as a terminal page: title, count sentence and a table per mål."""
-    settings = dataset.settings
-    lines = [printable(f"{settings.board_name} – nämndplan {settings.year}, {period.label}")]
-    if settings.example_data:
-        lines.append(labels.EXAMPLE_DATA_BANNER)
-    lines += ["", summary["sammanfattning"], ""]
-    header = ("Mål", "Delmål", "Uppnås", "Delvis", "Uppnås ej", "Ej bedömd", "Målstatus")
-    rows = [
-        (
-            _shorten(printable(f"{m['mal_id']} {m['namn']}"), 48),
-            *(str(m[k]) for k in ("antal", "uppnas", "delvis", "uppnas_ej", "ej_bedomd")),
-            labels.SHORT_STATUS[m["status"]],
-        )
-        for m in summary["mal"]
-    ]
-    total = summary["delmal"]
-    rows.append(
-        ("Hela nämnden", *(str(total[k]) for k in total), ""),
-    )
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
-        cells = [row[0].ljust(widths[0])]
-        cells += [c.rjust(w) for c, w in zip(row[1:-1], widths[1:-1], strict=True)]
-        cells.append(row[-1])
-        lines.append("  ".join(cells).rstrip())
-    rule = f"Målstatus enligt regeln '{settings.rollup_rule.value}'."
-    return "\n".join([*lines, "", rule])
-
-
-def _shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _summary(args: argparse.Namespace) -> int:
     dataset = _load(args.data)
     if dataset is None:
@@ -147,13 +111,11 @@ def _summary(args: argparse.Namespace) -> int:
         logger.error("%s", exc)
         return EXIT_NOT_READY
     from hsn_analysis.rules.result import compute_result
-    from hsn_analysis.words.summary import summary_json, summary_text
+    from hsn_analysis.words.summary import summary_text
+    from hsn_analysis.words.summary_page import summary_page
 
     result = compute_result(dataset, period)
-    if args.json:
-        print(summary_text(result))
-    else:
-        print(render_text(dataset, summary_json(result), period))
+    print(summary_text(result) if args.json else summary_page(result))
     return EXIT_OK
 
 
@@ -176,20 +138,20 @@ def _index(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _date(text: str) -> date:
+def _date(given: str) -> date:
     try:
-        return date.fromisoformat(text)
+        return date.fromisoformat(given)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' är inget datum (ÅÅÅÅ-MM-DD)") from exc
+        raise argparse.ArgumentTypeError(text.NOT_A_DATE.format(text=given)) from exc
 
 
-def _positive(text: str) -> int:
+def _positive(given: str) -> int:
     try:
-        value = int(text)
+        value = int(given)
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' är inget heltal större än 0")
+        raise argparse.ArgumentTypeError(text.NOT_POSITIVE.format(text=given))
     return value
 
 
@@ -197,33 +159,25 @@ def build_parser() -> argparse.ArgumentParser:
     """The command line: `validate`, `summary`, `run`, `send`, `index`, `mall` and `samla`."""
     parser = argparse.ArgumentParser(
         prog="hsn-report",
-        description="Uppföljning av hälso- och sjukvårdsnämndens nämndplan per tertial.",
+        description=text.DESCRIPTION,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="kommando")
-    data_help = (
-        "mapp med CSV-filer eller en .xlsx-arbetsbok (standard: data/exempel i aktuell mapp, "
-        "annars paketets exempeldata)"
-    )
-    out_help = "mapp för rapporterna (standard: outputs/ i aktuell mapp)"
-    period_help = (
-        "t.ex. 2025-T2 eller 'Tertial 2 2025'; 'latest' = senaste perioden med data; "
-        "'auto' = senaste tertialen som har tagit slut"
-    )
-    today_help = "räkna 'auto' som om dagens datum vore detta (ÅÅÅÅ-MM-DD)"
+    commands = parser.add_subparsers(dest="command", required=True, metavar=text.COMMAND_METAVAR)
+    data_help, out_help = text.DATA_HELP, text.OUT_HELP
+    period_help, today_help = text.PERIOD_HELP, text.TODAY_HELP
 
-    validate = commands.add_parser("validate", help="lista alla problem i indata")
+    validate = commands.add_parser("validate", help=text.VALIDATE_HELP)
     validate.add_argument("--data", type=Path, default=None, help=data_help)
     validate.set_defaults(handler=_validate)
 
-    summary = commands.add_parser("summary", help="sammanfatta en period")
+    summary = commands.add_parser("summary", help=text.SUMMARY_HELP)
     summary.add_argument("--period", required=True, help=period_help)
     summary.add_argument("--data", type=Path, default=None, help=data_help)
-    summary.add_argument("--json", action="store_true", help="skriv ut ett JSON-objekt")
+    summary.add_argument("--json", action="store_true", help=text.JSON_HELP)
     summary.add_argument("--today", type=_date, default=date.today(), help=today_help)
     summary.set_defaults(handler=_summary)
 
-    run = commands.add_parser("run", help="skapa rapporten för en period (HTML)")
+    run = commands.add_parser("run", help=text.RUN_HELP)
     run.add_argument("--period", required=True, help=period_help)
     run.add_argument("--data", type=Path, default=None, help=data_help)
     run.add_argument("--out", type=Path, default=DEFAULT_OUT, help=out_help)
@@ -232,30 +186,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs",
         type=_positive,
         default=1,
-        help="för ett intervall (2024-T1..2025-T3): så många rapporter åt gången "
-        "(högst en per processorkärna; standard: 1)",
+        help=text.JOBS_HELP,
     )
-    run.add_argument("--send", action="store_true", help="mejla rapporten när den är klar")
+    run.add_argument("--send", action="store_true", help=text.SEND_FLAG_HELP)
     run.add_argument(
         "--enhet",
         metavar="ID",
-        help="gör basenhetens egen rapport (ett enhet_id) eller alla basenheters (alla)",
+        help=text.UNIT_HELP,
     )
     run.add_argument(
         "--dask",
         metavar="ADRESS",
-        help="gör basenheternas rapporter på ett Dask-kluster, t.ex. tcp://schemalaggare:8786",
+        help=text.DASK_HELP,
     )
     _mail_arguments(run)
     run.set_defaults(handler=_run)
 
-    send = commands.add_parser("send", help="mejla en färdig rapport till mottagarna")
-    send.add_argument("--period", required=True, help="rapportens period, t.ex. 2025-T2")
+    send = commands.add_parser("send", help=text.SEND_HELP)
+    send.add_argument("--period", required=True, help=text.SEND_PERIOD_HELP)
     send.add_argument("--out", type=Path, default=DEFAULT_OUT, help=out_help)
     _mail_arguments(send)
     send.set_defaults(handler=_send, send=True)
 
-    index = commands.add_parser("index", help="skriv om rapportlistan outputs/index.html")
+    index = commands.add_parser("index", help=text.INDEX_HELP)
     index.add_argument("--out", type=Path, default=DEFAULT_OUT, help=out_help)
     index.set_defaults(handler=_index)
 
@@ -270,13 +223,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _mail_arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--config", type=Path, help="mottagarfilen (TOML): avsändare, mottagare, SMTP-server"
-    )
+    command.add_argument("--config", type=Path, help=text.CONFIG_HELP)
     command.add_argument(
         "--dry-run",
         action="store_true",
-        help="skicka inget; skriv meddelandet som en .eml-fil bredvid rapporten",
+        help=text.DRY_RUN_HELP,
     )
 
 

@@ -22,6 +22,7 @@ from hsn_analysis.report.charts import status_per_goal, status_per_goal_alt
 from hsn_analysis.report.markup import esc, figure_png
 from hsn_analysis.runs.published import PublishedReport
 from hsn_analysis.words import labels
+from hsn_analysis.words.json_keys import COUNT_KEY, STATUS_OF_KEY
 from hsn_analysis.words.report_text import run_time_text
 
 # The body is a 640 px column, the width most mail clients are designed around.
@@ -31,7 +32,7 @@ IMAGE_WIDTH = BODY_WIDTH - 2 * _PAD
 _FONT = "'Segoe UI',Calibri,Arial,Helvetica,sans-serif"
 _PAGE = "#F4F6F8"
 # (rollup column, status) in the order the text alternative lists them: worst first.
-_COUNTS = (("uppnas_ej", "rod"), ("delvis", "gul"), ("uppnas", "gron"), ("ej_bedomd", "ej_bedomd"))
+_COUNTS = tuple((COUNT_KEY[s], s) for s in ("rod", "gul", "gron", "ej_bedomd"))  # worst first
 
 
 def subject(config: MailConfig, report: PublishedReport) -> str:
@@ -69,7 +70,8 @@ def build_message(config: MailConfig, report: PublishedReport) -> EmailMessage:
     image/png)), the report as a text/html and/or an application/pdf attachment (`bilaga`)].
     """
     record = report.record
-    goals = pd.DataFrame(record.get("mal") or [])
+    # The record counts under the JSON's keys; the chart reads the roll-up's status codes.
+    goals = pd.DataFrame(record.get("mal") or []).rename(columns=STATUS_OF_KEY)
     fig = status_per_goal(goals)
     png, (width, height) = figure_png(fig)
     shown = min(width, IMAGE_WIDTH)  # scaled down to the column, never up

@@ -60,13 +60,9 @@ CHART_STYLE: dict[RcKeyType, Any] = {
 
 _SWATCH = palette.STATUS_SWATCH
 
-# (rollup column, status) in the order the segments are stacked: worst first, from the axis.
-_SEGMENTS = (
-    ("uppnas_ej", "rod"),
-    ("delvis", "gul"),
-    ("uppnas", "gron"),
-    ("ej_bedomd", "ej_bedomd"),
-)
+# The statuses (the rollup's count columns) in the order the segments are stacked: worst first,
+# from the axis.
+_SEGMENTS = ("rod", "gul", "gron", "ej_bedomd")
 _STATUS_WIDTH = 7.2  # inches
 _STATUS_PER_GOAL = 0.45  # inches of height per mål; a two-line label still fits
 _STATUS_MARGIN = 1.2  # inches for the x axis and the two-row legend
@@ -130,8 +126,8 @@ def status_per_goal(rollup: pd.DataFrame) -> Figure:
         y = np.arange(n)
         left = np.zeros(n)
         handles = []
-        for column, status in _SEGMENTS:
-            counts = rollup[column].to_numpy(dtype=float)
+        for status in _SEGMENTS:
+            counts = rollup[status].to_numpy(dtype=float)
             swatch, symbol = _SWATCH[status], labels.STATUS_SYMBOL[status]
             shown = counts > 0
             if shown.any():
@@ -310,9 +306,9 @@ def status_per_goal_alt(rollup: pd.DataFrame) -> str:
     parts = [labels.ALT_STATUS_INTRO]
     for _, row in rollup.iterrows():
         counts = [
-            f"{format_number(row[column])} {labels.SUBGOAL_STATUS_LABEL[status].lower()}"
-            for column, status in _SEGMENTS
-            if row[column] > 0
+            f"{format_number(row[status])} {labels.SUBGOAL_STATUS_LABEL[status].lower()}"
+            for status in _SEGMENTS
+            if row[status] > 0
         ]
         counted = ", ".join(counts) if counts else labels.ALT_NO_SUBGOALS
         name = f"{row['mal_id']} {row['namn']}".strip()

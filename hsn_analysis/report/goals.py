@@ -246,14 +246,9 @@ def goal_comment(report: Report, goal_id: str) -> str:
 
 def _goal_counts(goal: Row) -> str:
     parts = [
-        f"{getattr(goal, key)} {labels.SHORT_STATUS[status].lower()}"
-        for key, status in (
-            ("uppnas_ej", "rod"),
-            ("delvis", "gul"),
-            ("uppnas", "gron"),
-            ("ej_bedomd", "ej_bedomd"),
-        )
-        if getattr(goal, key)
+        f"{getattr(goal, status)} {labels.SHORT_STATUS[status].lower()}"
+        for status in ("rod", "gul", "gron", "ej_bedomd")  # worst first
+        if getattr(goal, status)
     ]
     return report_text.GOAL_COUNTS.format(n=goal.antal, parts=", ".join(parts))
 

@@ -127,12 +127,7 @@ def title_section(report: Report) -> Fragment:
 
 def _key_figures(report: Report) -> str:
     counts = report.counts
-    numbers = {
-        "rod": counts.red,
-        "gul": counts.yellow,
-        "gron": counts.green,
-        "ej_bedomd": counts.not_assessed,
-    }
+    numbers = {status: counts.of(status) for status in ("rod", "gul", "gron", "ej_bedomd")}
     cards = []
     for status, n in numbers.items():
         words = report_text.KEY_FIGURE_TEXT_ONE if n == 1 else report_text.KEY_FIGURE_TEXT
@@ -154,7 +149,7 @@ def _goals_table(report: Report) -> str:
         rows.append(
             [
                 f'<a href="#{goal_anchor(n)}">{esc(name)}</a>',
-                *(str(getattr(goal, k)) for k in ("antal", "uppnas", "delvis", "uppnas_ej")),
+                *(str(getattr(goal, k)) for k in ("antal", "gron", "gul", "rod")),
                 str(goal.ej_bedomd),
                 badge(goal.status, labels.SHORT_STATUS[goal.status]),
             ]

@@ -19,6 +19,7 @@ from hsn_analysis.rules.units import NOT_REPORTED
 from hsn_analysis.vocabulary import Aggregation
 from hsn_analysis.words import labels
 from hsn_analysis.words import unit_text as words
+from hsn_analysis.words.counting import UNITS, counted
 from hsn_analysis.words.formatting import format_number
 
 _STATUS_ORDER = ("gron", "gul", "rod", NOT_REPORTED)
@@ -155,7 +156,7 @@ def units_section(report: Report) -> Fragment:
     body = []
     for area in dict.fromkeys(units["omrade"]):
         ids = [u for u in matrix.index if units.at[u, "omrade"] == area]
-        label = words.MATRIX_COUNTS.format(area=area, n=len(ids))
+        label = words.MATRIX_COUNTS.format(area=area, units=counted(len(ids), UNITS))
         body.append(
             f'<tr class="omrade"><th scope="rowgroup" colspan="{len(matrix.columns) + 1}">'
             f"{esc(label)}</th></tr>"

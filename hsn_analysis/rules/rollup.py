@@ -10,7 +10,8 @@ import pandas as pd
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.vocabulary import COLOUR_RANK, RollupRule, SubgoalStatus
 
-ROLLUP_COLUMNS = ["mal_id", "namn", "antal", "uppnas", "delvis", "uppnas_ej", "ej_bedomd", "status"]
+# The counts are headed by the status codes they count (gron, gul, rod, ej_bedomd).
+ROLLUP_COLUMNS = ["mal_id", "namn", "antal", "gron", "gul", "rod", "ej_bedomd", "status"]
 
 # Colours worst first, so that argmax's "first of equal maxima" is "a tie goes to the worse".
 _WORST_FIRST = sorted(COLOUR_RANK, key=COLOUR_RANK.__getitem__)
@@ -25,6 +26,15 @@ class StatusCounts:
     yellow: int
     red: int
     not_assessed: int
+
+    def of(self, status: str) -> int:
+        """The number of delmål with `status` (a SubgoalStatus code)."""
+        return {
+            SubgoalStatus.GREEN: self.green,
+            SubgoalStatus.YELLOW: self.yellow,
+            SubgoalStatus.RED: self.red,
+            SubgoalStatus.NOT_ASSESSED: self.not_assessed,
+        }[SubgoalStatus(status)]
 
     @property
     def assessed(self) -> int:
@@ -78,9 +88,9 @@ def goal_rollup(
     by_status = dict(zip(statuses, counts.T.astype(np.int64), strict=True))
     result = goals.assign(
         antal=counts.sum(axis=1).astype(np.int64),
-        uppnas=by_status[SubgoalStatus.GREEN.value],
-        delvis=by_status[SubgoalStatus.YELLOW.value],
-        uppnas_ej=by_status[SubgoalStatus.RED.value],
+        gron=by_status[SubgoalStatus.GREEN.value],
+        gul=by_status[SubgoalStatus.YELLOW.value],
+        rod=by_status[SubgoalStatus.RED.value],
         ej_bedomd=by_status[SubgoalStatus.NOT_ASSESSED.value],
         status=pd.array(status, dtype="str"),
     )

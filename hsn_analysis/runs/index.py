@@ -32,6 +32,7 @@ from hsn_analysis.runs.published import latest_run_failed
 from hsn_analysis.runs.unit_index import CSS as UNIT_CSS
 from hsn_analysis.runs.unit_index import unit_listing
 from hsn_analysis.words import labels
+from hsn_analysis.words.json_keys import STATUS_OF_KEY
 from hsn_analysis.words.report_text import TIME_ZONE
 from hsn_analysis.words.safeguards import INDEX_UNFINISHED_NOTE
 
@@ -40,7 +41,7 @@ logger = logging.getLogger(__name__)
 _PERIOD_FOLDER = re.compile(r"^(\d{4})-T([1-3])$")
 _STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6})(?:-(\d+))?$")
 # Record key of each count column → palette/labels status code.
-_COUNTS = {"uppnas": "gron", "delvis": "gul", "uppnas_ej": "rod", "ej_bedomd": "ej_bedomd"}
+_COUNTS = STATUS_OF_KEY  # the record's count key → status code
 _STATE_CLASS = {"current": "gallande", "replaced": "ersatt", "failed": "misslyckad"}
 
 

@@ -15,6 +15,8 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from hsn_analysis.words.safeguards import LOCK_BUSY, LOCK_HOLDER
+
 LOCK_NAME = ".korning.lock"
 
 
@@ -25,7 +27,7 @@ class LockBusy(Exception):
         self.path = path
         self.holder = holder
         who = f" ({holder})" if holder else ""
-        super().__init__(f"en annan körning pågår{who}; låsfil {path}")
+        super().__init__(LOCK_BUSY.format(who=who, path=path))
 
 
 @contextmanager
@@ -47,7 +49,10 @@ def exclusive(path: Path, purpose: str, *, wait: bool = False) -> Iterator[None]
             handle.seek(0)
             handle.truncate()
             started = datetime.now().astimezone().isoformat(timespec="seconds")
-            handle.write(f"{purpose}, pid {os.getpid()} på {socket.gethostname()}, {started}\n")
+            holder = LOCK_HOLDER.format(
+                purpose=purpose, pid=os.getpid(), host=socket.gethostname(), started=started
+            )
+            handle.write(f"{holder}\n")
             handle.flush()
             yield
         finally:

@@ -14,9 +14,9 @@ from hsn_analysis.periods import Period
 from hsn_analysis.reading.file_names import UnsafeOutputPath
 from hsn_analysis.report.markup import esc
 from hsn_analysis.runs.layout import UNIT_FOLDER, published_files
+from hsn_analysis.words.counting import REPORTS, counted
 
 HEADING = "Basenheternas rapporter {period}"
-COUNT = "{n} rapporter"
 NO_AREA = "Område okänt"
 CSS = (
     ".enhetsrapporter h2 { font-size: 1.15rem; margin: 2rem 0 0.3rem; color: #1F3A5F; }"
@@ -74,6 +74,6 @@ def unit_listing(out: Path) -> str:
         )
         parts.append(
             f'<section class="enhetsrapporter"><h2>{esc(HEADING.format(period=period.label))}'
-            f'</h2><p class="intro">{esc(COUNT.format(n=count))}</p>{groups}</section>'
+            f'</h2><p class="intro">{esc(counted(count, REPORTS))}</p>{groups}</section>'
         )
     return "".join(parts)

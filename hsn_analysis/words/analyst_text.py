@@ -49,3 +49,7 @@ BENCHMARK_YEAR = "År (jämförelse)"
 AREA = "Område"
 UNIT_NAME = "Basenhet"
 NO_UNITS = "Data har inga basenheter."
+FOLLOW_UP = (
+    "{board}, nämndplan {year} ({source}): {goals}, {subgoals}, {indicators}; perioder {periods}; "
+    "{warnings}"
+)

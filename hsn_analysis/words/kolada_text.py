@@ -42,3 +42,10 @@ KOLADA_OFF_HOST = (
     "Kolada-hämtningen stoppades: {reason}. Inget skrevs; den tidigare filen "
     "jamforelser.csv lämnas orörd. Kontrollera --bas-url, eller att servern är den rätta."
 )
+
+# --- the command `hsn-report kolada` ----------------------------------------------------------
+COMMAND_HELP = "hämta jämförelser från Kolada till data"
+DATA_HELP = "mapp med CSV-filer"
+YEARS_HELP = "år att hämta, t.ex. 2021..2025 (standard: planåret och 4 till)"
+BASE_URL_HELP = "API:ets adress"
+INVALID_DATA = "{errors} i {path}: inget hämtas till ogiltiga data."

@@ -32,7 +32,7 @@ def count_sentence(counts: StatusCounts, period: Period) -> str:
     when = labels.PERIOD_IN_SENTENCE[period.tertial]
     if counts.total == 0:
         return labels.NO_SUBGOALS
-    by_status = {"rod": counts.red, "gul": counts.yellow, "gron": counts.green}
+    by_status = {status: counts.of(status) for status in ("rod", "gul", "gron")}
     present = {status: n for status, n in by_status.items() if n > 0}
     if not present:
         if counts.total == 1:

@@ -84,7 +84,7 @@ MSG_BUG = (
     "mejl skickades."
 )
 READ_TABLES = "Läste {tables}."
-READ_TABLE = "{source} ({n} {rows})"
+READ_TABLE = "{source} ({rows})"  # rows: words.counting.counted(n, ROWS)
 
 
 # Failures of the place written to (not of the program): full, not writable, not a folder.
@@ -108,3 +108,8 @@ def file_system_sentence(error: OSError) -> str:
     if error.errno in _NOT_FOLDER:
         return FS_NOT_FOLDER.format(path=path)
     return FS_OTHER.format(path=path, reason=error.strerror or type(error).__name__)
+
+
+# The period's lock (runs.locking): who is refused reads who holds it.
+LOCK_BUSY = "en annan körning pågår{who}; låsfil {path}"
+LOCK_HOLDER = "{purpose}, pid {pid} på {host}, {started}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -15,6 +16,7 @@ from hsn_analysis.rules.units import NOT_REPORTED
 from hsn_analysis.vocabulary import SubgoalStatus
 from hsn_analysis.words import labels
 from hsn_analysis.words.formatting import format_number
+from hsn_analysis.words.json_keys import COUNT_KEY, TOTAL_KEY, UNIT_NOT_REPORTED_KEY
 from hsn_analysis.words.narrative import count_sentence
 from hsn_analysis.words.signals_json import NO_SIGNALS, signal_fields
 
@@ -26,8 +28,6 @@ __all__ = [
     "unit_counts_json",
 ]
 
-_COUNT_KEYS = ["antal", "uppnas", "delvis", "uppnas_ej", "ej_bedomd"]
-
 
 def _number(value: Any) -> float | None:
     """A JSON number, or None for a missing one."""
@@ -38,9 +38,8 @@ def _number(value: Any) -> float | None:
 
 
 def counts_dict(counts: StatusCounts) -> dict[str, int]:
-    """The delmål counts under the JSON keys of PRODUCT.md §7."""
-    values = [counts.total, counts.green, counts.yellow, counts.red, counts.not_assessed]
-    return dict(zip(_COUNT_KEYS, values, strict=True))
+    """The delmål counts under the JSON's keys: antal, uppnas, delvis, uppnas_ej, ej_bedomd."""
+    return {TOTAL_KEY: counts.total} | {key: counts.of(s) for s, key in COUNT_KEY.items()}
 
 
 def summary_json(result: TertialResult) -> dict[str, Any]:
@@ -59,7 +58,8 @@ def summary_json(result: TertialResult) -> dict[str, Any]:
             {
                 "mal_id": row.mal_id,
                 "namn": row.namn,
-                **{key: int(getattr(row, key)) for key in _COUNT_KEYS},
+                TOTAL_KEY: int(row.antal),
+                **{key: int(getattr(row, status)) for status, key in COUNT_KEY.items()},
                 "status": str(row.status),
             }
             for row in result.goals.itertuples(index=False)
@@ -151,12 +151,14 @@ def _areas_by_indicator(result: TertialResult) -> dict[str, list[dict[str, Any]]
 
 def unit_counts_json(counts: dict[str, int]) -> dict[str, int]:
     """A unit's own statuses (`UnitResult.status_counts`) under the record's keys."""
-    return {
-        "uppnas": counts[SubgoalStatus.GREEN],
-        "delvis": counts[SubgoalStatus.YELLOW],
-        "uppnas_ej": counts[SubgoalStatus.RED],
-        NOT_REPORTED: counts[NOT_REPORTED],
-    }
+    return _unit_counts(counts)
+
+
+def _unit_counts(counts: Mapping[str, int]) -> dict[str, int]:
+    """gron, gul, rod and ej_rapporterat counts under the JSON's keys."""
+    colours = (SubgoalStatus.GREEN, SubgoalStatus.YELLOW, SubgoalStatus.RED)
+    found = {COUNT_KEY[status]: int(counts[status]) for status in colours}
+    return found | {UNIT_NOT_REPORTED_KEY: int(counts[NOT_REPORTED])}
 
 
 def _unit_assessment_counts(units: UnitsResult) -> list[dict[str, Any]]:
@@ -166,10 +168,7 @@ def _unit_assessment_counts(units: UnitsResult) -> list[dict[str, Any]]:
     return [
         {
             "delmal_id": row["delmal_id"],
-            "uppnas": int(row["gron"]),
-            "delvis": int(row["gul"]),
-            "uppnas_ej": int(row["rod"]),
-            "ej_rapporterat": int(row[NOT_REPORTED]),
+            **_unit_counts(row),
         }
         for _, row in total.iterrows()
     ]

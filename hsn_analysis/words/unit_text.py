@@ -74,7 +74,7 @@ UNITS_INTRO = (
 UNITS_NONE = "Inga basenheter har bedömt delmålen {period}."
 MATRIX_CAPTION = "Basenheternas egna bedömningar {period}, per verksamhetsområde"
 MATRIX_UNIT = "Enhet"
-MATRIX_COUNTS = "{area}: {n} enheter"
+MATRIX_COUNTS = "{area}: {units}"  # units: words.counting.counted(n, UNITS)
 SUBGOAL_KEY = "Delmålen i tabellen"
 SHORT_UNIT_STATUS = {
     "gron": "Uppnås",
