@@ -33,8 +33,12 @@ INDICATOR_COLUMNS = [
     "aggregering",  # Aggregation value, "" for an indicator the board reports itself
     "omrade",  # the only område whose units report it ("" = every unit)
     "kalla",  # where the figures come from (optional)
+    "matning",  # Measurement value: tertial (default) or hittills_i_ar (the year to date)
+    "kolada_enhet",  # the Kolada key figure's unit ("" when not given)
 ]
-OUTCOME_COLUMNS = ["indikator_id", "period", "varde", "malvarde", "kommentar"]
+# taljare, namnare (optional numbers): the share's or average's numerator and denominator,
+# measured as the value is (year-to-date sums for a year-to-date share).
+OUTCOME_COLUMNS = ["indikator_id", "period", "varde", "malvarde", "kommentar", "taljare", "namnare"]
 ASSESSMENT_COLUMNS = [
     "delmal_id",
     "period",
@@ -156,6 +160,7 @@ def empty_frame(columns: list[str]) -> pd.DataFrame:
 def typed_empty(columns: list[str]) -> pd.DataFrame:
     """No rows, with the types validation gives: float numbers, datetime64 dates, str text."""
     kinds = {"malvarde": "float64", "gul_fran": "float64", "varde": "float64"}
+    kinds |= {"taljare": "float64", "namnare": "float64"}
     kinds["datum"] = "datetime64[ns]"
     return pd.DataFrame({c: pd.Series(dtype=kinds.get(c, "str")) for c in columns})
 

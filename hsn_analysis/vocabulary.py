@@ -77,3 +77,10 @@ class Aggregation(StrEnum):
     SUM = "summa"
     MEAN = "medel"
     MEDIAN = "median"
+
+
+class Measurement(StrEnum):
+    """`matning`: what period an indicator's value covers."""
+
+    TERTIAL = "tertial"  # the tertial alone (the default)
+    YEAR_TO_DATE = "hittills_i_ar"  # the year to date: T1, T1–T2, the whole year at T3

@@ -31,7 +31,7 @@ from hsn_analysis.vocabulary import RollupRule
 
 Row = Mapping[str, object]
 
-_NUMBER_COLUMNS = {"malvarde", "gul_fran", "varde"}
+_NUMBER_COLUMNS = {"malvarde", "gul_fran", "varde", "taljare", "namnare"}
 _DATE_COLUMNS = {"datum"}
 
 
@@ -104,7 +104,13 @@ def make_dataset(
         indicators=frame(
             indicators,
             INDICATOR_COLUMNS,
-            {"maltyp": "minst", "enhet": "%", "frekvens": "tertial", "kolada_kon": "T"},
+            {
+                "maltyp": "minst",
+                "enhet": "%",
+                "frekvens": "tertial",
+                "kolada_kon": "T",
+                "matning": "tertial",
+            },
         ),
         outcomes=frame(outcomes, OUTCOME_COLUMNS, {}),
         assessments=frame(assessments, ASSESSMENT_COLUMNS, {}),

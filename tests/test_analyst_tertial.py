@@ -39,8 +39,8 @@ def test_the_tertial_is_computed_once_per_period_whatever_its_spelling(example, 
 
 
 def test_an_indicator_with_12_points_gets_the_reports_spc_chart_else_the_trend(t2):
-    with_signal = [i for i, found in t2.result.signals.items() if found is not None]
-    without = [i for i, found in t2.result.signals.items() if found is None]
+    with_signal = [i for i, found in t2.result.signals.items() if found.result is not None]
+    without = [i for i, found in t2.result.signals.items() if found.result is None]
     assert with_signal and without
     indicators = t2.result.dataset.indicators.set_index("indikator_id", drop=False)
     for indicator_id in (with_signal[0], without[0]):
@@ -55,7 +55,7 @@ def test_an_indicator_with_12_points_gets_the_reports_spc_chart_else_the_trend(t
         for a, b in zip(mine, theirs, strict=True):
             np.testing.assert_array_equal(a, b)
     # The SPC chart draws the signal's upper limit; the trend chart has no such line.
-    limits = t2.result.signals[with_signal[0]].limits
+    limits = t2.result.signals[with_signal[0]].result.limits
     spc_ys = {
         round(float(y), 6)
         for line in t2.chart(with_signal[0]).axes[0].get_lines()
@@ -73,8 +73,17 @@ def test_signals_deviations_and_units_are_reachable_in_the_reports_words(t2):
         "Slumpmässig variation",
         "Ovanligt högt",
         "Ovanligt lågt",
-        "för kort serie",
+        "för kort serie (4 punkter, 12 behövs)",
+        "andel hittills i år utan täljare och nämnare",
     }
+    # The analyst sees why an assurance cannot be read and where the change began.
+    i111 = signals.set_index("indikator_id").loc["I1.1.1"]
+    assert i111["Säkring"] == "Ej bedömbar"
+    assert i111["Säkring ej bedömbar: varför"] == "senaste punkten ligger utanför gränsen"
+    assert i111["Föreslagen spc_fran"] == "2022-T2"
+    assert signals.set_index("indikator_id").loc["I2.1.2", "Signalen räknad på"] == (
+        "tertialbelopp"
+    )
     assert len(t2.deviations()) == len(t2.result.deviations)
     units = t2.units().frame
     assert len(units) == len(t2.result.dataset.units)

@@ -63,10 +63,20 @@ def test_the_overview_has_one_row_per_indicator_with_every_column(example, overv
     ]
     rows = overview_rows(overview)
     assert list(rows) == list(example.dataset.indicators["indikator_id"])
-    # I1.1.1: 71,2 in T2 2025 against 61,0 in T2 2024; 14 points rising, target above the limit
-    assert rows["I1.1.1"][2:] == ["101,71", "+10,2", "▲ Förbättring", "✖ Klarar inte målet", "–"]
-    assert rows["I2.3.2"][3:] == ["-2", "▲ Förbättring", "✖ Klarar inte målet", "8 av 21"]
-    assert rows["I2.4.1"][3:] == ["–", "för kort serie", "–", "–"]  # helår: 4 points, not due
+    # I1.1.1: 71,2 in T2 2025 against 61,0 in T2 2024; 14 points rising, the last outside the
+    # upper limit: the process has changed, and the limits say nothing about the target.
+    outside = "? Ej bedömbar (senaste punkten ligger utanför gränsen)"
+    assert rows["I1.1.1"][2:] == ["101,71", "+10,2", "▲ Förbättring", outside, "–"]
+    shift = "? Ej bedömbar (senaste punkterna ligger på ena sidan om medelvärdet)"
+    kolada = "8 av 21 i Koladas Utskrivningsklara patienter kvar i slutenvård, dagar per 1 000 "
+    assert rows["I2.3.2"][3:6] == ["-2", "▲ Förbättring", shift]
+    assert (
+        rows["I2.3.2"][6].startswith(kolada) and "(dagar per 1 000 invånare)" in rows["I2.3.2"][6]
+    )
+    # helår: 4 points, not due
+    assert rows["I2.4.1"][3:] == ["–", "för kort serie (4 punkter, 12 behövs)", "–", "–"]
+    # a share measured year to date, without its numerator and denominator
+    assert rows["I4.2.4"][4:6] == ["andel hittills i år utan täljare och nämnare", "–"]
 
 
 def test_every_icon_has_a_word_beside_its_symbol(overview, goals):
@@ -86,6 +96,7 @@ def test_every_icon_has_a_word_beside_its_symbol(overview, goals):
         "Klarar målet",
         "Klarar inte målet",
         "Ibland, ibland inte",
+        "Ej bedömbar",
     }
 
 
@@ -94,7 +105,13 @@ def test_an_indicator_with_comparison_data_shows_riket_median_and_rank(goals):
     rows = {r["cells"][0]: r["cells"][1] for r in Page(html).body_rows if len(r["cells"]) == 2}
     assert rows["Riket"] == "4,7" and rows["Medianregionen"] == "4,7"
     assert rows["Vår region (Region Västerbotten)"] == "4,2"
-    assert rows["Plats"] == "plats 8 av 21, där 1 är bäst"  # lower is better (högst)
+    # lower is better (högst); Kolada's key figure is a rate, our indicator patients per day
+    assert rows["Plats"] == (
+        "plats 8 av 21, där 1 är bäst i Koladas Utskrivningsklara patienter kvar i slutenvård, "
+        "dagar per 1 000 invånare (exempeldata, påhittade värden) (dagar per 1 000 invånare)"
+    )
+    assert "Kolada mäter inte samma sak som indikatorn" in html
+    assert "inte indikatorns patienter per dag (snitt)" in html
     assert "Jämförelse med andra regioner (2024)" in html
     alts = Page(html).attr("img", "alt")
     assert any(a.startswith("Punktdiagram över 21 regioners värden 2024") for a in alts)
@@ -108,7 +125,7 @@ def test_the_spc_block_appears_only_with_12_points_or_more(goals):
 
 
 def test_the_spc_chart_draws_limits_centre_target_and_marks_special_causes(example):
-    result = example.signals["I2.3.2"]
+    result = example.signals["I2.3.2"].result
     fig = spc_chart(result, target=20.0)
     assert isinstance(fig, Figure)
     gids = {line.get_gid() for line in fig.axes[0].get_lines()}
@@ -122,7 +139,7 @@ def test_the_spc_chart_draws_limits_centre_target_and_marks_special_causes(examp
 def test_the_spc_chart_shades_the_report_period_and_draws_each_periods_own_target(example):
     from hsn_analysis.periods import Period
 
-    result = example.signals["I1.2.1"]  # its target was raised from 80 to 90 % in 2025
+    result = example.signals["I1.2.1"].result  # its target was raised from 80 to 90 % in 2025
     periods = list(result.points["period"])
     targets = {p: (90.0 if p.startswith("2025") else 80.0) for p in periods}
     fig = spc_chart(result, 90.0, Period.parse("2025-T2"), "%", targets)
@@ -145,9 +162,9 @@ def test_an_indicators_spc_chart_gets_the_targets_its_table_shows(example, monke
 
     seen = {}
 
-    def spy(result, target, period, unit, targets):
+    def spy(result, target, period, unit, targets, basis):
         seen.update(target=target, period=period.code, unit=unit, targets=targets)
-        return spc_chart(result, target, period, unit, targets)
+        return spc_chart(result, target, period, unit, targets, basis)
 
     monkeypatch.setattr(module, "spc_chart", spy)
     indicator = next(
@@ -162,7 +179,7 @@ def test_an_indicators_spc_chart_gets_the_targets_its_table_shows(example, monke
 
 
 def test_an_spc_chart_without_any_target_has_no_target_line_nor_its_legend(example):
-    result = example.signals["I2.1.4"]  # ska öka jämfört med samma period förra året
+    result = example.signals["I2.1.4"].result  # ska öka jämfört med samma period förra året
     fig = spc_chart(result, None, None, "", {})
     assert "target" not in {line.get_gid() for line in fig.axes[0].get_lines()}
     assert "Målvärde" not in [t.get_text() for t in fig.legends[0].get_texts()]
@@ -235,9 +252,10 @@ def test_kolada_fetch_then_report_shows_ranks_riket_and_the_overview(tmp_path):
     html = result.html.read_text(encoding="utf-8")
     assert 'id="oversikt"' in html
     # region i has 50 + i + 2 in 2024; ours (0024) is the 20th of 21, lower is better: 20th
-    assert html.count('<td class="num">plats 20 av 21, där 1 är bäst</td>') == 2
+    assert html.count('<td class="num">plats 20 av 21, där 1 är bäst i Koladas ') == 2
     rows = overview_rows(re.search(r'<table class="oversikt">.*?</table>', html, re.S).group(0))
-    assert rows["I2.1.2"][-1] == rows["I2.3.2"][-1] == "20 av 21"
+    assert rows["I2.1.2"][-1].startswith("20 av 21 i Koladas Fallskador 65+")
+    assert rows["I2.3.2"][-1].startswith("20 av 21 i Koladas")
     assert '<td>Riket</td><td class="num">60</td>' in html
 
 
@@ -256,7 +274,7 @@ def test_spc_fran_restarts_the_limits_in_the_report_and_says_so():
         ],
     )
     built = make_report(dataset)
-    result = built.signals["I1"]
+    result = built.signals["I1"].result
     assert result.count == 12 and result.limits.mean == 12.0  # the old points are left out
     html = report.goal_sections(built).html
     assert "12 punkter, gränserna räknade från T3 2021." in html

@@ -35,19 +35,41 @@ def current_row(summary: dict, period: str) -> dict:
 
 def test_an_indicator_with_15_points_has_its_spc_object_and_earlier_rows_have_null():
     summary = summary_json(compute_result(dataset(15), Period(2025, 3)))
+    mean = sum(ALTERNATING) / 15  # 178 / 15; MR̄ 4: limits mean ± 10,64
     assert current_row(summary, "2025-T3")["spc"] == {
+        "matning": "tertial",
+        "grund": "varde",
+        "skal": None,
         "punkter": 15,
         "variation": "slumpmassig",
         "sakring": "klarar_inte",  # the target 30 lies above the upper limit
+        "sakring_skal": None,
+        "foreslagen_start": None,
+        "medel": pytest.approx(mean),
+        # a share: the limits lie within 0–100 % and are shown as computed
+        "nedre": {
+            "varde": pytest.approx(mean - 10.64),
+            "visad": pytest.approx(mean - 10.64),
+            "begransad": False,
+        },
+        "ovre": {
+            "varde": pytest.approx(mean + 10.64),
+            "visad": pytest.approx(mean + 10.64),
+            "begransad": False,
+        },
     }
     earlier = [r for r in summary["indikatorer"] if r["period"] != "2025-T3"]
     assert earlier and all(r["spc"] is None and r["jamforelse"] is None for r in earlier)
 
 
 @pytest.mark.parametrize(("n", "period"), [(11, "2024-T2"), (12, "2024-T3")])
-def test_spc_is_null_under_12_points_and_given_from_12(n, period):
-    row = current_row(summary_json(compute_result(dataset(n), Period.parse(period))), period)
-    assert (row["spc"] is None) == (n < 12)
+def test_spc_has_no_signal_under_12_points_and_says_why(n, period):
+    spc = current_row(summary_json(compute_result(dataset(n), Period.parse(period))), period)["spc"]
+    if n < 12:
+        assert (spc["grund"], spc["variation"], spc["nedre"]) == ("ingen", None, None)
+        assert spc["skal"] == "för kort serie (11 punkter, 12 behövs)"
+    else:
+        assert (spc["grund"], spc["skal"], spc["variation"]) == ("varde", None, "slumpmassig")
 
 
 def test_the_comparison_object_names_year_riket_median_rank_count_and_source():
@@ -63,6 +85,9 @@ def test_the_comparison_object_names_year_riket_median_rank_count_and_source():
         "rang": 2,
         "antal": 3,
         "kalla": "Kolada N79176",
+        "titel": None,
+        "enhet": None,
+        "annat_matt": True,  # nothing says the key figure is measured as the indicator is
     }
 
 
@@ -70,9 +95,10 @@ def test_the_example_t3_summary_has_spc_on_the_15_point_indicators_only(capsys):
     assert main(["summary", "--period", "2025-T3", "--json"]) == EXIT_OK
     summary = json.loads(capsys.readouterr().out)
     rows = [r for r in summary["indikatorer"] if r["period"] == "2025-T3"]
-    with_spc = {r["indikator_id"]: r["spc"]["punkter"] for r in rows if r["spc"]}
+    with_spc = {r["indikator_id"]: r["spc"]["punkter"] for r in rows if r["spc"]["variation"]}
     assert set(with_spc.values()) == {14, 15}  # I4.1.2 misses one value
-    assert {r["indikator_id"] for r in rows if r["spc"] is None} == {
+    assert {r["indikator_id"] for r in rows if r["spc"]["grund"] == "ingen"} == {
+        "I4.2.4",  # a share measured year to date, without numerator and denominator
         "I2.4.1",
         "I5.1.1",
         "I5.1.4",

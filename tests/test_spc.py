@@ -13,16 +13,21 @@ from hypothesis import strategies as st
 from hsn_analysis.rules.spc import (
     MIN_POINTS,
     Assurance,
+    Bounds,
     Direction,
     Limits,
     Rule,
+    Unassessable,
     Variation,
     analyse,
     assurance,
+    change_start,
     direction_for,
+    readable_assurance,
     special_causes,
     xmr_limits,
 )
+from hsn_analysis.rules.spc_rules import trend_sides
 
 
 def periods(n: int, first_year: int = 2021) -> list[str]:
@@ -123,6 +128,37 @@ def test_a_low_special_cause_is_low_when_neutral_and_improvement_when_lower_is_b
     assert analyse(series(falling), "minst").variation is Variation.CONCERN
 
 
+def test_two_of_three_near_a_limit_with_one_point_across_the_mean_is_no_signal():
+    # mean 0, MR̄ 2 → near beyond ±3,55, limits ±5,32: 4 and 4,5 are near the upper limit,
+    # but the point between them lies below the mean, so the window is not on one side.
+    limits = Limits(0.0, 2.0)
+    found = special_causes([4.0, -1.0, 4.5], limits)
+    assert found["regel"].isna().all()
+    on_one_side = special_causes([4.0, 1.0, 4.5], limits)
+    assert [None if r is None else str(r) for r in on_one_side["regel"]] == [
+        "tva_av_tre",
+        None,
+        "tva_av_tre",
+    ]
+
+
+def test_a_point_beyond_the_limit_counts_towards_two_of_three():
+    # 6 is beyond the upper limit 5,32 (labelled by that rule), 4 near it: the 4 takes 2 of 3.
+    found = special_causes([1.0, 4.0, 6.0], Limits(0.0, 2.0))
+    assert [None if r is None else str(r) for r in found["regel"]] == [
+        None,
+        "tva_av_tre",
+        "utanfor_grans",
+    ]
+
+
+def test_a_peak_between_two_trends_belongs_to_the_trend_it_begins():
+    # 1 … 7 rise and 7 … 1 fall: the 7 ends the rise and begins the fall.
+    y = np.array([1, 2, 3, 4, 5, 6, 7, 6, 5, 4, 3, 2, 1], dtype=float)
+    assert trend_sides(y).tolist() == [1] * 6 + [-1] * 7
+    assert trend_sides(-y).tolist() == [-1] * 6 + [1] * 7
+
+
 def test_a_last_point_of_common_cause_gives_the_common_icon_even_after_earlier_signals():
     # mean 510/13 = 39,2, MR̄ 990/12 = 82,5, upper 258,7: the 300 is outside, the 10 is not
     values = [0, 40] * 5 + [0, 300, 10]
@@ -148,6 +184,74 @@ def test_missing_values_are_no_points_and_do_not_break_the_series():
     assert result.limits == xmr_limits(OUTSIDE)
     assert "2023-T1" not in set(result.points["period"])  # the seventh period had no value
     assert analyse(series([*OUTSIDE[:6], math.nan, *OUTSIDE[6:11]]), "minst") is None
+
+
+@pytest.mark.parametrize(
+    ("verdict", "rule", "comparable", "expected"),
+    [
+        (Assurance.PASS, None, True, (Assurance.PASS, None)),
+        (Assurance.PASS, Rule.TREND, True, (Assurance.NOT_ASSESSABLE, Rule.TREND)),
+        (Assurance.FAIL, Rule.OUTSIDE, False, (Assurance.NOT_ASSESSABLE, Rule.OUTSIDE)),
+        (
+            Assurance.HIT_AND_MISS,
+            None,
+            False,
+            (Assurance.NOT_ASSESSABLE, Unassessable.YEAR_TO_DATE_TARGET),
+        ),
+        (None, Rule.SHIFT, True, (None, None)),  # no target: nothing to assess
+    ],
+)
+def test_assurance_is_read_only_while_the_latest_point_is_common_cause(
+    verdict, rule, comparable, expected
+):
+    assert readable_assurance(verdict, rule, comparable) == expected
+
+
+def test_a_rising_series_whose_latest_points_are_a_trend_has_no_assurance_verdict():
+    # I1.1.1 of the example: 14 points rising, the last outside the upper limit. MDC's
+    # comparison says the target 70 lies above the upper limit (will fail); the latest value
+    # 72,4 has just passed it. The limits span the change: not assessable, with the reason.
+    values = [47.0, 48.2, 47.6, 49.1, 50.3, 51.0, 52.4, 54.1, 55.8, 58.3, 61.0, 63.2, 66.5, 72.4]
+    result = analyse(series(values), "minst", target=70.0)
+    assert assurance(result.limits, Direction.INCREASE, 70.0) is Assurance.FAIL
+    assert result.assurance is Assurance.NOT_ASSESSABLE
+    assert result.assurance_reason is Rule.OUTSIDE
+    # the trend and the shift above the mean run back to 2022-T2, where the change began
+    assert result.suggested_start == "2022-T2"
+    assert result.points["regel"].iloc[4] == "trend"
+
+
+@pytest.mark.parametrize(
+    ("sides", "expected"),
+    [
+        ([0, 0, 0], None),  # the latest point is common cause: nothing began
+        ([0, 1, 1, 1], 1),
+        ([1, 1, 0, 1, 0, 1], 0),  # single gaps of a two-of-three window do not end it
+        ([1, 0, 0, 1, 1], 3),  # two common-cause points do
+        ([-1, -1, 1, 1], 2),  # the other side is another special cause
+        ([1], 0),
+    ],
+)
+def test_the_change_begins_at_the_first_flagged_point_before_the_latest(sides, expected):
+    assert change_start(sides) == expected
+
+
+def test_a_count_whose_lower_limit_falls_below_zero_is_shown_at_zero_and_says_so():
+    values = [0.0, 9.0] * 6  # mean 4,5, MR̄ 9: lower limit 4,5 − 23,94 < 0
+    result = analyse(series(values), "högst", bounds=Bounds(0.0, None))
+    assert result.lower.computed == pytest.approx(4.5 - 2.66 * 9)
+    assert result.lower.shown == 0.0 and result.lower.bounded
+    assert not result.upper.bounded
+    assert (result.points["undre"] == 0.0).all()
+    assert result.points["regel"].isna().all()  # the rules use the limits as computed
+
+
+def test_a_share_is_shown_within_0_and_100_percent():
+    values = [2.0, 99.0] * 6
+    result = analyse(series(values), "minst", bounds=Bounds(0.0, 100.0))
+    assert (result.lower.shown, result.upper.shown) == (0.0, 100.0)
+    assert result.lower.computed < 0 and result.upper.computed > 100
+    assert result.points["ovre"].max() <= 100 and result.points["undre"].min() >= 0
 
 
 def test_a_flat_series_has_zero_moving_range_and_no_signal():
@@ -246,3 +350,40 @@ def test_the_icons_are_always_one_of_their_codes(values):
     assert result is not None
     assert result.variation in {Variation.IMPROVEMENT, Variation.CONCERN, Variation.COMMON}
     assert result.assurance in set(Assurance)
+
+
+def _runs_to_a_turn(draw: st.DrawFn) -> list[float]:
+    """A series that surely has a peak or a valley ending one trend of 7 and beginning
+    another: noise, a run of 7 to 9 strict steps one way, then 7 to 9 the other way."""
+    noise = draw(st.lists(st.integers(-50, 50), max_size=8))
+    first, second = draw(st.integers(7, 9)), draw(st.integers(7, 9))
+    sign = draw(st.sampled_from([1, -1]))
+    steps = draw(st.lists(st.integers(1, 20), min_size=first + second, max_size=first + second))
+    level = draw(st.integers(-100, 100))
+    values = [float(v) for v in noise] + [float(level)]
+    for i, step in enumerate(steps):  # `first` steps one way (7 points), then the other
+        direction = sign if i < first else -sign
+        values.append(values[-1] + direction * step)
+    return values
+
+
+turning_series = st.composite(_runs_to_a_turn)()
+
+
+@settings(deadline=None)  # a shared, busy machine: no per-example deadline
+@given(turning_series)
+def test_turning_a_series_with_a_peak_between_trends_upside_down_turns_every_label(values):
+    up = special_causes(values, xmr_limits(values))
+    flipped = [-v for v in values]
+    down = special_causes(flipped, xmr_limits(flipped))
+    assert up["regel"].tolist() == down["regel"].tolist()
+    assert (up["sida"] == -down["sida"]).all()
+    # The test meets what it is about: a turning point that both trends claim, labelled by
+    # the trend it begins in both orientations.
+    y = np.asarray(values)
+    rising, falling = trend_sides(y), trend_sides(-y)
+    steps = np.sign(np.diff(y))
+    turns = [i for i in range(1, len(y) - 1) if steps[i - 1] == -steps[i] != 0]
+    claimed = [i for i in turns if rising[i] != 0 and rising[i] == steps[i]]
+    assert claimed, "the series has a turning point between two trends"
+    assert all(falling[i] == -rising[i] for i in claimed)

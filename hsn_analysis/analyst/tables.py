@@ -12,11 +12,12 @@ import pandas as pd
 
 from hsn_analysis.periods import Period
 from hsn_analysis.rules.benchmark import Benchmark
-from hsn_analysis.rules.spc import SpcResult
+from hsn_analysis.rules.signals import Signal
 from hsn_analysis.vocabulary import Change, IndicatorStatus, SubgoalStatus, TargetType
 from hsn_analysis.words import analyst_text as text
 from hsn_analysis.words import labels, report_text, signals_text, unit_text
 from hsn_analysis.words.formatting import format_number, format_percent
+from hsn_analysis.words.signals_json import assurance_reason, no_signal_reason
 
 _TREND = (TargetType.INCREASE, TargetType.DECREASE)
 
@@ -159,15 +160,20 @@ def deviation_table(deviations: pd.DataFrame) -> pd.DataFrame:
 
 def signal_table(
     indicators: pd.DataFrame,
-    signals: Mapping[str, SpcResult | None],
+    signals: Mapping[str, Signal],
     benchmarks: Mapping[str, Benchmark | None],
 ) -> pd.DataFrame:
-    """Per indicator of the period: its SPC icons (from 12 points) and its rank among the
-    regions, in the words of the report's overview. `indicators` are the period's rows."""
+    """Per indicator of the period: what its signal rests on, its SPC icons (from 12 points)
+    or why there are none, why an assurance cannot be read, where the latest special cause
+    began (a suggested `spc_fran`, for the analyst to judge) and its rank among the regions,
+    in the words of the report's overview. `indicators` are the period's rows."""
     rows = []
     for row in indicators.itertuples(index=False):
-        found, compared = signals.get(row.indikator_id), benchmarks.get(row.indikator_id)
+        signal, compared = signals.get(row.indikator_id), benchmarks.get(row.indikator_id)
+        found = None if signal is None else signal.result
         variation = "" if found is None else signals_text.VARIATION_LABELS[found.variation][1]
+        if found is None:
+            variation = (no_signal_reason(signal) if signal else "") or signals_text.SHORT_SERIES
         assurance = ""
         if found is not None and found.assurance is not None:
             assurance = signals_text.ASSURANCE_LABELS[found.assurance][1]
@@ -178,15 +184,19 @@ def signal_table(
             {
                 "indikator_id": row.indikator_id,
                 text.INDICATOR: row.namn,
+                text.SPC_BASIS: "" if signal is None else signal.basis.value,
                 text.SPC_POINTS: "" if found is None else str(found.count),
-                text.VARIATION: variation or ("" if found else signals_text.SHORT_SERIES),
+                text.VARIATION: variation,
                 text.ASSURANCE: assurance,
+                text.ASSURANCE_REASON: (assurance_reason(signal) if signal else None) or "",
+                text.SUGGESTED_START: "" if found is None else found.suggested_start or "",
                 text.BENCHMARK_YEAR: "" if compared is None else str(compared.year),
                 text.RANK: rank,
                 "variation_kod": "" if found is None else found.variation.value,
             }
         )
-    columns = ["indikator_id", text.INDICATOR, text.SPC_POINTS, text.VARIATION, text.ASSURANCE]
+    columns = ["indikator_id", text.INDICATOR, text.SPC_BASIS, text.SPC_POINTS, text.VARIATION]
+    columns += [text.ASSURANCE, text.ASSURANCE_REASON, text.SUGGESTED_START]
     columns += [text.BENCHMARK_YEAR, text.RANK, "variation_kod"]
     return pd.DataFrame(rows, columns=columns)
 

@@ -42,6 +42,6 @@ REQUIRED = {
     "jamforelser": ("indikator_id", "ar", "omrade_id", "varde"),
 } | unit_checks.REQUIRED
 REQUIRED |= ds.WRITTEN_REQUIRED | contacts.REQUIRED
-NUMBER_COLUMNS = {"malvarde", "gul_fran", "varde", "ar"}
+NUMBER_COLUMNS = {"malvarde", "gul_fran", "varde", "ar", "taljare", "namnare"}
 ID_COLUMN = {"mal": "mal_id", "delmal": "delmal_id", "indikatorer": "indikator_id"}
 ID_COLUMN |= unit_checks.ID_COLUMN

@@ -20,6 +20,7 @@ from hsn_analysis.reading.cells import (
 )
 from hsn_analysis.reading.checking import Checks, Table
 from hsn_analysis.reading.comparisons import check_comparisons, check_signal_columns
+from hsn_analysis.reading.measurement import both, check_measurement_columns, check_outcome_parts
 from hsn_analysis.reading.raw import RawTable
 from hsn_analysis.reading.references import check_references
 from hsn_analysis.reading.repeats import repeated as _repeated
@@ -43,7 +44,12 @@ from hsn_analysis.words.messages import (
     MSG_UNKNOWN_COLUMN,
 )
 
-ADDITIONS = {"indikatorer": check_signal_columns, "jamforelser": check_comparisons}  # Kolada, SPC
+# Kolada and SPC columns, how values were measured and the parts of a ratio.
+ADDITIONS = {
+    "indikatorer": both(check_signal_columns, check_measurement_columns),
+    "utfall": check_outcome_parts,
+    "jamforelser": check_comparisons,
+}
 ADDITIONS |= contacts.ADDITIONS  # e-mail addresses
 
 

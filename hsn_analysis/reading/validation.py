@@ -1,7 +1,8 @@
 """Turning raw tables into a typed `Dataset`, or into every problem found in them.
 
 The checks live by concept: within one table (`table_checks`), between tables (`references`),
-the basenheter's (`units`) and plausibility warnings (`plausibility`); `assembly` makes the
+the basenheter's (`units`), plausibility warnings (`plausibility`) and how values were
+measured (`measurement`: a ratio's parts, year-to-date look-alikes); `assembly` makes the
 typed dataset. This module runs them in order and sorts the problems as the user reads them.
 """
 
@@ -19,6 +20,7 @@ from hsn_analysis.reading import units as unit_checks
 from hsn_analysis.reading.assembly import build_dataset
 from hsn_analysis.reading.cells import check_settings
 from hsn_analysis.reading.loading import read_dataset
+from hsn_analysis.reading.measurement import measurement_problems
 from hsn_analysis.reading.plausibility import plausibility_problems
 from hsn_analysis.reading.raw import RawData
 from hsn_analysis.reading.references import check_targets, warn_missing
@@ -84,6 +86,7 @@ class _Validator(TableChecks):
         check_targets(self)
         self.problems += plausibility_problems(self.tables, self.parsed)  # warnings only
         self.problems += contacts.plan_problems(self.tables)  # warnings only
+        self.problems += measurement_problems(self.tables, self.parsed)
         warn_missing(self, "bedomningar", "delmal_id", "delmal", MSG_NOT_ASSESSED)
         warn_missing(self, "utfall", "indikator_id", "indikatorer", MSG_NO_OUTCOME)
         order = {source: i for i, source in enumerate(self.raw.source_order)}

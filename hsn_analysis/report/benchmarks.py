@@ -8,9 +8,11 @@ from hsn_analysis.report import spc_chart
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.markup import esc, figure, table
 from hsn_analysis.rules.benchmark import Benchmark
-from hsn_analysis.rules.spc import Assurance, SpcResult, Variation
+from hsn_analysis.rules.signals import NoSignal, Signal
+from hsn_analysis.rules.spc import Assurance, Variation
 from hsn_analysis.words import signals_text as text
 from hsn_analysis.words.formatting import format_number
+from hsn_analysis.words.signals_json import assurance_reason, no_signal_reason
 
 COMPARISON_FILE = "jamforelser"
 _ICON_COLOURS = {
@@ -22,6 +24,7 @@ _ICON_COLOURS = {
     "klarar": "#1F5C99",
     "klarar_inte": "#9A4700",
     "varierar": "#4A5563",
+    "ej_bedombar": "#4A5563",
 }
 
 
@@ -45,11 +48,49 @@ def assurance_icon(assurance: Assurance | None) -> str:
     return icon(assurance.value, text.ASSURANCE_LABELS)
 
 
+def signal_cells(signal: Signal | None) -> tuple[str, str]:
+    """The overview's variation and assurance cells: the icons, or the one phrase that says
+    why there is no signal; an assurance that cannot be read says why beside it."""
+    if signal is None or signal.result is None:
+        reason = text.SHORT_SERIES if signal is None else no_signal_reason(signal)
+        return f'<span class="meta">{esc(reason or text.SHORT_SERIES)}</span>', esc(
+            text.NO_ASSURANCE
+        )
+    return variation_icon(signal.result.variation), assurance_cell(signal)
+
+
+def assurance_cell(signal: Signal) -> str:
+    """The assurance icon, with its reason when it is not assessable."""
+    result = signal.result
+    cell = assurance_icon(None if result is None else result.assurance)
+    why = assurance_reason(signal)
+    return f'{cell} <span class="meta">({esc(why)})</span>' if why else cell
+
+
 def rank_text(found: Benchmark) -> str:
     """`plats 4 av 21, där 1 är bäst`, or "–" when the direction is neutral."""
     if found.rank is None:
         return text.NO_RANK
     return text.RANK_TEXT.format(rank=found.rank, count=found.count)
+
+
+def measure_text(found: Benchmark) -> str:
+    """`i Koladas <title> (<unit>)` when the key figure is another measure than the
+    indicator, else ""."""
+    if not found.other_measure:
+        return ""
+    unit = text.RANK_MEASURE_UNIT.format(unit=found.unit) if found.unit else ""
+    return text.RANK_MEASURE.format(title=found.title or found.kpi or "–", unit=unit)
+
+
+def overview_rank(found: Benchmark | None) -> str:
+    """The overview's rank cell: `4 av 21`, with the key figure's title and unit beside it
+    when Kolada measures something else than the indicator."""
+    if found is None or found.rank is None:
+        return esc(text.NO_RANK)
+    rank = esc(f"{found.rank} av {found.count}")
+    measure = measure_text(found)
+    return f'{rank} <span class="meta">{esc(measure)}</span>' if measure else rank
 
 
 def _with_unit(value: float | None, unit: str) -> str:
@@ -59,18 +100,29 @@ def _with_unit(value: float | None, unit: str) -> str:
     return f"{number}\u00a0{unit}" if unit and unit.lower() != "antal" else number
 
 
-def spc_block(result: SpcResult, indicator: object) -> str:
-    """One line under the chart: the variation and assurance icons (symbol and word) and the
-    points counted; the XmR chart itself is the indicator's chart (`goals.indicator_chart`)."""
+def spc_block(signal: Signal, indicator: object) -> str:
+    """One line under the chart: the variation and assurance icons (symbol and word), the
+    points counted and what they are; the XmR chart itself is the indicator's chart
+    (`goals.indicator_chart`). Without a signal, the one phrase that says why."""
+    result = signal.result
+    if result is None:
+        reason = esc(no_signal_reason(signal) or "")
+        return (
+            f'<p class="spc-block"><strong>{esc(text.SPC_HEADING)}:</strong> '
+            f"{esc(text.SPC_NONE.format(reason=reason))}</p>"
+        )
     restart = getattr(indicator, "spc_fran", "")
     line = text.SPC_LINE.format(
         variation=variation_icon(result.variation),
-        assurance=assurance_icon(result.assurance),
+        assurance=assurance_cell(signal),
         points=result.count,
         restart=esc(text.SPC_RESTART.format(period=Period.parse(restart).short_label))
         if restart
         else "",
     )
+    basis = text.SPC_BASIS.get(signal.basis.value, "")
+    if basis:
+        line += " " + esc(basis)
     return f'<p class="spc-block"><strong>{esc(text.SPC_HEADING)}:</strong> {line}</p>'
 
 
@@ -85,7 +137,10 @@ def benchmark_block(found: Benchmark, indicator: object, region_name: str) -> st
         [esc(text.BENCHMARK_OWN.format(name=region_name)), esc(_with_unit(found.own, unit))],
         [esc(text.BENCHMARK_COUNTRY), esc(_with_unit(found.country, unit))],
         [esc(text.BENCHMARK_MEDIAN), esc(_with_unit(found.median, unit))],
-        [esc(text.BENCHMARK_RANK), esc(rank_text(found))],
+        [
+            esc(text.BENCHMARK_RANK),
+            esc(" ".join(filter(None, [rank_text(found), measure_text(found)]))),
+        ],
     ]
     heading = text.BENCHMARK_HEADING.format(year=found.year)
     alt = text.BENCHMARK_CHART_ALT.format(
@@ -100,8 +155,16 @@ def benchmark_block(found: Benchmark, indicator: object, region_name: str) -> st
     source = text.BENCHMARK_SOURCE.format(
         kpi=found.kpi or "–", title=found.title or "–", fetched=found.fetched[:10] or "–"
     )
+    other = ""
+    if found.other_measure:
+        unit = text.RANK_MEASURE_UNIT.format(unit=found.unit) if found.unit else ""
+        own_unit = getattr(indicator, "enhet", "") or "värde"
+        note = text.BENCHMARK_OTHER_MEASURE.format(
+            title=found.title or found.kpi or "–", unit=unit, own_unit=own_unit
+        )
+        other = f'<p class="meta">{esc(note)}</p>'
     return (
-        f'<div class="jamforelse-block"><h5>{esc(heading)}</h5>'
+        f'<div class="jamforelse-block"><h5>{esc(heading)}</h5>{other}'
         f'<div class="jamforelse-innehall">'
         f"{table(text.BENCHMARK_HEADERS, rows, numeric=[1], css_class='jamforelse')}{chart}</div>"
         f'<p class="meta">{esc(source)}</p></div>'
@@ -113,9 +176,13 @@ def signal_blocks(report: Report, indicator: object) -> str:
     indicator; "" when it has neither."""
     indicator_id = indicator.indikator_id  # type: ignore[attr-defined]
     parts = []
-    result = report.signals.get(indicator_id)
-    if result is not None:
-        parts.append(spc_block(result, indicator))
+    signal = report.signals.get(indicator_id)
+    # A short series shows its trend chart and no line; a year-to-date share without its
+    # parts says why it has no signal.
+    if signal is not None and (
+        signal.result is not None or signal.reason is NoSignal.YEAR_TO_DATE_RATIO
+    ):
+        parts.append(spc_block(signal, indicator))
     found = report.benchmarks.get(indicator_id)
     if found is not None:
         parts.append(benchmark_block(found, indicator, region_name(report, found)))

@@ -20,7 +20,7 @@ from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.rules.benchmark import Benchmark
 from hsn_analysis.rules.result import TertialResult, compute_result, load_result
 from hsn_analysis.rules.rollup import StatusCounts
-from hsn_analysis.rules.spc import SpcResult
+from hsn_analysis.rules.signals import Signal
 from hsn_analysis.version import __version__
 
 
@@ -75,7 +75,7 @@ class Report:
         return self.result.deviations
 
     @property
-    def signals(self) -> Mapping[str, SpcResult | None]:
+    def signals(self) -> Mapping[str, Signal]:
         """SPC signal by indikator_id."""
         return self.result.signals
 

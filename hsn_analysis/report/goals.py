@@ -11,7 +11,7 @@ from hsn_analysis.report import charts, spc_chart
 from hsn_analysis.report import units as report_units
 from hsn_analysis.report.benchmarks import signal_blocks
 from hsn_analysis.report.context import Report
-from hsn_analysis.report.indicator_figure import indicator_figure, signal_target
+from hsn_analysis.report.indicator_figure import chart_target, indicator_figure
 from hsn_analysis.report.markup import Fragment, badge, esc, figure, paragraphs, prose, table
 from hsn_analysis.report.overview import goal_anchor, subgoal_anchors
 from hsn_analysis.vocabulary import IndicatorStatus, TargetType
@@ -161,13 +161,14 @@ def indicator_chart(report: Report, indicator: Row, history: pd.DataFrame) -> st
     """The indicator's one chart (`indicator_figure`) with its alt text."""
     trend_alt = charts.indicator_trend_alt(history, report.period)
     drawn = indicator_figure(report.result, indicator)
-    result = report.signals.get(indicator.indikator_id)
-    if result is None:
+    signal = report.signals.get(indicator.indikator_id)
+    if signal is None or signal.result is None:
         return figure(drawn, trend_alt, css_class="trend")
-    target = signal_target(report.result, indicator)
+    target = chart_target(report.result, indicator, signal)
+    alt = spc_chart.spc_chart_alt(signal.result, indicator.namn, target, signal.basis)
     return figure(
         drawn,
-        f"{spc_chart.spc_chart_alt(result, indicator.namn, target)} {trend_alt}",
+        f"{alt} {trend_alt}",
         css_class="trend spc",
     )
 

@@ -8,12 +8,12 @@ import pandas as pd
 
 from hsn_analysis.report import charts, spc_chart
 from hsn_analysis.rules.result import TertialResult
-from hsn_analysis.rules.signals import report_target
+from hsn_analysis.rules.signals import Basis, Signal, report_target
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["indicator_figure", "signal_target"]
+__all__ = ["chart_target", "indicator_figure", "signal_target"]
 
 
 def signal_target(result: TertialResult, indicator: object) -> float | None:
@@ -23,6 +23,14 @@ def signal_target(result: TertialResult, indicator: object) -> float | None:
     return report_target(indicator, rows, result.period)
 
 
+def chart_target(result: TertialResult, indicator: object, signal: Signal) -> float | None:
+    """The target drawn on the SPC chart: none on a chart of a year-to-date count's tertial
+    amounts (the target is the year's, on another scale)."""
+    if signal.basis is Basis.TERTIAL_AMOUNT:
+        return None
+    return signal_target(result, indicator)
+
+
 def indicator_figure(result: TertialResult, indicator: object) -> Figure:
     """The indicator's one chart: its SPC chart when the series is long enough for signals
     (the values, the target, the centre line, the limits and the special causes, as Making
@@ -30,8 +38,8 @@ def indicator_figure(result: TertialResult, indicator: object) -> Figure:
     its row of `dataset.indicators` (an itertuples row)."""
     indicator_id: str = indicator.indikator_id  # type: ignore[attr-defined]
     history = result.history(indicator_id)
-    signals = result.signals.get(indicator_id)
-    if signals is None:
+    signal = result.signals.get(indicator_id)
+    if signal is None or signal.result is None:
         return charts.indicator_trend(history, result.period)
     unit = history["enhet"].iloc[0] if len(history) else ""
     unit = "" if pd.isna(unit) else str(unit).strip()
@@ -41,5 +49,7 @@ def indicator_figure(result: TertialResult, indicator: object) -> Figure:
         for period, value in zip(history["period"], history["malvarde"], strict=True)
         if pd.notna(value)
     }
-    target = signal_target(result, indicator)
-    return spc_chart.spc_chart(signals, target, result.period, unit, targets)
+    target = chart_target(result, indicator, signal)
+    if target is None:
+        targets = {}
+    return spc_chart.spc_chart(signal.result, target, result.period, unit, targets, signal.basis)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from hsn_analysis.report.benchmarks import assurance_icon, variation_icon
+from hsn_analysis.report.benchmarks import overview_rank, signal_cells
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.goals import indicator_status_badge
 from hsn_analysis.report.markup import Fragment, esc, scroll_region, table
@@ -38,18 +38,9 @@ def overview_rows(report: Report) -> list[list[str]]:
     """One row of finished HTML cells per indicator of the report period, in plan order."""
     rows = []
     for row in report.current_indicators.itertuples(index=False):
-        result = report.signals.get(row.indikator_id)
+        variation, assurance = signal_cells(report.signals.get(row.indikator_id))
         found = report.benchmarks.get(row.indikator_id)
-        if result is None:
-            variation = f'<span class="meta">{esc(text.SHORT_SERIES)}</span>'
-            assurance = esc(text.NO_ASSURANCE)
-        else:
-            variation = variation_icon(result.variation)
-            assurance = assurance_icon(result.assurance)
-        if found is None or found.rank is None:
-            rank = esc(text.NO_RANK)
-        else:
-            rank = esc(f"{found.rank} av {found.count}")
+        rank = overview_rank(found)
         due = row.status != IndicatorStatus.NOT_DUE
         rows.append(
             [

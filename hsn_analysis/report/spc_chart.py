@@ -22,6 +22,7 @@ from hsn_analysis.report import palette
 from hsn_analysis.report.charts import CHART_STYLE
 from hsn_analysis.report.markup import FIGURE_DPI
 from hsn_analysis.rules.benchmark import Benchmark
+from hsn_analysis.rules.signals import Basis
 from hsn_analysis.rules.spc import SpcResult, Variation
 from hsn_analysis.words import labels
 from hsn_analysis.words import signals_text as text
@@ -73,12 +74,16 @@ def spc_chart(
     report_period: Period | None = None,
     unit: str = "",
     targets: Mapping[str, float] | None = None,
+    basis: Basis = Basis.VALUE,
 ) -> Figure:
-    """The XmR chart: values, centre line, process limits per segment, the target, each
-    special-cause point marked by its kind, and the report period shaded as on the trend chart.
+    """The XmR chart: values, centre line, process limits per segment (within the measure's
+    bounds), the target, each special-cause point marked by its kind, and the report period
+    shaded as on the trend chart.
 
     `targets` (period code → target): each period's own target, drawn across its slot, so that
     a raised target shows as a step, as on the trend chart; else `target` across the chart.
+    `basis`: what the points are; tertial amounts or ratios of year-to-date values say so in
+    the title and on the axis.
     """
     points = result.points
     x = np.arange(len(points))
@@ -203,6 +208,10 @@ def spc_chart(
         ax.set_xlim(-0.6, len(points) - 0.4)
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
         ax.yaxis.set_major_formatter(FuncFormatter(_number))
+        title = text.SPC_TITLE.get(basis.value, "")
+        if title:
+            ax.set_title(title, loc="left", fontsize=8, pad=3, gid="basis-title")
+            unit = text.SPC_AXIS_PER_TERTIAL.format(unit=unit or labels.CHART_VALUE).strip()
         if unit:
             ax.set_ylabel(textwrap.fill(unit, _UNIT_WIDTH))
         ax.grid(axis="y", color=palette.GRID, linewidth=0.6)
@@ -218,8 +227,11 @@ def spc_chart(
     return fig
 
 
-def spc_chart_alt(result: SpcResult, name: str, target: float | None) -> str:
-    """The chart in words: span, centre, limits, target and the special causes."""
+def spc_chart_alt(
+    result: SpcResult, name: str, target: float | None, basis: Basis = Basis.VALUE
+) -> str:
+    """The chart in words: what the points are, span, centre, limits (as drawn, within the
+    measure's bounds), target and the special causes."""
     points = result.points
     special = points[points["regel"].notna()]
     if special.empty:
@@ -230,14 +242,15 @@ def spc_chart_alt(result: SpcResult, name: str, target: float | None) -> str:
             for p, r in zip(special["period"], special["regel"], strict=True)
         )
         signals = text.SPC_SIGNALS.format(signals=listed)
+    described = text.SPC_TITLE.get(basis.value, "")
     return text.SPC_CHART_ALT.format(
-        name=name,
+        name=f"{name} ({described.lower()})" if described else name,
         points=len(points),
         first=Period.parse(points["period"].iloc[0]).short_label,
         last=Period.parse(points["period"].iloc[-1]).short_label,
         mean=format_number(result.limits.mean),
-        lower=format_number(result.limits.lower),
-        upper=format_number(result.limits.upper),
+        lower=format_number(result.lower.shown),
+        upper=format_number(result.upper.shown),
         target="" if target is None else text.SPC_CHART_TARGET.format(target=format_number(target)),
         signals=signals,
     )

@@ -32,6 +32,8 @@ class Benchmark:
     title: str
     fetched: str
     regions: pd.Series  # every region's value that year, by area id
+    unit: str = ""  # the key figure's unit (`kolada_enhet`; "" when not given)
+    other_measure: bool = True  # the key figure measures something else than the indicator
 
     @property
     def source(self) -> str:

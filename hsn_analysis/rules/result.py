@@ -42,8 +42,7 @@ from hsn_analysis.periods import Period
 from hsn_analysis.rules.benchmark import Benchmark
 from hsn_analysis.rules.fulfilment import indicator_results
 from hsn_analysis.rules.rollup import StatusCounts, count_statuses, goal_rollup
-from hsn_analysis.rules.signals import indicator_benchmarks, indicator_signals
-from hsn_analysis.rules.spc import SpcResult
+from hsn_analysis.rules.signals import Signal, indicator_benchmarks, indicator_signals
 from hsn_analysis.rules.subgoals import evidence_deviations, subgoal_results
 from hsn_analysis.rules.unit_standing import gaps_of, own_assessments, standing, unit_row
 from hsn_analysis.rules.units import (
@@ -147,14 +146,14 @@ class TertialResult:
     _goals: pd.DataFrame
     _deviations: pd.DataFrame
     _histories: dict[str, pd.DataFrame]
-    _signals: dict[str, SpcResult | None]
+    _signals: dict[str, Signal]
     _benchmarks: dict[str, Benchmark | None]
     _analyses: pd.DataFrame
     _goal_comments: pd.DataFrame
     units: UnitsResult | None
 
     @property
-    def signals(self) -> Mapping[str, SpcResult | None]:
+    def signals(self) -> Mapping[str, Signal]:
         """indikator_id → its SPC signal up to the period (None: too few points)."""
         return MappingProxyType(self._signals)
 

@@ -17,11 +17,17 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
+from hsn_analysis.rules.spc_rules import (  # noqa: F401  (re-exported: one door to SPC)
+    LIMIT_FACTOR,
+    RUN_LENGTH,
+    Limits,
+    Rule,
+    special_causes,
+    xmr_limits,
+)
 from hsn_analysis.vocabulary import TargetType
 
 MIN_POINTS = 12  # MDC: fewer points give limits too unsteady to judge by
-RUN_LENGTH = 7  # points in a trend or a shift
-LIMIT_FACTOR = 2.66  # 3 / d2 for moving ranges of two points (d2 = 1,128)
 
 
 class Direction(StrEnum):
@@ -30,15 +36,6 @@ class Direction(StrEnum):
     INCREASE = "increase"
     DECREASE = "decrease"
     NEUTRAL = "neutral"
-
-
-class Rule(StrEnum):
-    """The special-cause rules, in MDC's precedence (the first that applies labels a point)."""
-
-    OUTSIDE = "utanfor_grans"  # a point outside a limit
-    TREND = "trend"  # 7 points rising or falling
-    TWO_OF_THREE = "tva_av_tre"  # 2 of 3 points near or beyond a limit on one side
-    SHIFT = "niva"  # 7 points on one side of the mean
 
 
 class Variation(StrEnum):
@@ -57,9 +54,16 @@ class Assurance(StrEnum):
     PASS = "klarar"  # the target is beyond the limit on the passing side
     FAIL = "klarar_inte"  # the target lies beyond the limit on the failing side
     HIT_AND_MISS = "varierar"  # the target lies between the limits
+    # The limits say nothing about the target: the latest point is itself a special cause (the
+    # process has changed), or the target is set on another measure than the one charted.
+    NOT_ASSESSABLE = "ej_bedombar"
 
 
-RULE_ORDER: tuple[Rule, ...] = tuple(Rule)
+class Unassessable(StrEnum):
+    """Why an assurance is not assessable, besides the rule that labels the latest point."""
+
+    YEAR_TO_DATE_TARGET = "mal_for_hittills_i_ar"  # target on the year to date, chart per tertial
+
 
 _DIRECTIONS = {
     TargetType.AT_LEAST: Direction.INCREASE,
@@ -75,112 +79,6 @@ def direction_for(target_type: str) -> Direction:
     return _DIRECTIONS[TargetType(target_type)]
 
 
-@dataclass(frozen=True)
-class Limits:
-    """The centre line and process limits of one segment."""
-
-    mean: float
-    mean_moving_range: float
-
-    @property
-    def upper(self) -> float:
-        return self.mean + LIMIT_FACTOR * self.mean_moving_range
-
-    @property
-    def lower(self) -> float:
-        return self.mean - LIMIT_FACTOR * self.mean_moving_range
-
-    @property
-    def upper_near(self) -> float:
-        """Two thirds of the way from the mean to the upper limit (past "2 sigma")."""
-        return self.mean + 2 / 3 * LIMIT_FACTOR * self.mean_moving_range
-
-    @property
-    def lower_near(self) -> float:
-        return self.mean - 2 / 3 * LIMIT_FACTOR * self.mean_moving_range
-
-
-def xmr_limits(values: Sequence[float] | np.ndarray) -> Limits:
-    """Mean and mean moving range of the values (at least two, none missing)."""
-    array = np.asarray(values, dtype=float)
-    if len(array) < 2 or np.isnan(array).any():
-        raise ValueError("XmR-gränser kräver minst två punkter utan saknade värden")
-    return Limits(float(array.mean()), float(np.abs(np.diff(array)).mean()))
-
-
-def special_causes(values: Sequence[float] | np.ndarray, limits: Limits) -> pd.DataFrame:
-    """Per point: the rule that labels it (None: common cause) and its side (+1 high, -1 low).
-
-    The rules are tried in MDC's precedence; a point that several rules flag takes the rule,
-    and so the side, of the first.
-    """
-    y = np.asarray(values, dtype=float)
-    n = len(y)
-    found: list[tuple[Rule, np.ndarray]] = [
-        (Rule.OUTSIDE, np.where(y > limits.upper, 1, np.where(y < limits.lower, -1, 0))),
-        (Rule.TREND, _trend_sides(y)),
-        (Rule.TWO_OF_THREE, _two_of_three_sides(y, limits)),
-        (Rule.SHIFT, _shift_sides(y, limits.mean)),
-    ]
-    rules: list[Rule | None] = [None] * n
-    sides = np.zeros(n, dtype=int)
-    for rule, rule_sides in found:
-        fresh = (sides == 0) & (rule_sides != 0)
-        for i in np.flatnonzero(fresh):
-            rules[i] = rule
-        sides = np.where(fresh, rule_sides, sides)
-    return pd.DataFrame({"regel": pd.Series(rules, dtype=object), "sida": sides})
-
-
-def _runs(flags: np.ndarray, length: int) -> np.ndarray:
-    """True on every point of a run of at least `length` consecutive True flags."""
-    out = np.zeros(len(flags), dtype=bool)
-    start = None
-    for i, flag in enumerate([*flags.tolist(), False]):
-        if flag and start is None:
-            start = i
-        elif not flag and start is not None:
-            if i - start >= length:
-                out[start:i] = True
-            start = None
-    return out
-
-
-def _trend_sides(y: np.ndarray) -> np.ndarray:
-    """+1 on points of 7 strictly rising, -1 on 7 strictly falling (an equal step breaks it)."""
-    step = np.sign(np.diff(y))
-    sides = np.zeros(len(y), dtype=int)
-    for direction in (1, -1):
-        # 7 points are 6 steps; a point belongs to the run if a step into or out of it does.
-        steps = _runs(step == direction, RUN_LENGTH - 1)
-        points = np.zeros(len(y), dtype=bool)
-        points[1:] |= steps
-        points[:-1] |= steps
-        sides[points & (sides == 0)] = direction
-    return sides
-
-
-def _two_of_three_sides(y: np.ndarray, limits: Limits) -> np.ndarray:
-    """The near-or-beyond points of any 3 consecutive points where 2 or 3 are near the same
-    limit (the third may lie anywhere)."""
-    sides = np.zeros(len(y), dtype=int)
-    for direction, near in ((1, y > limits.upper_near), (-1, y < limits.lower_near)):
-        for start in range(len(y) - 2):
-            window = near[start : start + 3]
-            if window.sum() >= 2:
-                hit = np.flatnonzero(window) + start
-                sides[hit] = direction
-    return sides
-
-
-def _shift_sides(y: np.ndarray, mean: float) -> np.ndarray:
-    """+1 on runs of 7 or more above the mean, -1 below (a point on the mean breaks a run)."""
-    sides = np.zeros(len(y), dtype=int)
-    sides[_runs(y > mean, RUN_LENGTH)] = 1
-    sides[_runs(y < mean, RUN_LENGTH)] = -1
-    return sides
-
-
 def point_variation(side: int, direction: Direction) -> Variation:
     """The kind of one point from its special-cause side and the improvement direction."""
     if side == 0:
@@ -193,7 +91,10 @@ def point_variation(side: int, direction: Direction) -> Variation:
 
 def assurance(limits: Limits, direction: Direction, target: float | None) -> Assurance | None:
     """Whether the process as it varies now will meet the target; None without a target or
-    direction. A target on a limit counts as between the limits (hit and miss)."""
+    direction. A target on a limit counts as between the limits (hit and miss).
+
+    This is MDC's (and NHSRplotthedots') comparison of the target with the limits alone;
+    `analyse` gives it only where the limits can be read (see `readable_assurance`)."""
     if target is None or np.isnan(target) or direction is Direction.NEUTRAL:
         return None
     if limits.lower <= target <= limits.upper:
@@ -204,19 +105,96 @@ def assurance(limits: Limits, direction: Direction, target: float | None) -> Ass
     return Assurance.PASS if above else Assurance.FAIL
 
 
+AssuranceReason = Rule | Unassessable
+
+
+def readable_assurance(
+    verdict: Assurance | None, latest_rule: Rule | None, target_comparable: bool = True
+) -> tuple[Assurance | None, AssuranceReason | None]:
+    """The assurance as the report may state it, and why it is not assessable.
+
+    MDC's assurance is a forecast that assumes a stable process. While the latest point is
+    itself a special cause the process has changed and the limits, computed across the change,
+    say nothing about the target: "not assessable", with the rule as the reason. Nothing is
+    restarted automatically (MDC: don't redraw the chart every time a rule fires). A target set
+    on the year to date while the chart shows the tertials' own amounts is not comparable with
+    the limits either.
+    """
+    if verdict is None:
+        return None, None
+    if latest_rule is not None:
+        return Assurance.NOT_ASSESSABLE, latest_rule
+    if not target_comparable:
+        return Assurance.NOT_ASSESSABLE, Unassessable.YEAR_TO_DATE_TARGET
+    return verdict, None
+
+
+def change_start(sides: Sequence[int]) -> int | None:
+    """Where the special cause the latest point belongs to began: the first of the points,
+    back from the latest, flagged on the same side (a single unflagged point between two
+    flagged ones, as in a two-of-three window, does not end it); None when the latest point is
+    common cause."""
+    flags = [int(s) for s in sides]
+    if not flags or flags[-1] == 0:
+        return None
+    side = flags[-1]
+    start = i = len(flags) - 1
+    while i > 0:
+        if flags[i - 1] == side:
+            start = i = i - 1
+        elif i > 1 and flags[i - 1] == 0 and flags[i - 2] == side:
+            start = i = i - 2
+        else:
+            break
+    return start
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The values a measure can take: counts and shares never below 0, shares never above 100
+    (None: unbounded on that side). Limits are drawn and listed within them."""
+
+    lower: float | None = None
+    upper: float | None = None
+
+    def clip(self, value: float) -> float:
+        """The value moved inside the bounds (NaN stays NaN)."""
+        if self.lower is not None and value < self.lower:
+            return self.lower
+        if self.upper is not None and value > self.upper:
+            return self.upper
+        return value
+
+
+@dataclass(frozen=True)
+class Limit:
+    """One process limit: as computed (mean ± 2,66 × MR̄) and as shown within the bounds."""
+
+    computed: float
+    shown: float
+
+    @property
+    def bounded(self) -> bool:
+        return self.shown != self.computed
+
+
 @dataclass(frozen=True)
 class SpcResult:
     """One indicator's signal: the points with their limits, and the two icons.
 
-    `points` has the columns period, varde, segment, medel, undre, ovre, regel, sida, variation;
-    earlier segments too short for limits have NaN limits and no rules.
+    `points` has the columns period, varde, segment, medel, undre, ovre (the limits as shown,
+    within the measure's bounds), regel, sida, variation; earlier segments too short for
+    limits have NaN limits and no rules.
     """
 
     points: pd.DataFrame
-    limits: Limits  # of the latest segment
+    limits: Limits  # of the latest segment, as computed
     variation: Variation
     assurance: Assurance | None
     direction: Direction
+    assurance_reason: AssuranceReason | None = None  # why NOT_ASSESSABLE
+    suggested_start: str | None = None  # where the latest special cause began (a period)
+    bounds: Bounds = Bounds()
 
     @property
     def count(self) -> int:
@@ -224,18 +202,32 @@ class SpcResult:
         last = self.points["segment"].max()
         return int((self.points["segment"] == last).sum())
 
+    @property
+    def lower(self) -> Limit:
+        """The latest segment's lower process limit, computed and shown."""
+        return Limit(self.limits.lower, self.bounds.clip(self.limits.lower))
+
+    @property
+    def upper(self) -> Limit:
+        return Limit(self.limits.upper, self.bounds.clip(self.limits.upper))
+
 
 def analyse(
     series: pd.Series,
     target_type: str,
     target: float | None = None,
     restart: str | None = None,
+    bounds: Bounds = Bounds(),
+    target_comparable: bool = True,
 ) -> SpcResult | None:
     """The XmR signal of a series indexed by period codes (in order); None when the latest
     segment has fewer than 12 points with values ("för kort serie").
 
     `restart` (a period code, `spc_fran`) starts a new segment with its own limits from that
-    period on, after a known change of method.
+    period on, after a known change of method. `bounds` keeps drawn and listed limits within
+    what the measure can take; the rules use the limits as computed. `target_comparable` is
+    False when the target is set on another measure than the series (a year-to-date target
+    beside the tertials' own amounts): the assurance is then not assessable.
     """
     values = series.dropna().astype(float)
     values = values.sort_index()
@@ -257,17 +249,31 @@ def analyse(
             own = xmr_limits(part.to_numpy())
             causes = special_causes(part.to_numpy(), own)
             frame = frame.assign(
-                medel=own.mean, undre=own.lower, ovre=own.upper, **causes.to_dict("series")
+                medel=own.mean,
+                undre=bounds.clip(own.lower),
+                ovre=bounds.clip(own.upper),
+                **causes.to_dict("series"),
             )
         else:
             frame = frame.assign(medel=np.nan, undre=np.nan, ovre=np.nan, regel=None, sida=0)
         frames.append(frame)
     points = pd.concat(frames, ignore_index=True)
     points["variation"] = [point_variation(int(s), direction) for s in points["sida"]]
+    last_rule = points["regel"].iloc[-1]
+    shown, reason = readable_assurance(
+        assurance(limits, direction, target),
+        None if last_rule is None or pd.isna(last_rule) else Rule(last_rule),
+        target_comparable,
+    )
+    newest = points[points["segment"] == points["segment"].max()]
+    start = change_start(newest["sida"].tolist())
     return SpcResult(
         points=points,
         limits=limits,
         variation=points["variation"].iloc[-1],
-        assurance=assurance(limits, direction, target),
+        assurance=shown,
         direction=direction,
+        assurance_reason=reason,
+        suggested_start=None if start is None else str(newest["period"].iloc[start]),
+        bounds=bounds,
     )

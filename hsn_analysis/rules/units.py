@@ -74,13 +74,15 @@ def board_values(dataset: Dataset) -> pd.DataFrame:
             "varde": aggregate(group["varde"], how[indicator]),
             "malvarde": np.nan,
             "kommentar": "",
+            "taljare": np.nan,
+            "namnare": np.nan,
         }
         for (indicator, period), group in rows.groupby(["indikator_id", "period"], sort=True)
     ]
     frame = pd.DataFrame(made, columns=OUTCOME_COLUMNS)
     for column in ("indikator_id", "period", "kommentar"):
         frame[column] = frame[column].astype("str")
-    for column in ("varde", "malvarde"):
+    for column in ("varde", "malvarde", "taljare", "namnare"):
         frame[column] = frame[column].astype(float)
     return frame
 

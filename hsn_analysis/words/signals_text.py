@@ -67,8 +67,23 @@ ASSURANCE_LABELS = {
     "klarar": ("✔", "Klarar målet"),
     "klarar_inte": ("✖", "Klarar inte målet"),
     "varierar": ("≈", "Ibland, ibland inte"),
+    "ej_bedombar": ("?", "Ej bedömbar"),
 }
 SHORT_SERIES = "för kort serie"
+# Why an indicator has no signal: one short phrase in place of the icons (and in the JSON).
+NO_SIGNAL_REASONS = {
+    "for_kort_serie": "för kort serie ({points} punkter, 12 behövs)",
+    "hittills_i_ar_utan_taljare": "andel hittills i år utan täljare och nämnare",
+}
+# Why the assurance is not assessable: the rule of the latest point, or a target on the year
+# to date beside a chart of the tertials' own amounts.
+ASSURANCE_REASONS = {
+    "utanfor_grans": "senaste punkten ligger utanför gränsen",
+    "trend": "senaste punkterna är en trend",
+    "tva_av_tre": "senaste punkterna ligger nära gränsen",
+    "niva": "senaste punkterna ligger på ena sidan om medelvärdet",
+    "mal_for_hittills_i_ar": "målet gäller hittills i år, diagrammet tertialens belopp",
+}
 NO_ASSURANCE = "–"
 RULE_LABELS = {
     "utanfor_grans": "punkt utanför gränsen",
@@ -78,6 +93,13 @@ RULE_LABELS = {
 }
 RANK_TEXT = "plats {rank} av {count}, där 1 är bäst"
 RANK_NEUTRAL = "plats {rank} av {count} från högsta värdet (ingen riktning)"
+# Where Kolada's key figure is another measure than the indicator, the rank says in what.
+RANK_MEASURE = "i Koladas {title}{unit}"
+RANK_MEASURE_UNIT = " ({unit})"
+BENCHMARK_OTHER_MEASURE = (
+    "Kolada mäter inte samma sak som indikatorn: värdena nedan är nyckeltalet {title}{unit}, "
+    "inte indikatorns {own_unit}."
+)
 NO_RANK = "–"
 
 OVERVIEW_HEADING = "Översikt över indikatorerna"
@@ -114,6 +136,19 @@ SPC_HEADING = "Styrdiagram (Making Data Count)"
 # The icons come as finished HTML (symbol and word); the rest is plain text.
 SPC_LINE = "variation {variation}, säkring {assurance}; {points} punkter{restart}."
 SPC_RESTART = ", gränserna räknade från {period}"
+SPC_NONE = "ingen signal: {reason}."
+# What the points are, when they are not the values as given.
+SPC_BASIS = {
+    "tertialbelopp": "Punkterna är tertialens eget belopp (T1, T2 − T1, T3 − T2): värdena "
+    "är räknade hittills i år. Målet gäller värdet hittills i år och ritas inte.",
+    "tertialkvot": "Punkterna är tertialens egen kvot av täljare och nämnare: värdena är "
+    "räknade hittills i år.",
+}
+SPC_TITLE = {
+    "tertialbelopp": "Tertialens eget belopp",
+    "tertialkvot": "Tertialens egen kvot",
+}
+SPC_AXIS_PER_TERTIAL = "{unit} per tertial"
 SPC_SIGNALS = "Särskilda orsaker: {signals}."
 SPC_NO_SIGNALS = "Inga särskilda orsaker: variationen är slumpmässig."
 SPC_CHART_ALT = (
