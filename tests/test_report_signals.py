@@ -279,3 +279,75 @@ def test_spc_fran_restarts_the_limits_in_the_report_and_says_so():
     html = report.goal_sections(built).html
     assert "12 punkter, gränserna räknade från T3 2021." in html
     assert "14 punkter från T1 2021 till T2 2025" in html  # the chart still shows them all
+
+
+def test_no_status_stands_beside_an_assurance_that_says_the_opposite_unexplained(overview):
+    rows = overview_rows(overview)
+    statuses = {cells[0]: cells[1] for cells in rows.values()}
+    unreadable = 0
+    for indicator, cells in rows.items():
+        status, assurance = cells[1], cells[5]
+        if status.endswith("Nås"):  # green
+            assert "Klarar inte målet" not in assurance, indicator
+        if status.endswith("Nås inte"):  # red
+            assert "Klarar målet" not in assurance, indicator
+        if "Ej bedömbar" in assurance:
+            unreadable += 1
+            assert re.search(r"Ej bedömbar \(.+\)$", assurance), indicator  # with its reason
+    # The test meets what it guards: green and red indicators whose limits (across a trend)
+    # would have said the opposite, as MDC's comparison alone does.
+    assert unreadable >= 10 and len(set(statuses.values())) > 3
+    assert rows["I1.1.1"][1] == "● Nås" and "Ej bedömbar" in rows["I1.1.1"][5]
+
+
+def test_a_year_to_date_count_is_charted_by_tertial_amounts_and_says_so(example, goals):
+    signal = example.signals["I2.1.2"]
+    fig = spc_chart(signal.result, None, example.period, "antal", {}, signal.basis)
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") == "Tertialens eget belopp"
+    assert ax.get_ylabel() == "antal per tertial"
+    values = next(line for line in ax.get_lines() if line.get_gid() == "value").get_ydata()
+    assert max(values) < 800  # 609 and 559 in 2025, never the year-to-date 1 168
+    html = indicator_html(goals, "I2.1.2")
+    assert "Punkterna är tertialens eget belopp (T1, T2 − T1, T3 − T2)" in html
+    assert "Styrdiagram för Antal inläggningar på grund av fallskador (tertialens eget belopp)" in (
+        html
+    )
+
+
+def test_a_year_to_date_share_without_its_parts_shows_why_it_has_no_signal(goals):
+    html = indicator_html(goals, "I4.2.4")
+    assert "ingen signal: andel hittills i år utan täljare och nämnare." in html
+    assert 'class="chart trend"' in html  # its trend chart, no control chart
+
+
+def test_drawn_limits_lie_within_the_measures_bounds():
+    from builders import make_dataset, make_report
+
+    periods = [f"{2021 + i // 3}-T{i % 3 + 1}" for i in range(14)]
+    dataset = make_dataset(
+        indicators=[{"indikator_id": "I1", "maltyp": "högst", "malvarde": 30.0, "enhet": "antal"}],
+        outcomes=[
+            {"indikator_id": "I1", "period": p, "varde": v}
+            for p, v in zip(periods, [0.0, 9.0] * 7, strict=True)
+        ],
+    )
+    built = make_report(dataset)
+    result = built.signals["I1"].result
+    assert result.lower.computed < 0 and result.lower.bounded
+    fig = spc_chart(result, 30.0)
+    lower = next(line for line in fig.axes[0].get_lines() if line.get_gid() == "limit-undre")
+    assert min(lower.get_ydata()) == 0.0
+    alt = spc_chart_alt(result, "Antal", 30.0)
+    assert "gränser 0 och " in alt
+
+
+def test_data_quality_suggests_where_a_change_began_for_the_analyst_only(example):
+    html = report.data_quality_section(example).html
+    assert "Styrdiagram där processen har ändrats (för analytiker)" in html
+    assert "Programmet räknar aldrig om gränserna av sig självt." in html
+    row = next(r["cells"] for r in Page(html).body_rows if "(I1.1.1)" in r["cells"][0])
+    suggested = example.signals["I1.1.1"].result.suggested_start
+    assert row[1:3] == ["punkt utanför gränsen", f"{suggested} (T2 2022)"]
+    # the board's overview names the reason, never the suggested restart
+    assert suggested not in report.overview_section(example).html

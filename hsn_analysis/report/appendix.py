@@ -8,6 +8,7 @@ from hsn_analysis.report.context import Report, package_versions
 from hsn_analysis.report.goals import indicator_status_badge, target_cell, value_cell
 from hsn_analysis.report.markup import Fragment, badge, bullet_list, esc, scroll_region, table
 from hsn_analysis.report.overview import format_run_time, subgoal_anchors
+from hsn_analysis.report.signal_notes import restart_suggestions
 from hsn_analysis.version import __version__
 from hsn_analysis.vocabulary import Frequency, IndicatorStatus, SubgoalStatus
 from hsn_analysis.words import labels, report_text
@@ -125,6 +126,7 @@ def data_quality_section(report: Report) -> Fragment:
         parts.append(table(report_text.MISSING_VALUES_HEADERS, rows))
 
     parts.append(report_units.unit_gaps_block(report))
+    parts.append(restart_suggestions(report))
     parts.append(f"<h3>{esc(report_text.WARNINGS)}</h3>")
     warnings = report.dataset.warnings
     if not warnings:

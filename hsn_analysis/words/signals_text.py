@@ -169,11 +169,15 @@ ABOUT_SPC = (
     "mittlinje och processgränserna medelvärdet ± 2,66 × genomsnittligt glidande variationsvidd, "
     "utan att avvikande variationsvidder sorteras bort (som i Making Data Counts Excel-verktyg). "
     "Särskilda orsaker i ordningen: en punkt utanför gränserna; 7 punkter i rad stigande eller "
-    "fallande; 2 av 3 punkter nära eller utanför en gräns på samma sida; 7 punkter i rad på "
-    "samma sida om medelvärdet. Förbättringsriktningen kommer från måltypen (minst och öka: "
-    "uppåt, högst och minska: nedåt, ingen: neutral). Variationen gäller den senaste punkten, "
-    "säkringen jämför målvärdet med gränserna. Signaler visas bara för serier med minst 12 "
-    "punkter; tertialvärdena är ackumulerade över året, så en serie blandar T1, T2 och helår."
+    "fallande; 2 av 3 punkter nära eller utanför en gräns, alla tre på samma sida om "
+    "medelvärdet; 7 punkter i rad på samma sida om medelvärdet. Förbättringsriktningen kommer "
+    "från måltypen (minst och öka: uppåt, högst och minska: nedåt, ingen: neutral). Variationen "
+    "gäller den senaste punkten, säkringen jämför målvärdet med gränserna, men bara när den "
+    "senaste punkten är slumpmässig: ingår den i en särskild orsak har processen ändrats och "
+    "säkringen är ej bedömbar. Gränserna visas inom det mätetalet kan anta (antal och andelar "
+    "aldrig under 0, andelar aldrig över 100 %). Värden mätta hittills i år visas som "
+    "tertialens eget belopp eller, för andelar med täljare och nämnare, tertialens egen kvot. "
+    "Signaler visas bara för serier med minst 12 punkter."
 )
 ABOUT_COMPARISONS = (
     "Jämförelserna med andra regioner kommer ur filen {file} (SHA-256 {sha}), hämtad från "
@@ -185,3 +189,15 @@ OVERVIEW_RANK_NOTE = (
     "Plats räknas bland de 21 regionerna så att 1 är bäst i indikatorns riktning, för det "
     "senaste år som har jämförelsedata. Variation och säkring: se Om rapporten."
 )
+
+# --- Datakvalitet: charts whose process has changed (for the analyst) --------------------------
+RESTART_HEADING = "Styrdiagram där processen har ändrats (för analytiker)"
+RESTART_INTRO = (
+    "Den senaste punkten ingår i en särskild orsak, så gränserna är räknade över en förändring "
+    "och säkringen kan inte bedömas. Är orsaken känd och bestående (t.ex. en ny arbetsmetod) "
+    "kan perioden där förändringen började skrivas i kolumnen spc_fran i indikatorer; då "
+    "räknas nya gränser från den, när det finns minst 12 punkter. Programmet räknar aldrig om "
+    "gränserna av sig självt."
+)
+RESTART_HEADERS = ["Indikator", "Senaste punkten", "Föreslagen spc_fran", "Punkter sedan dess"]
+RESTART_POINTS = "{points} (minst {needed} behövs)"

@@ -1,0 +1,40 @@
+"""For the analyst, in Datakvalitet: the control charts whose latest point belongs to a special
+cause, with the period where that change began as a suggested `spc_fran`. Nothing restarts
+the limits by itself (MDC: don't redraw the chart every time a rule fires)."""
+
+from __future__ import annotations
+
+from hsn_analysis.periods import Period
+from hsn_analysis.report.context import Report
+from hsn_analysis.report.markup import esc, table
+from hsn_analysis.rules.spc import MIN_POINTS
+from hsn_analysis.words import signals_text as text
+
+
+def restart_suggestions(report: Report) -> str:
+    """A heading, a short explanation and one row per indicator with a suggested start; ""
+    when no chart has one."""
+    rows = []
+    indicators = report.dataset.indicators
+    names = dict(zip(indicators["indikator_id"], indicators["namn"], strict=True))
+    for indicator_id, signal in report.signals.items():
+        result = signal.result
+        if result is None or result.suggested_start is None:
+            continue
+        rule = result.points["regel"].iloc[-1]
+        start = result.suggested_start
+        since = int((result.points["period"] >= start).sum())
+        rows.append(
+            [
+                f"{esc(names.get(indicator_id, ''))} "
+                f'<span class="meta">({esc(indicator_id)})</span>',
+                esc(text.RULE_LABELS.get(str(rule), "")),
+                esc(f"{start} ({Period.parse(start).short_label})"),
+                esc(text.RESTART_POINTS.format(points=since, needed=MIN_POINTS)),
+            ]
+        )
+    if not rows:
+        return ""
+    return f"<h3>{esc(text.RESTART_HEADING)}</h3><p>{esc(text.RESTART_INTRO)}</p>" + table(
+        text.RESTART_HEADERS, rows, css_class="omstart"
+    )
