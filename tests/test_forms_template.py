@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.forms.content import Split, form_contents
-from hsn_analysis.forms.layout import INFO_SHEET, file_names, safe_name
+from hsn_analysis.forms.layout import HEADER_ROW, INFO_SHEET, file_names, safe_name
 from hsn_analysis.forms.template import STATUS_CHOICES, write_forms
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
@@ -196,3 +196,18 @@ def test_the_same_plan_gives_the_same_file_byte_for_byte_whenever_it_is_written(
     time.sleep(1.1)  # openpyxl stamps the second of saving into the file
     second = write_forms(dataset, period, tmp_path / "b", split=Split.OWNER)
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+
+
+def test_a_year_to_date_indicator_says_so_in_its_unit_cell_and_the_instructions(owner_forms):
+    form = form_of(owner_forms, "Folkhälsostrateg")
+    book = load_workbook(form)
+    sheet = book[INDIKATORER]
+    headers = {c.value: c.column for c in sheet[HEADER_ROW] if c.value}
+    rows = rows_of(form, INDIKATORER)
+    unit = headers[words.HEADER_UNIT]
+    assert sheet.cell(rows["I2.1.4"], unit).value == "antal samtal, hittills i år"
+    assert sheet.cell(rows["I2.1.1"], unit).value == "%"  # a share of the tertial alone
+    instructions = " ".join(
+        str(c.value) for r in book.worksheets[0].iter_rows() for c in r if c.value
+    )
+    assert "hittills i år" in instructions and "januari till tertialets slut" in instructions

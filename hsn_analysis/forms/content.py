@@ -14,7 +14,7 @@ from enum import StrEnum
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.periods import Period
 from hsn_analysis.rules.units import expected_units
-from hsn_analysis.vocabulary import Aggregation, Frequency, SubgoalStatus
+from hsn_analysis.vocabulary import Aggregation, Frequency, Measurement, SubgoalStatus
 from hsn_analysis.words import forms as words
 from hsn_analysis.words.labels import SUBGOAL_STATUS_LABEL
 
@@ -131,7 +131,7 @@ def indicator_rows(dataset: Dataset, period: Period) -> list[IndicatorRow]:
                 ind.indikator_id,
                 ind.delmal_id,
                 ind.namn,
-                ind.enhet,
+                shown_unit(ind),
                 target if target is not None else _number(last_target.get(ind.indikator_id)),
                 _number(last.at[ind.indikator_id, "varde"]) if has_last else None,
                 Period.parse(last.at[ind.indikator_id, "period"]).short_label if has_last else "",
@@ -139,6 +139,15 @@ def indicator_rows(dataset: Dataset, period: Period) -> list[IndicatorRow]:
             )
         )
     return rows
+
+
+def shown_unit(indicator: object) -> str:
+    """The unit as the form shows it, with "hittills i år" for a value measured over the year
+    to date, so that whoever fills it in reports January to the tertial's end."""
+    unit = str(getattr(indicator, "enhet", ""))
+    if getattr(indicator, "matning", "") != Measurement.YEAR_TO_DATE.value:
+        return unit
+    return words.UNIT_YEAR_TO_DATE.format(unit=unit).strip(" ,")
 
 
 def form_contents(dataset: Dataset, period: Period, split: Split | None) -> list[FormContent]:
@@ -219,7 +228,7 @@ def _due_aggregated(dataset: Dataset, period: Period) -> list[UnitIndicatorRow]:
                 ind.indikator_id,
                 ind.delmal_id,
                 ind.namn,
-                ind.enhet,
+                shown_unit(ind),
                 target,
                 None,
                 "",

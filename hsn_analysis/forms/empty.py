@@ -17,7 +17,7 @@ from hsn_analysis.forms import styles
 from hsn_analysis.forms.template import STATUS_CHOICES, list_validation, save_atomically
 from hsn_analysis.forms.text_cells import put
 from hsn_analysis.reading.schema import REQUIRED, SETTINGS_NAME
-from hsn_analysis.vocabulary import Frequency, TargetType
+from hsn_analysis.vocabulary import Frequency, Measurement, TargetType
 from hsn_analysis.words import forms as words
 
 ROWS = 500  # rows prepared with drop-downs and formats
@@ -33,6 +33,7 @@ TABLE_COLUMNS = {
 CHOICES: dict[str, tuple[str, ...]] = {
     "maltyp": tuple(t.value for t in TargetType),
     "frekvens": tuple(f.value for f in Frequency),
+    "matning": tuple(m.value for m in Measurement),
     "status": STATUS_CHOICES,
     "malstatus_regel": words.EMPTY_ROLLUP_RULES,
     "exempeldata": words.EMPTY_YES_NO,

@@ -31,6 +31,7 @@ HEADER_TARGET = "Målvärde"
 HEADER_LAST_VALUE = "Senaste utfall"
 HEADER_LAST_PERIOD = "Period för senaste utfall"
 HEADER_VALUE = "Utfall {current}"
+UNIT_YEAR_TO_DATE = "{unit}, hittills i år"  # the unit cell of a year-to-date indicator
 
 FILE_NAME = "Uppföljning {period} - {owner}.xlsx"
 FILE_NAME_WHOLE = "Uppföljning {period} - hela planen.xlsx"
@@ -65,6 +66,8 @@ FORM_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "datum för bedömningen.",
             "Bladet Indikatorer: skriv utfallet för {period} för varje indikator, som ett tal "
             "utan enhet (66,5 – inte 66,5 %), och en kommentar när det behövs.",
+            'Står det "hittills i år" i kolumnen Enhet gäller utfallet året från januari till '
+            "tertialets slut; annars tertialen ensam.",
             "De grå kolumnerna är låsta: de visar planen och förra tertialets uppgifter. Ska "
             "planen ändras (namn, målvärde, ansvarig), skriv till den som skickade formuläret.",
             "Kan du inte svara på en rad nu, lämna den tom; den räknas då som inte besvarad.",
@@ -107,9 +110,15 @@ EMPTY_SHEETS: tuple[tuple[str, str], ...] = (
     (
         "indikatorer",
         "Indikatorerna: id, delmålets id, namn, måltyp (minst, högst, öka, minska, ingen), "
-        "målvärde, enhet, frekvens (tertial eller helår), gul_fran och ansvarig.",
+        "målvärde, enhet, frekvens (tertial eller helår), gul_fran och ansvarig; matning "
+        "(tertial, standard, eller hittills_i_ar när värdet gäller året hittills) och "
+        "kolada_enhet (nyckeltalets enhet i Kolada).",
     ),
-    ("utfall", "Utfallen: indikatorns id, period (t.ex. 2026-T1), värde, målvärde, kommentar."),
+    (
+        "utfall",
+        "Utfallen: indikatorns id, period (t.ex. 2026-T1), värde, målvärde, kommentar; för en "
+        "andel eller ett medelvärde gärna taljare och namnare, mätta som värdet.",
+    ),
     (
         "bedomningar",
         "Bedömningarna: delmålets id, period, status, kommentar, författare och datum.",
