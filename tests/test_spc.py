@@ -387,3 +387,21 @@ def test_turning_a_series_with_a_peak_between_trends_upside_down_turns_every_lab
     claimed = [i for i in turns if rising[i] != 0 and rising[i] == steps[i]]
     assert claimed, "the series has a turning point between two trends"
     assert all(falling[i] == -rising[i] for i in claimed)
+
+
+@settings(deadline=None)  # a shared, busy machine: no per-example deadline
+@given(
+    st.lists(st.integers(0, 1000), min_size=MIN_POINTS, max_size=30),
+    st.sampled_from([Bounds(0.0, None), Bounds(0.0, 100.0)]),
+)
+def test_no_drawn_or_listed_limit_lies_outside_the_measures_bounds(values, bounds):
+    if bounds.upper is not None:
+        values = [v / 10 for v in values]  # shares: 0–100 %
+    result = analyse(series(values), "minst", target=50.0, bounds=bounds)
+    drawn = result.points[["undre", "ovre"]].to_numpy().ravel()
+    listed = [result.lower.shown, result.upper.shown]
+    for limit in [*drawn, *listed]:
+        assert limit >= bounds.lower
+        assert bounds.upper is None or limit <= bounds.upper
+    # what was moved says so, and keeps what was computed
+    assert result.lower.bounded == (result.limits.lower < 0)
