@@ -66,6 +66,9 @@ COMPARISON_COLUMNS = [
 # Basenheter (optional tables): the units, their values of aggregated indicators and their
 # own assessments of the delmål.
 UNIT_COLUMNS = ["enhet_id", "namn", "omrade", "ansvarig", "e_post"]  # e_post: the unit's chief
+# A unit's organisation over time: a row per unit and change, `giltig_fran` the period code from
+# which the row holds ("" = from the beginning). Empty when `enheter` has no such column.
+UNIT_HISTORY_COLUMNS = [*UNIT_COLUMNS, "giltig_fran"]
 UNIT_OUTCOME_COLUMNS = ["indikator_id", "enhet_id", "period", "varde", "kommentar"]
 UNIT_ASSESSMENT_COLUMNS = [
     "delmal_id",
@@ -81,7 +84,7 @@ UNIT_ASSESSMENT_COLUMNS = [
 # Who the plan's roles are (optional): one row per person of a role, for the mail of the
 # tertial's forms and reminders. Addresses are for sending only, never for a report.
 OWNER_COLUMNS = ["ansvarig", "namn", "e_post"]
-ADDRESS_FIELDS = {"units": "e_post", "owners": "e_post"}
+ADDRESS_FIELDS = {"units": "e_post", "unit_history": "e_post", "owners": "e_post"}
 
 
 # Optional tables (issue 15): a comment per mål and period, and the administration's own
@@ -135,6 +138,9 @@ class Dataset:
     comparisons: pd.DataFrame = field(default_factory=lambda: empty_frame(COMPARISON_COLUMNS))
     # Empty when the dataset has no basenheter; `outcomes` then holds only the board's rows.
     units: pd.DataFrame = field(default_factory=lambda: typed_empty(UNIT_COLUMNS))
+    # Every row of `enheter` when units change område over time; `units` is then the latest
+    # organisation, and `rules.unit_history.organised_for` gives a period's.
+    unit_history: pd.DataFrame = field(default_factory=lambda: typed_empty(UNIT_HISTORY_COLUMNS))
     unit_outcomes: pd.DataFrame = field(default_factory=lambda: typed_empty(UNIT_OUTCOME_COLUMNS))
     unit_assessments: pd.DataFrame = field(
         default_factory=lambda: typed_empty(UNIT_ASSESSMENT_COLUMNS)

@@ -138,7 +138,7 @@ BAD_CASES = [
         "SV01;Klinik 2;",
         "enheter.csv",
         "enhet_id",
-        "enhet_id",
+        "finns redan på rad",  # and how a unit that moves gets a row of its own
     ),
     (
         "empty område",

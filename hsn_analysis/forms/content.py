@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.periods import Period
+from hsn_analysis.rules.unit_history import organised_for
 from hsn_analysis.rules.units import expected_units
 from hsn_analysis.vocabulary import Aggregation, Frequency, Measurement, SubgoalStatus
 from hsn_analysis.words import forms as words
@@ -188,7 +189,9 @@ def unit_name(name: str, unit_id: str) -> str:
 
 
 def unit_form_contents(dataset: Dataset, period: Period) -> list[FormContent]:
-    """One form per unit of `enheter` (in its order), even one with nothing to answer."""
+    """One form per unit of `enheter` as organised in `period` (in its order), even one with
+    nothing to answer."""
+    dataset = organised_for(dataset, period)
     assessed = set(dataset.unit_assessments["delmal_id"])
     plan_subgoals = [r for r in subgoal_rows(dataset, period) if r.subgoal_id in assessed]
     due = {r.indicator_id for r in _due_aggregated(dataset, period)}

@@ -28,6 +28,8 @@ from hsn_analysis.reading.cells import (
     parse_number_column,
 )
 from hsn_analysis.reading.file_names import check_file_names
+from hsn_analysis.reading.unit_history import AreaHistory, check_unit_rows
+from hsn_analysis.rules.unit_history import split_history
 from hsn_analysis.rules.units import with_board_values
 from hsn_analysis.vocabulary import Aggregation, Severity
 from hsn_analysis.words.messages import MSG_DATE, MSG_NOT_NUMBER, MSG_STATUS
@@ -70,7 +72,7 @@ _Table = Any
 UNIT_TABLES = ("enheter", "enhetsutfall", "enhetsbedomningar")
 # The validator's tables, merged into its own: columns, required ones, ids and references.
 COLUMNS = {
-    "enheter": ds.UNIT_COLUMNS,
+    "enheter": ds.UNIT_HISTORY_COLUMNS,
     "enhetsutfall": ds.UNIT_OUTCOME_COLUMNS,
     "enhetsbedomningar": ds.UNIT_ASSESSMENT_COLUMNS,
 }
@@ -79,7 +81,7 @@ REQUIRED = {
     "enhetsutfall": ("indikator_id", "enhet_id", "period", "varde"),
     "enhetsbedomningar": ("delmal_id", "enhet_id", "period", "status"),
 }
-ID_COLUMN = {"enheter": "enhet_id"}
+ID_COLUMN: dict[str, str] = {}  # enhet_id may repeat with giltig_fran: see unit_history
 REFERENCES = {
     ("enhetsutfall", "indikator_id"): "indikatorer",
     ("enhetsutfall", "enhet_id"): "enheter",
@@ -116,8 +118,9 @@ def check_indicator_columns(v: _Validator, table: _Table) -> None:
 def check_unit_table(v: _Validator, table: _Table) -> None:
     """The checks of one of the three unit tables that need no other unit table."""
     if table.name == "enheter":
-        # Required cells and unique ids are checked by the validator; an id names a folder.
+        # Required cells are checked by the validator; an id names a folder.
         check_file_names(v, table, "enhet_id")
+        check_unit_rows(v, table)  # one row per unit and giltig_fran
         return
     if "enheter" not in v.tables:
         message = MSG_UNIT_TABLE_ALONE.format(table=table.name)
@@ -179,8 +182,10 @@ def check_across(v: _Validator) -> set[tuple[str, str]]:
     if "enheter" not in v.tables or "indikatorer" not in v.tables:
         return set()
     units, indicators = v.tables["enheter"], v.tables["indikatorer"]
-    unit_area = dict(zip(units.text("enhet_id"), units.text("omrade"), strict=True))
-    areas = sorted({a for a in unit_area.values() if a})
+    history = AreaHistory(v)  # a unit's område in each period
+    for name in UNIT_TABLES[1:]:
+        history.check_not_before(v, name)
+    areas = history.areas()
     known = {fold(a) for a in areas}
     area_text = indicators.text("omrade")
     v.add(
@@ -194,9 +199,13 @@ def check_across(v: _Validator) -> set[tuple[str, str]]:
         return set()
     values = v.tables["enhetsutfall"]
     ids, unit_ids = values.text("indikator_id"), values.text("enhet_id")
+    periods = v.parsed.get(("enhetsutfall", "period"), pd.Series(np.nan, index=values.index))
+
+    def area_of(row: int) -> str | None:
+        return history.area_at(unit_ids[row], periods[row])
 
     def outside(row: int) -> bool:
-        expected, area = indicator_area.get(ids[row], ""), unit_area.get(unit_ids[row])
+        expected, area = indicator_area.get(ids[row], ""), area_of(row)
         return bool(expected) and area is not None and fold(area) != fold(expected)
 
     mask = pd.Series([outside(row) for row in values.index], index=values.index, dtype=bool)
@@ -205,7 +214,7 @@ def check_across(v: _Validator) -> set[tuple[str, str]]:
         "enhet_id",
         mask,
         lambda unit, row: MSG_OUTSIDE_AREA.format(
-            unit=unit, area=unit_area[unit], id=ids[row], expected=indicator_area[ids[row]]
+            unit=unit, area=area_of(row), id=ids[row], expected=indicator_area[ids[row]]
         ),
     )
     return _check_two_sources(v, values)
@@ -274,4 +283,6 @@ def assemble(
         comparisons=frames.pop("jamforelser"),
     )
     given = {_FIELDS[name]: frame for name, frame in frames.items()}
+    if "units" in given:  # every row kept as the history when a unit has several
+        given |= split_history(given["units"])
     return with_board_values(replace(dataset, **given))

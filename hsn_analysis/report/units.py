@@ -15,6 +15,7 @@ import pandas as pd
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.markup import Fragment, badge, esc, scroll_region, table
 from hsn_analysis.rules.result import UnitsResult
+from hsn_analysis.rules.unit_history import organised_for
 from hsn_analysis.rules.units import NOT_REPORTED
 from hsn_analysis.vocabulary import Aggregation
 from hsn_analysis.words import labels
@@ -89,9 +90,14 @@ def area_table(report: Report, indicator: Any) -> str:
     )
 
 
+def _organisation(report: Report) -> pd.DataFrame:
+    """The units as organised in the report's period (their names and områden then)."""
+    return organised_for(report.dataset, report.period).units
+
+
 def _names(report: Report, unit_ids: list[str]) -> str:
     # Semicolons: a unit's name may hold a comma ("Kirurgkliniken, Norrsjö sjukhus").
-    names = report.dataset.units.set_index("enhet_id")["namn"]
+    names = _organisation(report).set_index("enhet_id")["namn"]
     return "; ".join(str(names.get(u, u)) for u in unit_ids)
 
 
@@ -147,7 +153,7 @@ def units_section(report: Report) -> Fragment:
         parts.append(f'<p class="inga">{esc(words.UNITS_NONE.format(period=period))}</p>')
         return Fragment("".join(parts) + "</section>")
     parts.append(f"<p>{esc(words.UNITS_INTRO.format(period=period))}</p>")
-    units = report.dataset.units.set_index("enhet_id")
+    units = _organisation(report).set_index("enhet_id")
     subgoals = report.subgoals.set_index("delmal_id")
     head = "".join(
         f'<th scope="col" title="{esc(subgoals.at[s, "namn"])}">{esc(s)}</th>'
@@ -217,7 +223,7 @@ def unit_gaps_block(report: Report) -> str:
         what = f'{esc(indicator_names[indicator])} <span class="meta">({esc(indicator)})</span>'
         rows.append([what, esc(area), esc("; ".join(group["namn"]))])
     matrix = _units(report).matrix
-    areas = report.dataset.units.set_index("enhet_id")["omrade"]
+    areas = _organisation(report).set_index("enhet_id")["omrade"]
     names = report.subgoals.set_index("delmal_id")["namn"]
     for subgoal in matrix.columns:
         silent = pd.Series(matrix.index[matrix[subgoal] == NOT_REPORTED])

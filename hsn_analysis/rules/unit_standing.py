@@ -12,6 +12,7 @@ import pandas as pd
 
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.periods import Period
+from hsn_analysis.rules.unit_history import organised_for
 from hsn_analysis.rules.units import NOT_REPORTED, area_results, expected_units, unit_matrix
 from hsn_analysis.vocabulary import Aggregation, TargetType
 
@@ -55,6 +56,7 @@ def standing(
     then): its value, its område's and the region's, its place within the område and how many
     reported there. For andel_ja the place is not a rank: `lika` counts the same answers.
     `areas` is `area_results(dataset, period)` when the caller has it (the tertial's result)."""
+    dataset = organised_for(dataset, period)  # the unit's område then, and its peers'
     unit = unit_row(dataset, unit_id)
     if areas is None:
         areas = area_results(dataset, period)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from hsn_analysis.dataset import OUTCOME_COLUMNS, Dataset
 from hsn_analysis.periods import Period
+from hsn_analysis.rules.unit_history import organised_for
 from hsn_analysis.vocabulary import Aggregation, SubgoalStatus
 
 NOT_REPORTED = "ej_rapporterat"
@@ -110,6 +111,7 @@ def area_results(dataset: Dataset, period: Period) -> pd.DataFrame:
     """Per aggregated indicator with unit rows in `period` and per område (in the order the
     units come): units expected, units that reported, the område's value and (andel_ja) how
     many said ja. Then a row with område "" for the whole region."""
+    dataset = organised_for(dataset, period)  # the units as organised then
     how = _aggregation_of(dataset)
     at = dataset.unit_outcomes.loc[dataset.unit_outcomes["period"] == period.code]
     rows: list[dict[str, object]] = []
@@ -143,6 +145,7 @@ def area_results(dataset: Dataset, period: Period) -> pd.DataFrame:
 def missing_values(dataset: Dataset, period: Period) -> pd.DataFrame:
     """The expected units without a value for an aggregated indicator that other units report
     in `period`: columns indikator_id, enhet_id, namn, omrade."""
+    dataset = organised_for(dataset, period)  # the units as organised then
     how = _aggregation_of(dataset)
     at = dataset.unit_outcomes.loc[dataset.unit_outcomes["period"] == period.code]
     parts = []
@@ -170,6 +173,7 @@ def assessed_subgoals(dataset: Dataset, period: Period) -> list[str]:
 def unit_matrix(dataset: Dataset, period: Period) -> pd.DataFrame:
     """Units × delmål: each unit's own status of each delmål units assess in `period`, or
     `ej_rapporterat`. Rows are the units in input order (index enhet_id)."""
+    dataset = organised_for(dataset, period)  # the units as organised then
     subgoals = assessed_subgoals(dataset, period)
     at = dataset.unit_assessments.loc[dataset.unit_assessments["period"] == period.code]
     wide = at.pivot(index="enhet_id", columns="delmal_id", values="status")
@@ -180,6 +184,7 @@ def unit_matrix(dataset: Dataset, period: Period) -> pd.DataFrame:
 def assessment_counts(dataset: Dataset, period: Period) -> pd.DataFrame:
     """Per delmål units assess in `period` and per område (then "" for all): units, and how
     many said gron, gul, rod, and how many did not report."""
+    dataset = organised_for(dataset, period)  # the units as organised then
     matrix = unit_matrix(dataset, period)
     areas = dataset.units.set_index("enhet_id")["omrade"].reindex(matrix.index)
     rows: list[dict[str, object]] = []

@@ -160,3 +160,19 @@ UNIT_ABOUT_TEXT = (
     "har rapporterat räknas aldrig som nej eller 0."
 )
 UNIT_FOOTER = "{board} · {unit} · {period} · hsn_analysis {version}"
+
+# --- a unit's område over time (giltig_fran in enheter) --------------------------------------
+MSG_UNIT_TWICE = (
+    "Enheten {unit} finns redan på rad {first}. En enhet som byter område får en rad till, med "
+    "perioden från vilken den nya raden gäller i kolumnen giltig_fran (t.ex. 2025-T2); en rad "
+    "utan giltig_fran gäller från början."
+)
+MSG_UNIT_SAME_FROM = (
+    "Enheten {unit} har redan en rad som gäller från {start} (rad {first}). Två rader för samma "
+    "enhet kan inte gälla från samma period: ändra giltig_fran på den ena, eller ta bort den."
+)
+MSG_UNIT_NOT_YET = (
+    "Enheten {unit} finns i enheter först från {start} (rad {first}), men raden gäller {period}. "
+    "Sätt giltig_fran till {period} eller tidigare på enhetens första rad i enheter, eller lämna "
+    "den tom (gäller från början)."
+)
