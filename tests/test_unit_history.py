@@ -169,3 +169,16 @@ def test_assessments_are_counted_per_omrade_of_their_period(tmp_path):
     at_t2 = assessment_counts(data, T2).set_index("omrade")
     assert at_t1.loc["Primärvård", "gron"] == 1 and at_t1.loc["Sjukhusvård", "gron"] == 0
     assert at_t2.loc["Sjukhusvård", "rod"] == 1 and at_t2.loc["Primärvård", "rod"] == 0
+
+
+def test_the_chiefs_addresses_in_the_history_are_emptied_with_the_others(tmp_path):
+    from hsn_analysis.dataset import without_addresses
+
+    units = MOVED.replace(";giltig_fran\n", ";giltig_fran;e_post\n", 1).replace(
+        "PV30;Närakut Sjukhuset;Sjukhusvård;;2025-T2\n",
+        "PV30;Närakut Sjukhuset;Sjukhusvård;;2025-T2;chef@exempel.invalid\n",
+    )
+    data = moved(tmp_path, units).dataset
+    assert "chef@exempel.invalid" in str(data.unit_history["e_post"].tolist())
+    emptied = without_addresses(data)
+    assert "exempel.invalid" not in str(emptied.unit_history.to_dict())

@@ -35,7 +35,7 @@ def units_at(history: pd.DataFrame, period: Period | None) -> pd.DataFrame:
     if period is not None:
         rows = rows.loc[rows["_from"] <= period.code]
     rows = rows.drop_duplicates("_unit", keep="last")
-    return rows[UNIT_COLUMNS].reset_index(drop=True)
+    return rows[[c for c in UNIT_COLUMNS if c in rows]].reset_index(drop=True)
 
 
 def latest_units(history: pd.DataFrame) -> pd.DataFrame:
