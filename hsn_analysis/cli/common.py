@@ -23,7 +23,7 @@ EXIT_FETCH_FAILED = 7
 EXIT_FILE_SYSTEM = 8
 EXIT_BUG = 9
 # A batch's failures as one exit code (`runs.publishing.worst`), the same for every report.
-EXIT_FOR_FAILURE = {
+FAILURE_EXIT = {
     "busy": EXIT_BUSY,
     "run": EXIT_RUN_FAILED,
     "disk": EXIT_FILE_SYSTEM,

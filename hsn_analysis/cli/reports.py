@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 from hsn_analysis.cli.common import (
     EXIT_BUSY,
     EXIT_FILE_SYSTEM,
-    EXIT_FOR_FAILURE,
     EXIT_INVALID_DATA,
     EXIT_MAIL_FAILED,
     EXIT_NOT_READY,
     EXIT_OK,
     EXIT_RUN_FAILED,
+    FAILURE_EXIT,
     UsageError,
     check_data,
 )
@@ -204,7 +204,7 @@ def _run_batch_with(args: argparse.Namespace, kernels: list[Kernel]) -> int:
                 failed.error.kept,
             )
     kind = worst(failure_of(f.error) for f in batch.failed if f.error is not None)
-    return EXIT_FOR_FAILURE[kind] if kind is not None else EXIT_RUN_FAILED
+    return FAILURE_EXIT[kind] if kind is not None else EXIT_RUN_FAILED
 
 
 def _not_mailed(args: argparse.Namespace, code: int) -> int:

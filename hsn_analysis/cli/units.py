@@ -17,11 +17,11 @@ from contextlib import ExitStack
 from typing import Any
 
 from hsn_analysis.cli.common import (
-    EXIT_FOR_FAILURE,
     EXIT_INVALID_DATA,
     EXIT_NOT_READY,
     EXIT_OK,
     EXIT_RUN_FAILED,
+    FAILURE_EXIT,
     UsageError,
     check_data,
 )
@@ -138,4 +138,4 @@ def run_units(args: argparse.Namespace) -> int:
         if r.kept is not None:
             logger.error("%s: den misslyckade notebooken finns kvar: %s", r.unit_id, r.kept)
     kind = worst(r.failure for r in failed if r.failure is not None)
-    return EXIT_FOR_FAILURE[kind] if kind is not None else EXIT_RUN_FAILED
+    return FAILURE_EXIT[kind] if kind is not None else EXIT_RUN_FAILED
