@@ -155,4 +155,4 @@ def test_an_unexpected_fault_in_a_report_is_logged_with_its_traceback(
     assert code == cli.EXIT_BUG  # as for one report: a fault of the program, not of the run
     assert "[1/1] 2025-T2 misslyckades" in err and "saknas.ipynb" in err
     assert "Traceback (most recent call last)" in err
-    assert "1 av 1 rapporter misslyckades: 2025-T2" in err
+    assert "1 av 1 rapport misslyckades: 2025-T2" in err

@@ -29,6 +29,8 @@ from hsn_analysis.cli.common import (
 from hsn_analysis.periods import RANGE_MARK, Period, PeriodNotReady
 from hsn_analysis.problems import InvalidDatasetError, Problem, errors
 from hsn_analysis.runs.locking import LockBusy
+from hsn_analysis.words import cli_text as text
+from hsn_analysis.words.counting import ERRORS, REPORTS, counted
 
 if TYPE_CHECKING:
     from hsn_analysis.runs.kernel import Kernel
@@ -41,13 +43,14 @@ def _mail_config(args: argparse.Namespace) -> Any:
     from hsn_analysis.mail.config import MailConfigError, load_mail_config
 
     if args.config is None:
-        raise UsageError("utskick kräver --config med mottagarfilen (t.ex. mottagare.toml).")
+        raise UsageError(text.MAIL_NEEDS_CONFIG)
     try:
         return load_mail_config(args.config, os.environ)
     except MailConfigError as exc:
         for problem in exc.problems:
             logger.error("%s", problem)
-        raise UsageError(f"{len(exc.problems)} fel i {args.config}: inget skickas.") from exc
+        n = counted(len(exc.problems), ERRORS)
+        raise UsageError(text.MAIL_CONFIG_INVALID.format(errors=n, path=args.config)) from exc
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,10 +63,7 @@ def run(args: argparse.Namespace) -> int:
         return run_units(args)
     if RANGE_MARK in args.period:
         if args.send:
-            raise UsageError(
-                "--send gäller en period åt gången; skicka varje rapport med "
-                "hsn-report send --period P när intervallet är klart."
-            )
+            raise UsageError(text.SEND_ONE_PERIOD)
         return _run_batch(args)
     config = _mail_config(args) if args.send else None
     try:
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         logger.error("steget period misslyckades: %s", exc)
         return _not_mailed(args, EXIT_NOT_READY)
     except LockBusy as exc:
-        logger.error("steget lås misslyckades: %s", exc)
+        logger.error("%s", text.LOCK_FAILED.format(reason=exc))
         return _not_mailed(args, EXIT_BUSY)
     except ValueError as exc:  # the period: unreadable, not begun or without data
         raise UsageError(str(exc)) from exc
@@ -104,16 +104,16 @@ def run(args: argparse.Namespace) -> int:
 def _log_invalid(problems: list[Problem], data: Path) -> None:
     for problem in errors(problems):
         logger.error("%s", problem)
-    n = len(errors(problems))
-    logger.error("steget validering misslyckades: %d fel i %s; ingen rapport görs.", n, data)
+    n = counted(len(errors(problems)), ERRORS)
+    logger.error("%s", text.VALIDATION_FAILED.format(errors=n, path=data))
 
 
 def _log_run_failed(exc: Exception) -> None:
     logger.error("%s", exc)
     kept = getattr(exc, "kept", None)
     if kept is not None:
-        logger.error("den misslyckade notebooken finns kvar för felsökning: %s", kept)
-    logger.error("ingen ny rapport skrevs; en tidigare rapport för perioden finns kvar orörd.")
+        logger.error("%s", text.FAILED_NOTEBOOK_KEPT.format(path=kept))
+    logger.error("%s", text.PREVIOUS_REPORT_KEPT)
 
 
 def _seconds(value: float) -> str:
@@ -149,31 +149,33 @@ def _run_batch_with(args: argparse.Namespace, kernels: list[Kernel]) -> int:
         raise UsageError(str(exc)) from exc
     workers = pool_size(args.jobs, len(periods))
     cores = os.cpu_count() or 1
-    limited = f" (--jobs {args.jobs}, men {cores} kärnor)" if args.jobs > cores else ""
-    logger.info(
-        "%d rapporter, %s till %s, %d åt gången%s",
-        len(periods),
-        periods[0].code,
-        periods[-1].code,
-        workers,
-        limited,
+    limited = text.BATCH_LIMITED.format(jobs=args.jobs, cores=cores) if args.jobs > cores else ""
+    start = text.BATCH_START.format(
+        reports=counted(len(periods), REPORTS),
+        first=periods[0].code,
+        last=periods[-1].code,
+        workers=workers,
+        limited=limited,
     )
+    logger.info("%s", start)
 
     def progress(report: Finished, n: int, total: int) -> None:
         took = _seconds(report.seconds)
         if report.result is not None:
-            logger.info("[%d/%d] %s klar på %s s", n, total, report.period.code, took)
+            line = text.BATCH_DONE_ONE.format(
+                n=n, total=total, period=report.period.code, seconds=took
+            )
+            logger.info("%s", line)
             print(report.result.html, flush=True)
         else:
             error = report.error
             # A failed run or a busy lock says all in its message; anything else is a fault,
             # whose traceback the log keeps.
             trace = None if isinstance(error, RunFailed | LockBusy | OutputFailed) else error
-            logger.error(
-                "[%d/%d] %s misslyckades efter %s s: %s",
-                *(n, total, report.period.code, took, error),
-                exc_info=trace,
+            line = text.BATCH_FAILED_ONE.format(
+                n=n, total=total, period=report.period.code, seconds=took, error=error
             )
+            logger.error("%s", line, exc_info=trace)
 
     batch = run_batch(
         result.dataset,
@@ -187,22 +189,20 @@ def _run_batch_with(args: argparse.Namespace, kernels: list[Kernel]) -> int:
     )
     took = _seconds(time.perf_counter() - clock)
     if not batch.failed:
-        logger.info("Alla %d rapporter klara på %s s.", len(periods), took)
+        reports = counted(len(periods), REPORTS)
+        logger.info("%s", text.BATCH_ALL_DONE.format(reports=reports, seconds=took))
         return EXIT_OK
     codes = ", ".join(f.period.code for f in batch.failed)
-    logger.error(
-        "%d av %d rapporter misslyckades: %s. De övriga är klara; se felen ovan.",
-        len(batch.failed),
-        len(periods),
-        codes,
+    failed_line = text.BATCH_SOME_FAILED.format(
+        failed=len(batch.failed), reports=counted(len(periods), REPORTS), periods=codes
     )
+    logger.error("%s", failed_line)
     for failed in batch.failed:
         if isinstance(failed.error, RunFailed) and failed.error.kept is not None:
-            logger.error(
-                "%s: den misslyckade notebooken finns kvar: %s",
-                failed.period.code,
-                failed.error.kept,
+            kept = text.BATCH_NOTEBOOK_KEPT.format(
+                period=failed.period.code, path=failed.error.kept
             )
+            logger.error("%s", kept)
     kind = worst(failure_of(f.error) for f in batch.failed if f.error is not None)
     return FAILURE_EXIT[kind] if kind is not None else EXIT_RUN_FAILED
 
@@ -237,19 +237,19 @@ def _deliver(config: Any, out: Path, period: Period, *, dry_run: bool) -> int:
             report = published_report(out, period)
             delivery = send_report(config, report, dry_run=dry_run)
     except LockBusy as exc:
-        logger.error("steget utskick misslyckades: %s", exc)
+        logger.error("%s", text.SEND_FAILED.format(reason=exc))
         return EXIT_BUSY
     except LatestRunFailed as exc:
-        logger.error("steget utskick misslyckades: %s", exc)
+        logger.error("%s", text.SEND_FAILED.format(reason=exc))
         return EXIT_RUN_FAILED
     except NotPublished as exc:
-        raise UsageError(f"inget att skicka: {exc}") from exc
+        raise UsageError(text.NOTHING_TO_SEND.format(reason=exc)) from exc
     except MailFailed as exc:
-        logger.error("steget utskick misslyckades: %s", exc)
+        logger.error("%s", text.SEND_FAILED.format(reason=exc))
         refresh_index(out)
         return EXIT_MAIL_FAILED
     if dry_run:
-        logger.info("Provkörning: inget skickades; meddelandet finns i %s", delivery.eml)
+        logger.info("%s", text.DRY_RUN_DONE.format(path=delivery.eml))
         print(delivery.eml, flush=True)
     refresh_index(out)
     return EXIT_OK

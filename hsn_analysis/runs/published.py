@@ -15,6 +15,7 @@ from typing import Any
 from hsn_analysis.periods import Period
 from hsn_analysis.runs.attempts import unfinished_run
 from hsn_analysis.runs.layout import ReportFiles, published_files
+from hsn_analysis.words import publishing as words
 from hsn_analysis.words.safeguards import MSG_DEAD_RUN_SEND, UNKNOWN
 
 
@@ -60,14 +61,10 @@ class PublishedReport:
         try:
             data = self.pdf.read_bytes()
         except OSError as exc:
-            raise NotPublished(
-                f"{self.pdf.name} saknas; kör om rapporten, eller skicka bara HTML-filen "
-                '(bilaga = "html" i mottagarfilen).'
-            ) from exc
+            raise NotPublished(words.PDF_MISSING.format(pdf=self.pdf.name)) from exc
         if self.record.get("pdf_sha256") != hashlib.sha256(data).hexdigest():
             raise NotPublished(
-                f"{self.pdf.name} är inte den fil som körningen skrev (SHA-256 stämmer inte "
-                "med körningsposten); kör om rapporten."
+                words.NOT_THE_RUNS_FILE.format(file=self.pdf.name, record=words.THE_RECORD)
             )
         return data
 
@@ -94,25 +91,19 @@ def published_report(out: Path, period: Period, unit: str | None = None) -> Publ
     files = published_files(out, period, unit)
     html, record_path, failed = files.html, files.record, files.failed
     if not html.exists():
-        raise NotPublished(f"det finns ingen rapport för {files.label} i {html.parent}.")
+        raise NotPublished(words.NO_REPORT.format(label=files.label, folder=html.parent))
     # The caller (sending) holds the report's lock: a run marked as started is a dead one.
     if (note := unfinished_run(html, lock_held=True)) is not None:
         started = note.get("startad", UNKNOWN)
         raise LatestRunFailed(MSG_DEAD_RUN_SEND.format(period=files.label, started=started))
     if latest_run_failed(files):
-        raise LatestRunFailed(
-            f"den senaste körningen av {files.label} misslyckades ({failed}); "
-            "en misslyckad körning skickas aldrig. Kör om rapporten först."
-        )
+        raise LatestRunFailed(words.LATEST_RUN_FAILED.format(label=files.label, failed=failed))
     try:
         record = json.loads(record_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise NotPublished(f"körningsposten {record_path} saknas eller går inte att läsa.") from exc
+        raise NotPublished(words.RECORD_UNREADABLE.format(record=record_path)) from exc
     expected = record.get("html_sha256")
     actual = hashlib.sha256(html.read_bytes()).hexdigest()
     if expected != actual:
-        raise NotPublished(
-            f"{html.name} är inte den fil som körningen skrev (SHA-256 stämmer inte med "
-            f"{record_path.name}); kör om rapporten."
-        )
+        raise NotPublished(words.NOT_THE_RUNS_FILE.format(file=html.name, record=record_path.name))
     return PublishedReport(period, html, record, unit)

@@ -36,6 +36,7 @@ from hsn_analysis.runs.kernel import Kernel, skip_slow_schema_import
 from hsn_analysis.runs.layout import UNIT_FOLDER
 from hsn_analysis.runs.publishing import Failure, RunFailed, failure_of
 from hsn_analysis.runs.unit_runner import produce_unit_report
+from hsn_analysis.words.publishing import UNEXPECTED_ERROR
 
 logger = logging.getLogger(__name__)
 ALL_UNITS = "alla"
@@ -154,7 +155,7 @@ def _failure(unit_id: str, seconds: float, exc: Exception) -> UnitFinished:
     if failure is not Failure.BUG:  # a sentence that says it all, as for the board's report
         kept = exc.kept if isinstance(exc, RunFailed) else None
         return UnitFinished(unit_id, seconds, error=str(exc), failure=failure, kept=kept)
-    logger.error("%s: oväntat fel", unit_id, exc_info=exc)
+    logger.error("%s", UNEXPECTED_ERROR.format(unit=unit_id), exc_info=exc)
     return UnitFinished(unit_id, seconds, error=f"{type(exc).__name__}: {exc}", failure=failure)
 
 

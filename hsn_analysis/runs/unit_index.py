@@ -14,10 +14,9 @@ from hsn_analysis.periods import Period
 from hsn_analysis.reading.file_names import UnsafeOutputPath
 from hsn_analysis.report.markup import esc
 from hsn_analysis.runs.layout import UNIT_FOLDER, published_files
+from hsn_analysis.words import publishing as words
 from hsn_analysis.words.counting import REPORTS, counted
 
-HEADING = "Basenheternas rapporter {period}"
-NO_AREA = "Område okänt"
 CSS = (
     ".enhetsrapporter h2 { font-size: 1.15rem; margin: 2rem 0 0.3rem; color: #1F3A5F; }"
     ".enhetsrapporter h3 { font-size: 0.95rem; margin: 0.8rem 0 0.2rem; }"
@@ -63,7 +62,7 @@ def unit_listing(out: Path) -> str:
                 continue
             record = _record(html)
             name = str(record.get("enhet_namn") or unit_folder.name)
-            area = str(record.get("omrade") or NO_AREA)
+            area = str(record.get("omrade") or words.UNKNOWN_AREA)
             href = quote(html.relative_to(out).as_posix())
             by_area.setdefault(area, []).append(f'<li><a href="{esc(href)}">{esc(name)}</a></li>')
             count += 1
@@ -72,8 +71,9 @@ def unit_listing(out: Path) -> str:
         groups = "".join(
             f"<h3>{esc(area)}</h3><ul>{''.join(items)}</ul>" for area, items in by_area.items()
         )
+        heading = words.UNIT_REPORTS_HEADING.format(period=period.label)
         parts.append(
-            f'<section class="enhetsrapporter"><h2>{esc(HEADING.format(period=period.label))}'
+            f'<section class="enhetsrapporter"><h2>{esc(heading)}'
             f'</h2><p class="intro">{esc(counted(count, REPORTS))}</p>{groups}</section>'
         )
     return "".join(parts)

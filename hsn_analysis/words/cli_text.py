@@ -38,3 +38,27 @@ DATA_WARNINGS = "{warnings} i data (visa dem med: hsn-report validate)."
 NOT_A_DATE = "'{text}' är inget datum (ÅÅÅÅ-MM-DD)"
 NOT_POSITIVE = "'{text}' är inget heltal större än 0"
 DATA_NOT_FOUND = "hittar inte data: {path}"
+
+# --- `run` and `send` (cli.reports) ------------------------------------------------------------
+MAIL_NEEDS_CONFIG = "utskick kräver --config med mottagarfilen (t.ex. mottagare.toml)."
+MAIL_CONFIG_INVALID = "{errors} i {path}: inget skickas."
+SEND_ONE_PERIOD = (
+    "--send gäller en period åt gången; skicka varje rapport med "
+    "hsn-report send --period P när intervallet är klart."
+)
+VALIDATION_FAILED = "steget validering misslyckades: {errors} i {path}; ingen rapport görs."
+FAILED_NOTEBOOK_KEPT = "den misslyckade notebooken finns kvar för felsökning: {path}"
+PREVIOUS_REPORT_KEPT = "ingen ny rapport skrevs; en tidigare rapport för perioden finns kvar orörd."
+BATCH_START = "{reports}, {first} till {last}, {workers} åt gången{limited}"
+BATCH_LIMITED = " (--jobs {jobs}, men {cores} kärnor)"
+BATCH_DONE_ONE = "[{n}/{total}] {period} klar på {seconds} s"
+BATCH_FAILED_ONE = "[{n}/{total}] {period} misslyckades efter {seconds} s: {error}"
+BATCH_ALL_DONE = "Alla {reports} klara på {seconds} s."
+BATCH_SOME_FAILED = (
+    "{failed} av {reports} misslyckades: {periods}. De övriga är klara; se felen ovan."
+)
+NOTHING_TO_SEND = "inget att skicka: {reason}"
+SEND_FAILED = "steget utskick misslyckades: {reason}"
+DRY_RUN_DONE = "Provkörning: inget skickades; meddelandet finns i {path}"
+BATCH_NOTEBOOK_KEPT = "{period}: den misslyckade notebooken finns kvar: {path}"
+LOCK_FAILED = "steget lås misslyckades: {reason}"

@@ -14,6 +14,28 @@ FAILED_RECORD_UNSAVED = (
     "\n\nNotebooken nedan är den som skulle köras, utan utdata: körningen hann inte spara sin egen."
 )
 
+# --- a published report, checked before it is sent (runs.published) ---
+PDF_MISSING = (
+    "{pdf} saknas; kör om rapporten, eller skicka bara HTML-filen "
+    '(bilaga = "html" i mottagarfilen).'
+)
+NOT_THE_RUNS_FILE = (
+    "{file} är inte den fil som körningen skrev (SHA-256 stämmer inte med {record}); kör om "
+    "rapporten."
+)
+THE_RECORD = "körningsposten"
+NO_REPORT = "det finns ingen rapport för {label} i {folder}."
+LATEST_RUN_FAILED = (
+    "den senaste körningen av {label} misslyckades ({failed}); en misslyckad körning skickas "
+    "aldrig. Kör om rapporten först."
+)
+RECORD_UNREADABLE = "körningsposten {record} saknas eller går inte att läsa."
+UNEXPECTED_ERROR = "{unit}: oväntat fel"
+
+# --- the index's list of the basenheter's reports (runs.unit_index) ---
+UNIT_REPORTS_HEADING = "Basenheternas rapporter {period}"
+UNKNOWN_AREA = "Område okänt"
+
 # --- a batch's progress, one line per finished report ---
 PROGRESS_DONE = "[{n}/{total}] {name} klar på {seconds} s; {pace}"
 PROGRESS_FAILED = "[{n}/{total}] {name} misslyckades: {error}; {pace}"
