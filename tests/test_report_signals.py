@@ -107,9 +107,9 @@ def test_an_indicator_with_comparison_data_shows_riket_median_and_rank(goals):
     assert rows["Vår region (Region Västerbotten)"] == "4,2"
     # lower is better (högst); Kolada's key figure is a rate, our indicator patients per day
     assert rows["Plats"] == (
-        "plats 8 av 21, där 1 är bäst i Koladas Utskrivningsklara patienter kvar i slutenvård, "
+        "plats 8 av 21, där 1 är bästi Koladas Utskrivningsklara patienter kvar i slutenvård, "
         "dagar per 1 000 invånare (exempeldata, påhittade värden) (dagar per 1 000 invånare)"
-    )
+    )  # (the page's text of the cell: a line break between the rank and the measure)
     assert "Kolada mäter inte samma sak som indikatorn" in html
     assert "inte indikatorns patienter per dag (snitt)" in html
     assert "Jämförelse med andra regioner (2024)" in html
@@ -252,7 +252,10 @@ def test_kolada_fetch_then_report_shows_ranks_riket_and_the_overview(tmp_path):
     html = result.html.read_text(encoding="utf-8")
     assert 'id="oversikt"' in html
     # region i has 50 + i + 2 in 2024; ours (0024) is the 20th of 21, lower is better: 20th
-    assert html.count('<td class="num">plats 20 av 21, där 1 är bäst i Koladas ') == 2
+    assert (
+        html.count('<td class="num">plats 20 av 21, där 1 är bäst<br><span class="meta">i Koladas ')
+        == 2
+    )
     rows = overview_rows(re.search(r'<table class="oversikt">.*?</table>', html, re.S).group(0))
     assert rows["I2.1.2"][-1].startswith("20 av 21 i Koladas Fallskador 65+")
     assert rows["I2.3.2"][-1].startswith("20 av 21 i Koladas")

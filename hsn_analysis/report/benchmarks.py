@@ -83,6 +83,14 @@ def measure_text(found: Benchmark) -> str:
     return text.RANK_MEASURE.format(title=found.title or found.kpi or "–", unit=unit)
 
 
+def rank_cell(found: Benchmark) -> str:
+    """The comparison table's rank, with the key figure's title and unit under it (a line
+    that may wrap) when Kolada measures something else than the indicator."""
+    measure = measure_text(found)
+    rank = esc(rank_text(found))
+    return f'{rank}<br><span class="meta">{esc(measure)}</span>' if measure else rank
+
+
 def overview_rank(found: Benchmark | None) -> str:
     """The overview's rank cell: `4 av 21`, with the key figure's title and unit beside it
     when Kolada measures something else than the indicator."""
@@ -139,7 +147,7 @@ def benchmark_block(found: Benchmark, indicator: object, region_name: str) -> st
         [esc(text.BENCHMARK_MEDIAN), esc(_with_unit(found.median, unit))],
         [
             esc(text.BENCHMARK_RANK),
-            esc(" ".join(filter(None, [rank_text(found), measure_text(found)]))),
+            rank_cell(found),
         ],
     ]
     heading = text.BENCHMARK_HEADING.format(year=found.year)
