@@ -7,9 +7,11 @@ KERNEL := hsn-analysis
 # The browser test drives Debian's chromium; playwright's own browser download cannot work here.
 CHROMIUM := /usr/bin/chromium
 
-# WeasyPrint (the PDF/A) draws text with Debian's Pango; the PDF's one font is Debian's DejaVu;
-# pdftoppm (poppler-utils) turns the PDF into pictures for the page-fill check.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
+# The PDF's text font (DejaVu Sans) comes with matplotlib; for what it cannot draw, emoji and
+# Chinese, Japanese or Korean in the data, the PDF falls back on these two open fonts (a character
+# no font has fails the run by name). pdftoppm (poppler-utils) turns the PDF into pictures for
+# the page-fill check.
+SYSTEM_PACKAGES := fonts-noto-color-emoji fonts-wqy-microhei poppler-utils
 
 .PHONY: setup system-packages run test bench lint format example-workbook clean
 

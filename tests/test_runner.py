@@ -100,7 +100,8 @@ def test_run_record_holds_parameters_hashes_timings_versions_and_summary(example
         "notebook",
         "export",
         "pdf",
-        "pdf_rendering",
+        "pdf_underlag",
+        "pdf_sattning",
         "totalt",
     }
     assert all(seconds > 0 for seconds in record["tider_s"].values())

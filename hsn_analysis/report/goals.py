@@ -51,22 +51,34 @@ def with_unit(value: float, unit: str) -> str:
     return f"{number}\u00a0{unit}" if number and shown else number
 
 
-def target_cell(row: Row) -> str:
+def target_text(row: Row) -> str:
+    """An outcome row's target cell as text: the target, or "Ska öka från …" for öka/minska."""
     if row.maltyp in (TargetType.INCREASE, TargetType.DECREASE):
         compared = format_number(row.jamforelsevarde)
-        return esc(report_text.COMPARISON[row.maltyp].format(value=compared)) if compared else "–"
-    return esc(format_number(row.malvarde)) or "–"
+        return report_text.COMPARISON[row.maltyp].format(value=compared) if compared else "–"
+    return format_number(row.malvarde) or "–"
 
 
-def value_cell(row: Row) -> str:
+def target_cell(row: Row) -> str:
+    return esc(target_text(row))
+
+
+def value_text(row: Row) -> tuple[str, bool]:
+    """An outcome row's value cell as text, and whether it is a note (a full-year indicator
+    before its year is done) rather than the value itself."""
     if row.status == IndicatorStatus.NOT_DUE:
         if pd.isna(row.senaste_helar_varde):
-            return f'<span class="meta">{esc(report_text.FULL_YEAR_NONE)}</span>'
+            return report_text.FULL_YEAR_NONE, True
         text = report_text.FULL_YEAR_LATEST.format(
             year=int(row.senaste_helar_ar), value=with_unit(row.senaste_helar_varde, row.enhet)
         )
-        return f'<span class="meta">{esc(text)}</span>'
-    return esc(format_number(row.varde)) or "–"
+        return text, True
+    return format_number(row.varde) or "–", False
+
+
+def value_cell(row: Row) -> str:
+    text, note = value_text(row)
+    return f'<span class="meta">{esc(text)}</span>' if note else esc(text)
 
 
 def indicator_table(history: pd.DataFrame, caption: str, *, with_note: bool = True) -> str:
@@ -176,9 +188,7 @@ def indicator_chart(report: Report, indicator: Row, history: pd.DataFrame) -> st
 def _assessment(report: Report, subgoal: Row) -> str:
     status = subgoal.status
     head = badge(status, labels.SUBGOAL_STATUS_LABEL[status])
-    previous = report.period.previous.label
-    before = labels.SHORT_STATUS.get(subgoal.foregaende_status, "")
-    change = report_text.CHANGE_TEXT[subgoal.forandring].format(previous=previous, before=before)
+    change = change_text(report, subgoal)
     if change:
         head += f'<span class="forandring">{esc(change)}</span>'
     parts = [f'<div class="bedomning">{head}</div>']
@@ -193,6 +203,21 @@ def _assessment(report: Report, subgoal: Row) -> str:
         else f'<p class="inga">{esc(report_text.NO_COMMENT)}</p>'
     )
     parts.append(written_analysis(subgoal))
+    signature = assessment_signature(subgoal)
+    if signature:
+        parts.append(f'<p class="signatur">{esc(signature)}</p>')
+    return "".join(parts)
+
+
+def change_text(report: Report, subgoal: Row) -> str:
+    """ "Försämrad sedan T1 (var: Delvis)" and the like; "" when nothing is said."""
+    previous = report.period.previous.label
+    before = labels.SHORT_STATUS.get(subgoal.foregaende_status, "")
+    return str(report_text.CHANGE_TEXT[subgoal.forandring].format(previous=previous, before=before))
+
+
+def assessment_signature(subgoal: Row) -> str:
+    """ "Bedömt av … , 2025-09-01", or "" when nothing is known of who or when."""
     when = "" if pd.isna(subgoal.datum) else subgoal.datum.strftime("%Y-%m-%d")
     if subgoal.forfattare:
         signature = report_text.SIGNATURE.format(author=subgoal.forfattare, date=when)
@@ -200,9 +225,7 @@ def _assessment(report: Report, subgoal: Row) -> str:
         signature = report_text.SIGNATURE_NO_AUTHOR.format(date=when)
     else:
         signature = ""  # nothing known of who or when: no empty "Bedömt"
-    if signature:
-        parts.append(f'<p class="signatur">{esc(signature.rstrip(", "))}</p>')
-    return "".join(parts)
+    return str(signature.rstrip(", "))
 
 
 def written_analysis(subgoal: Row) -> str:
@@ -231,21 +254,31 @@ def responsible(frame: pd.DataFrame, id_column: str, ident: str) -> str:
 
 def goal_comment(report: Report, goal_id: str) -> str:
     """The mål's own comment for the period, beside (never instead of) its rolled-up status."""
+    found = goal_comment_text(report, goal_id)
+    if found is None:
+        return ""
+    comment, signature = found
+    signed = f'<p class="signatur">{esc(signature)}</p>' if signature else ""
+    return f'<div class="malkommentar">{prose(comment)}{signed}</div>'
+
+
+def goal_comment_text(report: Report, goal_id: str) -> tuple[str, str] | None:
+    """The mål's own comment for the period and its signature ("" if none); None if no comment."""
     rows = report.result.goal_comments
     rows = rows.loc[rows["mal_id"] == goal_id]
     if rows.empty:
-        return ""
+        return None
     row = rows.iloc[0]
     when = "" if pd.isna(row["datum"]) else pd.Timestamp(row["datum"]).strftime("%Y-%m-%d")
     if row["forfattare"]:
         signature = report_text.GOAL_SIGNATURE.format(author=row["forfattare"], date=when)
     else:
         signature = report_text.GOAL_SIGNATURE_NO_AUTHOR.format(date=when) if when else ""
-    signed = f'<p class="signatur">{esc(signature.rstrip(", "))}</p>' if signature else ""
-    return f'<div class="malkommentar">{prose(row["kommentar"])}{signed}</div>'
+    return str(row["kommentar"]), str(signature.rstrip(", "))
 
 
-def _goal_counts(goal: Row) -> str:
+def goal_counts(goal: Row) -> str:
+    """ "3 delmål: 1 uppnås ej, 2 delvis" (the counts that are not zero)."""
     parts = [
         f"{getattr(goal, status)} {labels.SHORT_STATUS[status].lower()}"
         for status in ("rod", "gul", "gron", "ej_bedomd")  # worst first
@@ -267,7 +300,7 @@ def goal_sections(report: Report) -> Fragment:
             '<div class="mal-huvud">',
             f"<p>{esc(report_text.GOAL_STATUS.format(rule=rule))}</p>",
             badge(goal.status, labels.SUBGOAL_STATUS_LABEL[goal.status]),
-            f"<p>{esc(_goal_counts(goal)) if goal.antal else ''}</p></div>",
+            f"<p>{esc(goal_counts(goal)) if goal.antal else ''}</p></div>",
             goal_comment(report, goal.mal_id),
         ]
         subgoals = report.subgoals.loc[report.subgoals["mal_id"] == goal.mal_id]

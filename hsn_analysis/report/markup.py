@@ -227,16 +227,27 @@ def css_string(text: str) -> str:
 def prose(text: str) -> str:
     """Written text as HTML: blank lines separate paragraphs, lines starting `- ` are bullets;
     everything is escaped and nothing else is interpreted."""
-    blocks: list[str] = []
+    return "".join(
+        f"<p>{esc(part)}</p>"
+        if isinstance(part, str)
+        else "<ul>" + "".join(f"<li>{esc(b)}</li>" for b in part) + "</ul>"
+        for part in prose_parts(text)
+    )
+
+
+def prose_parts(text: str) -> list[str | list[str]]:
+    """Written text as its parts: a paragraph (its lines joined) or a list of bullets (lines
+    starting `- `); blank lines separate paragraphs. The HTML and the PDF read it alike."""
+    blocks: list[str | list[str]] = []
     lines: list[str] = []
     bullets: list[str] = []
 
     def flush() -> None:
         if lines:
-            blocks.append(f"<p>{esc(' '.join(lines))}</p>")
+            blocks.append(" ".join(lines))
             lines.clear()
         if bullets:
-            blocks.append("<ul>" + "".join(f"<li>{esc(b)}</li>" for b in bullets) + "</ul>")
+            blocks.append(list(bullets))
             bullets.clear()
 
     for raw in text.replace("\r\n", "\n").split("\n"):
@@ -252,7 +263,7 @@ def prose(text: str) -> str:
                 flush()
             lines.append(line)
     flush()
-    return "".join(blocks)
+    return blocks
 
 
 def scroll_region(content: str, label: str) -> str:

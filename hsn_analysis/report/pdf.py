@@ -1,38 +1,60 @@
-"""The report page → a PDF/A-2b for the diarium, rendered by WeasyPrint from the same HTML.
+"""The board's report as a PDF/A-2a and PDF/UA-1 for the diarium, typeset by Typst.
 
-PDF/A-2b, not -3: nothing is attached to the document, and part 2 is what archives accept most
-widely. WeasyPrint's variant adds the sRGB output intent, embeds every font (subsetted) and
-writes the PDF/A identification into the XMP metadata; this module adds the document's
-language and identifier to that XMP, tags the structure, and sets the font explicitly (DejaVu,
-from Debian's `fonts-dejavu-core`, which the Makefile installs), so that the archived file
-never depends on which fonts a machine happens to have.
+The template (`typst/rapport.typ`, package data) takes the report's data as one JSON string
+(`print_document.project`) and the charts as SVG files beside it. Typst checks both standards
+while it writes: a chart without alt text, a missing title or language, or a character no font
+can draw is an error, not a PDF (`TypstError`, which the run reports in its pdf step).
+
+Fonts: DejaVu Sans, the open font matplotlib ships (so the charts and the text match, and no
+system font is needed for Swedish); for what it lacks, emoji (Noto Color Emoji) and Chinese,
+Japanese and Korean (WenQuanYi Micro Hei), found where Debian installs them. Nothing else: the
+archived file never depends on which other fonts a machine happens to have, and a character
+none of them has fails the run, naming it (`MissingGlyph`), instead of printing an empty box.
 """
 
 from __future__ import annotations
 
+import atexit
+import functools
+import json
 import logging
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from hsn_analysis.paths import TEMPLATES
+from hsn_analysis.words import report_text
 
-PDF_VARIANT = "pdf/a-2b"
-PDF_STYLESHEET = TEMPLATES / "hsn_rapport" / "pdf.css"
-# rapport.css lets table cells break anywhere, so that a long word never pushes a table past
-# its room. WeasyPrint prices that in: a cell's narrowest width is measured by laying its text
-# out again after every character, which was over a third of the render (3,3 s of 9 on the
-# example). Sized by whole words instead (break-word: still broken if it cannot fit), the
-# columns come out as before or better (no "Primärvår-d"), and the render is ≈ 2,3 s faster.
-# Where a word is wider than its table's room, the page is rendered again without this rule.
-WHOLE_WORD_COLUMNS = "td { overflow-wrap: break-word !important; }"
-# The variant is given to both steps: rendering takes its output intent (sRGB) from it.
-_OPTIONS: dict[str, Any] = {"pdf_variant": PDF_VARIANT, "pdf_tags": True}
-# Layout rounding: a table is wider than its room only by more than this (CSS px).
-_WIDTH_SLACK = 0.5
-# WeasyPrint warns about CSS it ignores (e.g. screen-only properties); the report's run log
-# should not fill with those.
-_QUIET_LOGGERS = ("weasyprint", "fontTools")
+if TYPE_CHECKING:
+    from typst import PDFStandard
+
+TEMPLATE = Path(__file__).resolve().parent / "typst" / "rapport.typ"
+# Typst checks the document against both while it writes it.
+PDF_STANDARDS: tuple[PDFStandard, ...] = ("a-2a", "ua-1")
+# The families in the order Typst tries them for each character.
+FONT_FAMILIES = ["DejaVu Sans", "Noto Color Emoji", "WenQuanYi Micro Hei"]
+# matplotlib's own copies of DejaVu: regular, bold, their obliques and the monospace.
+OWN_FONTS = (
+    "DejaVuSans.ttf",
+    "DejaVuSans-Bold.ttf",
+    "DejaVuSans-Oblique.ttf",
+    "DejaVuSans-BoldOblique.ttf",
+    "DejaVuSansMono.ttf",
+)
+# Where Debian's fonts-noto-color-emoji and fonts-wqy-microhei put theirs (the Makefile installs
+# both); a file that is missing is skipped, and a character that then has no font fails the run
+# by name.
+FALLBACK_FONTS = (
+    Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"),
+    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+)
+SOFT_HYPHEN = "\u00ad"
+logger = logging.getLogger(__name__)
+_MISSING_GLYPH = re.compile(r"the text `\"(?P<text>.*?)\"` could not be displayed")
 
 
 @dataclass(frozen=True)
@@ -45,132 +67,111 @@ class DocumentInfo:
     language: str = "sv"
     created: datetime | None = None
     keywords: tuple[str, ...] = ()
-    identifier: str = ""  # the diarienummer: dc:identifier
-    version: str = ""  # xmpMM:VersionID
-    document_date: date | None = None  # dokumentdatum: dc:date
+    identifier: str = ""  # the diarienummer
+    version: str = ""
+    document_date: date | None = None  # dokumentdatum
 
 
-def import_weasyprint() -> None:
-    """Import WeasyPrint (≈ 0,7 s) now, e.g. in a thread while the report's kernel boots."""
-    for name in _QUIET_LOGGERS:
-        logging.getLogger(name).setLevel(logging.ERROR)
-    import weasyprint  # noqa: F401  (deferred: only report runs need it)
+class MissingGlyph(Exception):
+    """A character of the data that no font of the PDF can draw, and the text it is in."""
+
+    def __init__(self, char: str, text: str = "") -> None:
+        self.char = char
+        self.text = text or char
+        code = " ".join(f"U+{ord(c):04X}" for c in char)
+        super().__init__(report_text.PDF_MISSING_GLYPH.format(char=char, code=code, text=self.text))
 
 
-def render_pdf(page: str, info: DocumentInfo) -> bytes:
-    """The PDF/A of one self-contained report page (`export.export_html`'s output)."""
-    document = laid_out(page)
-    document.metadata = _metadata(document.metadata, info)
-    pdf = document.write_pdf(**_OPTIONS)
-    assert pdf is not None  # write_pdf without a target returns the bytes
-    return bytes(pdf)
+def _texts(value: Any) -> Iterator[str]:
+    """Every string in the template's data, in order."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
 
 
-def laid_out(page: str) -> Any:
-    """The page laid out in A4 pages by WeasyPrint (a `weasyprint.Document`), columns sized by
-    whole words unless a word is too long for its table's room."""
-    import_weasyprint()
-    from weasyprint import CSS, HTML
+def font_files() -> list[Path]:
+    """matplotlib's DejaVu fonts, and the fallback fonts that exist on this machine."""
+    import matplotlib
 
-    html = HTML(string=page, base_url=str(TEMPLATES))
-    base = CSS(filename=str(PDF_STYLESHEET))
-    document = html.render(stylesheets=[base, CSS(string=WHOLE_WORD_COLUMNS)], **_OPTIONS)
-    if not tables_fit(document):
-        document = html.render(stylesheets=[base], **_OPTIONS)
-    return document
+    own = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    return [own / name for name in OWN_FONTS] + [f for f in FALLBACK_FONTS if f.is_file()]
 
 
-def tables_fit(document: Any) -> bool:
-    """Whether every table of a laid-out `weasyprint.Document` kept to the width it was given."""
-    try:
-        for page in document.pages:
-            box = getattr(page, "_page_box", None)
-            if box is None or _too_wide_tables(box, box.width):
-                return False
-    except (AttributeError, KeyError, TypeError):
-        # The boxes are WeasyPrint's internals: a version that shapes them otherwise cannot be
-        # checked, so the page is rendered with the report's own rules, as before this check.
-        return False
-    return True
+@functools.lru_cache(maxsize=1)
+def _fonts() -> Any:
+    """The fonts, scanned once per process (a `typst.Fonts`).
 
-
-def _too_wide_tables(box: Any, room: float) -> list[Any]:
-    """The tables under a laid-out box that came out wider than the width they were given (or,
-    with width auto, than their containing block): what a word too long for its column does.
-
-    `room` is the content width of the containing block that `box` sits in.
+    Typst reads fonts from folders, and a folder holds more than we want: matplotlib's also
+    has Last Resort, whose boxes would stand in for any character no other font has, the very
+    empty box the standards forbid. So the chosen files are linked into a folder of their own.
     """
-    from weasyprint.formatting_structure.boxes import BlockContainerBox, LineBox, ParentBox
+    import typst
 
-    found = []
-    if getattr(box, "is_table_wrapper", False):
-        table = box.get_wrapped_table()
-        wanted = table.style["width"]
-        if wanted == "auto":
-            edges = box.margin_width() - box.width  # the wrapper's own margins
-            edges += table.border_width() - table.width  # the table's borders and paddings
-            limit = room - edges
-        elif wanted.unit == "%":
-            limit = wanted.value / 100 * room
-        else:  # computed lengths are in px
-            limit = wanted.value
-        if wanted != "auto" and table.style["box_sizing"] == "border-box":
-            limit -= table.border_width() - table.width
-        if table.width > limit + _WIDTH_SLACK:
-            found.append(table)
-    if isinstance(box, BlockContainerBox) and not isinstance(box, LineBox):
-        room = box.width
-    if isinstance(box, ParentBox):
-        for child in box.children:
-            found += _too_wide_tables(child, room)
-    return found
-
-
-def _metadata(rendered: Any, info: DocumentInfo) -> Any:
-    """WeasyPrint's metadata of the rendered page (its anchors, attachments), with our fields."""
-    from weasyprint.pdf.metadata import NS, DocumentMetadata
-
-    class ReportMetadata(DocumentMetadata):  # type: ignore[misc]
-        """Adds dc:language, dc:identifier, dc:date and xmpMM:VersionID: all predefined XMP
-        properties, so PDF/A needs no extension schema for them."""
-
-        def generate_rdf_metadata(self, variant: Any, version: Any, conformance: Any) -> bytes:
-            from xml.etree.ElementTree import SubElement, fromstring, tostring
-
-            rdf = fromstring(super().generate_rdf_metadata(variant, version, conformance))
-            bags = [("language", info.language)]
-            if info.identifier:
-                bags.append(("identifier", info.identifier))
-            for name, value in bags:
-                element = SubElement(rdf, f"{{{NS['rdf']}}}Description")
-                element.attrib[f"{{{NS['rdf']}}}about"] = ""
-                if name == "language":
-                    element = SubElement(element, f"{{{NS['dc']}}}{name}")
-                    element = SubElement(element, f"{{{NS['rdf']}}}Bag")
-                    SubElement(element, f"{{{NS['rdf']}}}li").text = value
-                else:
-                    SubElement(element, f"{{{NS['dc']}}}{name}").text = value
-            if info.document_date:
-                element = SubElement(rdf, f"{{{NS['rdf']}}}Description")
-                element.attrib[f"{{{NS['rdf']}}}about"] = ""
-                element = SubElement(element, f"{{{NS['dc']}}}date")
-                element = SubElement(element, f"{{{NS['rdf']}}}Seq")
-                SubElement(element, f"{{{NS['rdf']}}}li").text = info.document_date.isoformat()
-            if info.version:
-                element = SubElement(rdf, f"{{{NS['rdf']}}}Description")
-                element.attrib[f"{{{NS['rdf']}}}about"] = ""
-                SubElement(element, f"{{{NS['xmpMM']}}}VersionID").text = info.version
-            return bytes(tostring(rdf, encoding="utf-8"))
-
-    created = info.created.isoformat(timespec="seconds") if info.created else None
-    return ReportMetadata(
-        title=info.title,
-        authors=[info.author],
-        description=info.subject,
-        keywords=list(info.keywords),
-        generator="hsn-analysis",
-        created=created,
-        modified=created,
-        lang=info.language,
-        attachments=rendered.attachments,
+    folder = Path(tempfile.mkdtemp(prefix="hsn-typsnitt-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    for path in font_files():
+        try:
+            (folder / path.name).symlink_to(path)
+        except OSError:  # a file system without symbolic links
+            shutil.copyfile(path, folder / path.name)
+    return typst.Fonts(
+        include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(folder)]
     )
+
+
+def info_data(info: DocumentInfo) -> dict[str, Any]:
+    """The document's metadata as the template's `meta` takes it."""
+    keywords = list(info.keywords)
+    if info.version:
+        keywords.append(f"version {info.version}")
+    if info.document_date:
+        keywords.append(f"dokumentdatum {info.document_date.isoformat()}")
+    return {
+        "title": info.title,
+        "author": info.author,
+        "subject": info.subject,
+        "keywords": keywords,
+        "fonts": FONT_FAMILIES,
+    }
+
+
+def render_pdf(document: dict[str, Any], folder: Path, info: DocumentInfo) -> bytes:
+    """The PDF/A-2a and PDF/UA-1 of `document` (`print_document.project`'s data), whose chart
+    files are in `folder` (the template is compiled there). Raises MissingGlyph naming a text
+    no font can draw, `typst.TypstError` for any other breach of the standards."""
+    import typst
+
+    meta = {**document["meta"], **info_data(info)}
+    data = json.dumps({**document, "meta": meta}, ensure_ascii=False, allow_nan=False)
+    # Soft hyphens are the HTML's hints for its narrow columns; Typst hyphenates Swedish itself,
+    # and a soft hyphen in the text makes its font's one hyphen glyph read back as a soft
+    # hyphen everywhere, so "avdelnings- och" would copy as "avdelnings\xad och".
+    data = data.replace(SOFT_HYPHEN, "")
+    main = folder / TEMPLATE.name
+    main.write_bytes(TEMPLATE.read_bytes())
+    timestamp = info.created.replace(microsecond=0).astimezone() if info.created else None
+    try:
+        pdf, warnings = typst.compile_with_warnings(
+            str(main),
+            root=str(folder),
+            font_paths=_fonts(),
+            ignore_system_fonts=True,
+            sys_inputs={"data": data},
+            pdf_standards=list(PDF_STANDARDS),
+            timestamp=timestamp,
+        )
+    except typst.TypstError as exc:
+        found = _MISSING_GLYPH.search(str(exc))
+        if found:
+            char = found["text"]
+            text = next((t for t in _texts(document) if char in t), char)
+            raise MissingGlyph(char, text) from exc
+        raise
+    for warning in warnings:
+        logger.warning("PDF: %s", warning.message)
+    return bytes(pdf)

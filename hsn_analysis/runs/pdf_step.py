@@ -1,9 +1,11 @@
-"""The run's PDF step: WeasyPrint is imported and warmed up in a thread while the kernel runs
-the notebook, so that after the export the run waits only for the render itself.
+"""The run's PDF step: the whole PDF is made in a thread of the run's own process while the
+kernel runs the notebook, so that after the export the run only waits for what is left of it.
 
-The PDF used to be rendered ahead, from the same page built again in this process while the
-kernel ran; once the notebook and that rebuilding took equally long (about 3 s each here), it
-saved 0,1–0,2 s a run for 3 s of a core, and the tests ran that rebuilding in every report run.
+The PDF needs nothing from the notebook: the thread reads the tertial's result the kernel is
+handed (with the same data path and parameters), projects it (`print_document.project`), draws
+each chart as an SVG into the run's working folder and has Typst typeset the document
+(`report.pdf.render_pdf`). A run whose notebook or export fails publishes nothing, its PDF
+included.
 """
 
 from __future__ import annotations
@@ -12,46 +14,84 @@ import logging
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from hsn_analysis.dataset import Settings
 from hsn_analysis.periods import Period
 from hsn_analysis.report.pdf import DocumentInfo, render_pdf
+from hsn_analysis.rules.result import TertialResult
 from hsn_analysis.words import report_text
+
+if TYPE_CHECKING:  # matplotlib loads in the thread, not when the runner imports this module
+    from matplotlib.typing import RcKeyType
 
 logger = logging.getLogger(__name__)
 
-# A page like the report's: the same fonts and rules, so the warm-up loads what the render needs.
-_WARM_UP_PAGE = (
-    '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>-</title></head>'
-    '<body><main class="rapport"><h2>Å</h2><p>å <strong>ä</strong> <em>ö</em></p>'
-    "<table><tr><th>a</th><td>1</td></tr></table></main></body></html>"
-)
+# Chart files are SVG: vector, as sharp on paper as on a screen. Text as outlines, so the
+# drawing needs no font of the PDF's; a fixed salt keeps the files the same from run to run.
+_SVG_STYLE: dict[RcKeyType, Any] = {"svg.fonttype": "path", "svg.hashsalt": "hsn-rapport"}
 
 
-def warm_up() -> Future[None]:
-    """Import WeasyPrint (≈ 0,7 s) and render a small page, in a thread; the Future never
-    raises a failure of the run's own: the render after the export reports it, located."""
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf-uppvarmning")
-    future = pool.submit(_warm_up)
+def prepare(
+    result: TertialResult,
+    data: Path,
+    parameters: dict[str, Any],
+    folder: Path,
+    info: DocumentInfo,
+) -> Future[tuple[bytes, dict[str, float]]]:
+    """Start making the PDF of `result` in a thread (its chart files in `folder`); the Future
+    holds the PDF and the thread's times, or the failure, which `render` reports in the pdf
+    step. `data` and `parameters` are the run's, as the notebook is given them."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf")
+    future = pool.submit(_make, result, data, parameters, folder, info)
     pool.shutdown(wait=False)
     return future
 
 
-def _warm_up() -> None:
-    try:
-        render_pdf(_WARM_UP_PAGE, DocumentInfo(title="-", author="-", subject="-"))
-    except Exception as exc:  # the run's own render says what is wrong, in its step
-        logger.info("PDF-uppvärmningen misslyckades (%s: %s)", type(exc).__name__, exc)
-
-
-def render(page: str, info: DocumentInfo, warming: Future[None] | None) -> tuple[bytes, float]:
-    """The PDF/A of the exported `page`, once the warm-up is done, and the render's own time."""
-    if warming is not None:
-        warming.result()
+def _make(
+    result: TertialResult,
+    data: Path,
+    parameters: dict[str, Any],
+    folder: Path,
+    info: DocumentInfo,
+) -> tuple[bytes, dict[str, float]]:
     clock = time.perf_counter()
-    pdf = render_pdf(page, info)
-    return pdf, time.perf_counter() - clock
+    document = _prepare(result, data, parameters, folder)
+    prepared = time.perf_counter()
+    pdf = render_pdf(document, folder, info)
+    done = time.perf_counter()
+    return pdf, {"pdf_underlag": prepared - clock, "pdf_sattning": done - prepared}
+
+
+def _prepare(
+    result: TertialResult, data: Path, parameters: dict[str, Any], folder: Path
+) -> dict[str, Any]:
+    """The PDF's data, its charts drawn into `folder`: the report as the notebook's
+    `context.prepare` makes it from the same result, data and parameters."""
+    import matplotlib as mpl
+
+    from hsn_analysis.report.context import Report
+    from hsn_analysis.report.print_blocks import CHART_FOLDER
+    from hsn_analysis.report.print_document import project
+
+    started = datetime.fromisoformat(parameters["run_started"])
+    report = Report(result, data.resolve(), started, dict(parameters))
+    document, charts = project(report)
+    (folder / CHART_FOLDER).mkdir(exist_ok=True)
+    with mpl.rc_context(_SVG_STYLE):
+        for chart in charts:
+            figure = chart.draw()
+            figure.savefig(
+                folder / CHART_FOLDER / chart.name, format="svg", metadata={"Date": None}
+            )
+    return document
+
+
+def render(made: Future[tuple[bytes, dict[str, float]]]) -> tuple[bytes, dict[str, float]]:
+    """The PDF once the thread is done, and its times: making the data and charts
+    (`pdf_underlag`) and typesetting (`pdf_sattning`), both while the kernel ran."""
+    return made.result()
 
 
 def document_info(

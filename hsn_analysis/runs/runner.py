@@ -24,6 +24,7 @@ from hsn_analysis.reading.period_choice import resolve_period
 from hsn_analysis.reading.validation import check_dataset
 from hsn_analysis.report.export import export_html, report_exporter
 from hsn_analysis.rules.result import compute_result, save_result
+from hsn_analysis.runs import pdf_step
 from hsn_analysis.runs.index import refresh_index
 from hsn_analysis.runs.kernel import running_kernel, skip_slow_schema_import
 from hsn_analysis.runs.layout import published_files
@@ -33,7 +34,6 @@ from hsn_analysis.runs.notebook import (  # re-exported: the runner's failures, 
     NotebookFailed,
     execute_notebook,
 )
-from hsn_analysis.runs.pdf_step import document_info, render, warm_up
 from hsn_analysis.runs.publishing import Attempt, OutputFailed, RunFailed, attempt
 from hsn_analysis.runs.record import record_figures, run_record
 
@@ -170,9 +170,9 @@ def _produce(
     skip_slow_schema_import()
     exporter = report_exporter()
     figures = record_figures(result)
-    info = document_info(figures, chosen, dataset.settings, started)
-    # While the kernel runs the notebook this process is idle: it warms up WeasyPrint.
-    warming = warm_up()
+    info = pdf_step.document_info(figures, chosen, dataset.settings, started)
+    # While the kernel runs the notebook this process is idle: it makes the whole PDF.
+    printing = pdf_step.prepare(result, data, parameters, run.work, info)
 
     logger.info("Kör %s för %s", notebook.name, chosen.code)
     step = time.perf_counter()
@@ -192,13 +192,13 @@ def _produce(
     step = time.perf_counter()
     assert files.pdf is not None  # the board's report always has its PDF/A
     try:
-        pdf, rendering = render(page, info, warming)
+        pdf, made = pdf_step.render(printing)
     except Exception as exc:  # a report without its PDF is not published either
         raise run.failed("pdf", f"{type(exc).__name__}: {exc}", notebook) from exc
     run.staged(files.pdf).write_bytes(pdf)
     timings["pdf"] = time.perf_counter() - step  # what the run waited for
-    timings["pdf_rendering"] = rendering  # the render's own time
-    logger.info("PDF/A klar: renderad på %.2f s", rendering)
+    timings.update(made)  # the thread's own times, while the kernel ran
+    logger.info("PDF/A klar: satt på %.2f s", made["pdf_sattning"])
     timings["totalt"] = time.perf_counter() - clock
 
     record = run_record(

@@ -184,6 +184,13 @@ PDF_KEYWORDS = ["nämndplan", "tertialuppföljning", "måluppfyllelse"]
 # The printed page: running header (left: the board; right: what and when) and page numbers.
 RUNNING_HEAD_RIGHT = "Uppföljning {period}"
 PAGE_NUMBER = "Sida {page} av {pages}"
+PDF_MISSING_GLYPH = (
+    "PDF:en kan inte visa tecknet {char!r} ({code}) i texten {text!r}: inget av PDF:ens "
+    "typsnitt har det (DejaVu Sans, Noto Color Emoji, WenQuanYi Micro Hei; de två senare "
+    "installerar make setup). Installera ett typsnitt som har tecknet, eller ändra texten."
+)
+# Printed, a link to a delmål is its name and the page it is on: "… (s. 7)".
+PRINT_PAGE_REF = "s. {page}"
 # The document's particulars (installningar), on the title page and in the running header.
 DOCUMENT_LABELS = ("Diarienummer", "Dokumentdatum", "Version", "Beslutsinstans")
 CASE_NUMBER = "Dnr {case}"

@@ -1,0 +1,191 @@
+"""The typeset PDF's data for one indicator, as `goals.indicator_block` shows it in the HTML:
+name, target and frequency, its table beside its chart, its signals and its figures per område.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from hsn_analysis.periods import Period
+from hsn_analysis.report import charts, print_units, spc_chart
+from hsn_analysis.report import goals as report_goals
+from hsn_analysis.report.benchmarks import region_name
+from hsn_analysis.report.context import Report
+from hsn_analysis.report.indicator_figure import indicator_figure, signal_target
+from hsn_analysis.report.print_blocks import (
+    Block,
+    Document,
+    heading,
+    icon,
+    indicator_badge,
+    para,
+    span,
+    table,
+)
+from hsn_analysis.words import report_text
+from hsn_analysis.words import signals_text as signal_words
+from hsn_analysis.words.formatting import format_number
+
+
+def indicator_table(history: pd.DataFrame, caption: str) -> Block:
+    """As `goals.indicator_table`: report period first, the comments in rows of their own."""
+    shown = history.head(report_goals.MAX_TABLE_ROWS)
+    unit = history["enhet"].iloc[0] if len(history) else ""
+    kind = history["maltyp"].iloc[0] if len(history) else ""
+    headers = [h.format(unit=f" ({unit})" if unit else "") for h in report_text.INDICATOR_HEADERS]
+    trend = kind in report_text.COMPARED_WITH
+    if trend:
+        headers = [*headers[:3], report_text.COMPARED_WITH[kind]]
+    rows, notes, lit = [], {}, []
+    for n, row in enumerate(shown.itertuples(index=False)):
+        value, quiet = report_goals.value_text(row)
+        cells = [
+            [span(Period.parse(row.period).short_label)],
+            [indicator_badge(row.status, row.maltyp, short=True)],
+            [span(value, "m" if quiet else "")],
+        ]
+        if trend:
+            cells.append([span(format_number(row.jamforelsevarde) or "–")])
+        else:
+            cells += [
+                [span(report_goals.target_text(row))],
+                [span(format_number(row.uppfyllelse) or "–")],
+            ]
+        rows.append(cells)
+        if row.rapportperiod:
+            lit.append(n)
+        comment = getattr(row, "kommentar", "")
+        if isinstance(comment, str) and comment:
+            label = report_text.INDICATOR_COMMENT.format(
+                period=Period.parse(row.period).short_label
+            )
+            notes[n] = [span(label, "b"), span(f" {comment}")]
+    return table(
+        headers,
+        rows,
+        numeric=range(2, len(headers)),
+        caption=caption,
+        highlighted=lit,
+        notes=notes,
+        style="small",
+    )
+
+
+def _indicator_chart(report: Report, indicator: Any, history: pd.DataFrame, doc: Document) -> Block:
+    """As `goals.indicator_chart`: the indicator's one chart (`indicator_figure`), its alt text."""
+    trend_alt = charts.indicator_trend_alt(history, report.period)
+    result = report.signals.get(indicator.indikator_id)
+    alt = trend_alt
+    if result is not None:
+        target = signal_target(report.result, indicator)
+        alt = f"{spc_chart.spc_chart_alt(result, indicator.namn, target)} {trend_alt}"
+    return doc.figure(lambda: indicator_figure(report.result, indicator), alt)
+
+
+def _signals(report: Report, indicator: Any, doc: Document) -> list[Block]:
+    """As `benchmarks.signal_blocks`: the SPC line and the comparison with the regions."""
+    blocks: list[Block] = []
+    result = report.signals.get(indicator.indikator_id)
+    if result is not None:
+        restart = getattr(indicator, "spc_fran", "")
+        later = (
+            signal_words.SPC_RESTART.format(period=Period.parse(restart).short_label)
+            if restart
+            else ""
+        )
+        before, rest = signal_words.SPC_LINE.split("{variation}")
+        middle, rest = rest.split("{assurance}")
+        assurance = (
+            span(signal_words.NO_ASSURANCE)
+            if result.assurance is None
+            else icon(result.assurance.value, signal_words.ASSURANCE_LABELS)
+        )
+        line = [
+            span(f"{signal_words.SPC_HEADING}:", "b"),
+            span(f" {before}"),
+            icon(result.variation.value, signal_words.VARIATION_LABELS),
+            span(middle),
+            assurance,
+            span(rest.format(points=result.count, restart=later)),
+        ]
+        blocks.append({"k": "p", "s": line, "c": ""})
+    found = report.benchmarks.get(indicator.indikator_id)
+    if found is not None:
+        blocks += _benchmark(report, found, indicator, doc)
+    return blocks
+
+
+def _benchmark(report: Report, found: Any, indicator: Any, doc: Document) -> list[Block]:
+    from hsn_analysis.report.benchmarks import _with_unit, rank_text
+
+    unit = ""
+    name = region_name(report, found)
+    rows = [
+        [[span(signal_words.BENCHMARK_OWN.format(name=name))], [span(_with_unit(found.own, unit))]],
+        [[span(signal_words.BENCHMARK_COUNTRY)], [span(_with_unit(found.country, unit))]],
+        [[span(signal_words.BENCHMARK_MEDIAN)], [span(_with_unit(found.median, unit))]],
+        [[span(signal_words.BENCHMARK_RANK)], [span(rank_text(found))]],
+    ]
+    alt = signal_words.BENCHMARK_CHART_ALT.format(
+        count=found.count,
+        year=found.year,
+        name=indicator.namn,
+        own=_with_unit(found.own, unit),
+        country=_with_unit(found.country, unit),
+        rank=rank_text(found),
+    )
+    source = signal_words.BENCHMARK_SOURCE.format(
+        kpi=found.kpi or "–", title=found.title or "–", fetched=found.fetched[:10] or "–"
+    )
+    chart = doc.figure(lambda: spc_chart.benchmark_chart(found), alt)
+    return [
+        {
+            "k": "keep",
+            "b": [
+                heading(signal_words.BENCHMARK_HEADING.format(year=found.year), 4),
+                {
+                    "k": "side",
+                    "l": [table(signal_words.BENCHMARK_HEADERS, rows, numeric=[1], style="small")],
+                    "r": [chart],
+                },
+                para(source, "meta"),
+            ],
+        }
+    ]
+
+
+def indicator_blocks(report: Report, indicator: Any, doc: Document) -> list[Block]:
+    """One indicator, as `goals.indicator_block`: name, target and frequency, table beside
+    chart, the note on periods left out, its signals and its figures per område."""
+    history = report.history(indicator.indikator_id)
+    described = report_goals.target_description(history.iloc[0] if len(history) else indicator)
+    about = " · ".join(
+        part
+        for part in (
+            indicator.indikator_id,
+            described,
+            report_text.FREQUENCY_TEXT.get(indicator.frekvens, ""),
+            report_text.SOURCE.format(source=indicator.kalla) if indicator.kalla else "",
+            report_goals.responsible(
+                report.dataset.indicators, "indikator_id", indicator.indikator_id
+            ),
+        )
+        if part
+    )
+    caption = report_text.INDICATOR_CAPTION.format(name=indicator.indikator_id)
+    left = [indicator_table(history, caption)]
+    if len(history) > report_goals.MAX_TABLE_ROWS:
+        note = report_text.HISTORY_CUT.format(shown=report_goals.MAX_TABLE_ROWS, total=len(history))
+        left.append(para(note, "meta"))
+    head: list[Block] = [
+        heading(indicator.namn, 3),
+        para(about, "meta"),
+        {"k": "side", "l": left, "r": [_indicator_chart(report, indicator, history, doc)]},
+    ]
+    return [
+        {"k": "keep", "b": head},
+        *_signals(report, indicator, doc),
+        *print_units.area_table(report, indicator),
+    ]
