@@ -4,9 +4,9 @@
 
 `html` is the report page (parsed with an HTML parser, as a reader's browser would), `record`
 the run record (`uppfoljning-P.json`) and `summary` the object `hsn-report summary --json`
-prints. What is compared: the count sentence, the number of delmål per status, and each
-indicator's status word and value and fulfilment as written. Another output (the PDF's text)
-joins by giving a `Figures` of its own to `disagreements`.
+prints; `pdf`, when given, the PDF's text as a reader's program extracts it (`pdf_text`).
+What is compared: the count sentence, the number of delmål per status, and each indicator's
+status word and value and fulfilment as written.
 """
 
 from __future__ import annotations
@@ -279,6 +279,67 @@ def _indicator_disagreements(
     return found
 
 
-def check_agreement(html: str, record: dict[str, Any], summary: dict[str, Any]) -> list[str]:
-    """Every disagreement between the report page, the run record and `summary --json`."""
-    return disagreements([html_figures(html), record_figures(record), summary_figures(summary)])
+# --- the PDF's text ----------------------------------------------------------------------------
+
+
+def pdf_text(path: Any) -> str:
+    """The PDF's text, page after page, as pypdf extracts it."""
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _flexible(text: str) -> str:
+    """A regex for `text` whose spaces may be any run of white space (a line break)."""
+    return r"\s+".join(re.escape(word) for word in text.split())
+
+
+_PERIOD_LABEL = re.compile(r"^T\d \d{4} ", re.M)
+
+
+def pdf_figures(text: str) -> Figures:
+    """The count sentence (up to the key figures after it), the key figures (a number, a status
+    symbol and the words), and each indicator's first row under its table's caption."""
+    count_words = _count_words()
+    symbols = "".join(sorted(set(labels.STATUS_SYMBOL.values()) - {"–"}))
+    key = re.compile(
+        rf"^(\d+)\s*[{symbols}]\s*({'|'.join(_flexible(w) for w in count_words)})\s*$", re.M
+    )
+    keys = list(key.finditer(text))[:4]
+    counts = {count_words[" ".join(m[2].split())]: int(m[1]) for m in keys}
+    start = labels.COUNT_SENTENCE.partition("{")[0]
+    lead_at = text.find(start)
+    end = keys[0].start() if keys else lead_at
+    sentence = " ".join(text[lead_at:end].split()) if lead_at >= 0 else ""
+    status_words = sorted(_status_words().items(), key=lambda item: -len(item[0]))
+    trend_heads = ["".join(h.split()) for h in report_text.COMPARED_WITH.values()]
+    indicators = {}
+    prefix = report_text.INDICATOR_CAPTION.format(name="").strip()
+    for caption in re.finditer(rf"^{re.escape(prefix)} (\S+)$", text, re.M):
+        after = text[caption.end() :]
+        row = _PERIOD_LABEL.search(after)
+        if row is None:
+            continue
+        head = re.sub(r"[\s\u00ad]", "", after[: row.start()])
+        rest = after[row.end() :].split("\n" + "T", 1)[0]  # up to the next row
+        rest = rest.lstrip()[1:].lstrip()  # the status symbol
+        found = next(((w, c) for w, c in status_words if rest.startswith(w)), None)
+        word, codes = found or (rest.split()[0], {f"okänt ord: {rest.split()[0]}"})
+        cells = re.split(r"[ \n]+", rest[len(word) :].strip())
+        trend = any(h in head for h in trend_heads)
+        fulfilment = None if trend else cells[-1]
+        indicators[caption[1]] = IndicatorFigures(
+            statuses=frozenset(codes),
+            value_text=None if cells[0] == "–" else cells[0].replace("\u00a0", " "),
+            fulfilment_text=None if fulfilment in (None, "–") else fulfilment,
+        )
+    return Figures("PDF", sentence, counts, indicators)
+
+
+def check_agreement(
+    html: str, record: dict[str, Any], summary: dict[str, Any], pdf: str | None = None
+) -> list[str]:
+    """Every disagreement between the report page, the run record, `summary --json` and, when
+    given, the PDF's text."""
+    outputs = [html_figures(html), record_figures(record), summary_figures(summary)]
+    return disagreements(outputs + ([pdf_figures(pdf)] if pdf is not None else []))

@@ -10,6 +10,8 @@ from agreement import (
     _value_agrees,
     check_agreement,
     html_figures,
+    pdf_figures,
+    pdf_text,
     record_figures,
     summary_figures,
 )
@@ -35,6 +37,34 @@ def outputs(example_report):
 def test_the_page_the_record_and_the_summary_agree(outputs):
     html, record, summary = outputs
     assert check_agreement(html, record, summary) == []
+
+
+def test_the_pdfs_text_agrees_with_the_page_the_record_and_the_summary(outputs, example_report):
+    html, record, summary = outputs
+    assert check_agreement(html, record, summary, pdf_text(example_report.pdf)) == []
+
+
+def test_the_check_reads_every_figure_from_the_pdfs_own_text(outputs, example_report):
+    html, _record, summary = outputs
+    printed = pdf_figures(pdf_text(example_report.pdf))
+    assert printed.sentence == html_figures(html).sentence
+    assert sum(printed.counts.values()) == 13 and len(printed.counts) == 4
+    current = {r["indikator_id"] for r in summary["indikatorer"] if r["period"] == "2025-T2"}
+    assert set(printed.indicators) == current
+    assert any(f.value_text and "\u00a0" not in f.value_text for f in printed.indicators.values())
+
+
+def test_a_pdf_whose_status_or_value_differs_is_caught(outputs, example_report):
+    html, record, summary = outputs
+    text = pdf_text(example_report.pdf)
+    caption = "Utfall för I2.1.2\n"
+    at = text.index(caption)
+    row = text.index("\nT2 2025 ", at)
+    line_end = text.index("\n", row + 1)
+    changed = text[: row + 1] + "T2 2025 ■ Nås inte 1\u00a0169 1\u00a0200 102,74" + text[line_end:]
+    found = check_agreement(html, record, summary, changed)
+    assert any("I2.1.2: statusen skiljer" in line for line in found)
+    assert any("I2.1.2: utfallet" in line for line in found)
 
 
 def test_the_check_reads_every_figure_from_the_page_itself(outputs):
