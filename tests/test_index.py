@@ -584,3 +584,20 @@ def test_the_page_opens_offline_in_a_browser_fetching_nothing(browser, tmp_path,
     assert page_width <= width  # the page itself never widens
     if width < 600:
         assert table_width > wrapper_width  # the table scrolls sideways inside its wrapper
+
+
+def test_a_reports_pdf_is_linked_beside_its_page_current_and_replaced_alike(tmp_path):
+    publish(tmp_path, "2025-T2", record("2025-T2", "2025-09-05T06:00:12+02:00"))
+    keep_replaced(tmp_path, "2025-T2", "2025-09-04T073000", None)
+    keep_replaced(tmp_path, "2025-T2", "2025-09-03T073000", None)  # a backup without its PDF
+    page = "2025-T2/uppfoljning-2025-T2.html"
+    old = "2025-T2/tidigare/uppfoljning-2025-T2.2025-09-04T073000.html"
+    for name in (page, old):
+        (tmp_path / name).with_suffix(".pdf").write_bytes(b"%PDF-1.7")
+    _, rows = written(tmp_path)
+    assert [row["links"] for row in rows] == [
+        [page, page.replace(".html", ".pdf")],
+        [old, old.replace(".html", ".pdf")],
+        ["2025-T2/tidigare/uppfoljning-2025-T2.2025-09-03T073000.html"],
+    ]
+    assert labels.INDEX_PDF in rows[0]["cells"][REPORT]

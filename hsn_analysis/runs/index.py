@@ -55,6 +55,7 @@ class _Row:
     record: dict[str, Any] | None = None
     note: str | None = None  # why the record is missing, or what a failure left
     href: str = ""
+    pdf_href: str = ""  # the same report's PDF/A beside it, when there is one
     mail: list[str] = field(default_factory=list)
 
 
@@ -131,6 +132,9 @@ def _period_rows(out: Path, period: Period) -> list[_Row]:
         row.href = quote(row.file.relative_to(out).as_posix())
         if row.state == "failed":
             continue
+        pdf = row.file.with_suffix(".pdf")
+        if pdf.is_file():  # a secretary files the PDF: it is linked beside the page
+            row.pdf_href = quote(pdf.relative_to(out).as_posix())
         sha = (row.record or {}).get("html_sha256")
         row.mail = sendings.get(sha, []) if isinstance(sha, str) else []
         if problem:
@@ -296,6 +300,8 @@ def _row(row: _Row, lead: list[str]) -> str:
     # A line break may fall after the period's part of the name, nowhere else.
     name = ".<wbr>".join(esc(part) for part in row.file.name.split(".", 1))
     report = f'<a href="{esc(row.href)}"{title}>{name}</a>'
+    if row.pdf_href:
+        report += f' · <a href="{esc(row.pdf_href)}">{esc(labels.INDEX_PDF)}</a>'
     if record.get("exempeldata") is True:
         report += f' <span class="tagg">{esc(labels.INDEX_EXAMPLE_DATA)}</span>'
     state = f'<span class="lage">{esc(labels.INDEX_STATE[row.state])}</span>'

@@ -176,6 +176,8 @@ INDEX_HEADERS = {
 }
 INDEX_STATE = {"current": "Gällande", "replaced": "Ersatt", "failed": "Misslyckad körning"}
 INDEX_EXAMPLE_DATA = "Exempeldata"
+# The link to a report's PDF/A beside the link to its page, in the index.
+INDEX_PDF = "PDF/A"
 INDEX_MISSING = "uppgift saknas"
 INDEX_FILE_TIME = "{when} (filens tid)"
 INDEX_RECORD_MISSING = "Körningsposten saknas."
