@@ -16,8 +16,9 @@ from bench.stats import pair_ratios, spread
 from bench.text import figure, heading, number, table, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
-# report / floor; the report run writes the PDF/A too since issue 15 (before it: ≤ 0,75).
-RATIO_TARGET = 1.2
+# report / floor, the report run writing its PDF/A too: ≤ 0,85 since the PDF is typeset by Typst
+# while the kernel runs (≤ 1,2 with WeasyPrint laying the page out after it; ≤ 0,75 before it).
+RATIO_TARGET = 0.85
 LOAD_TARGET_S = 10.0
 COMPUTE_TARGET_S = 3.0
 PEAK_TARGET_BYTES = 1.5e9  # GB = 10⁹ byte

@@ -1,7 +1,7 @@
 """`python bench/run.py`: the benchmark, every part measured side by side in one run.
 
 1–3. floor (the naive papermill + nbconvert CLI pipeline on an empty notebook) against the
-     report (`hsn-report run`, HTML and PDF/A), alternating, and their ratio (target ≤ 1,2);
+     report (`hsn-report run`, HTML and PDF/A), alternating, and their ratio (target ≤ 0,85);
 4.   the library on a synthetic dataset of 150 000 indicators: load+validate (≤ 10 s),
      compute (≤ 3 s) and peak memory (≤ 1,5 GB), each repetition in a fresh process;
 5.   six tertials in one batch with --jobs 1 and --jobs 2 (speed-up ≥ 1,8×);

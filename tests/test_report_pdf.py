@@ -24,6 +24,8 @@ from hsn_analysis.report.pdf import DocumentInfo, MissingGlyph, render_pdf
 from hsn_analysis.report.print_blocks import CHART_FOLDER
 from hsn_analysis.runs import pdf_step, runner
 from hsn_analysis.runs.layout import published_files
+from hsn_analysis.words import labels, unit_text
+from hsn_analysis.words.signals_text import ASSURANCE_LABELS, VARIATION_LABELS
 
 PNG = (  # a 1 × 1 white PNG
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
@@ -167,6 +169,28 @@ def test_the_text_of_every_delmal_and_its_assessment_is_in_the_pdf(example_pdf):
     assessed = dataset.assessments.loc[dataset.assessments["period"] == "2025-T2"]
     for comment in assessed["kommentar"]:
         assert squashed(comment) in text, comment
+
+
+def test_every_text_of_the_page_is_in_the_pdf(example_report, example_pdf):
+    """The same content as the HTML: each heading, paragraph, list item, term, table cell and
+    caption of the page (2 600 of them) is in the PDF's text, spaces, hyphens, list bullets and
+    status symbols aside (the page hides its symbols from screen readers, the PDF keeps them)."""
+    from agreement import parse_html
+
+    symbols = "".join(set(labels.STATUS_SYMBOL.values()) | set(unit_text.UNIT_SYMBOL.values()))
+    symbols += "".join(s for s, _ in [*VARIATION_LABELS.values(), *ASSURANCE_LABELS.values()])
+    strip = re.compile(rf"[\s\-\u00ad•{re.escape(symbols)}]")
+    printed = strip.sub("", pdf_text(example_pdf))
+    page = parse_html(example_report.html.read_text(encoding="utf-8"))
+    shown, missing = 0, []
+    for tag in ("h1", "h2", "h3", "h4", "h5", "p", "li", "dt", "dd", "td", "th", "caption"):
+        for element in page.find_all(tag):
+            text = strip.sub("", element.text())
+            shown += bool(text)
+            if text not in printed:
+                missing.append(element.text())
+    assert shown > 2000
+    assert missing == []
 
 
 def test_the_pdf_is_tagged_with_headings_tables_and_a_figure_per_chart(example_pdf):

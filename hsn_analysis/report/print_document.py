@@ -73,12 +73,7 @@ def meta(report: Report) -> dict[str, Any]:
 
 def _key_figures(report: Report) -> Block:
     counts = report.counts
-    numbers = {
-        "rod": counts.red,
-        "gul": counts.yellow,
-        "gron": counts.green,
-        "ej_bedomd": counts.not_assessed,
-    }
+    numbers = {status: counts.of(status) for status in ("rod", "gul", "gron", "ej_bedomd")}
     items = []
     for status, n in numbers.items():
         words = report_text.KEY_FIGURE_TEXT_ONE if n == 1 else report_text.KEY_FIGURE_TEXT
@@ -95,10 +90,7 @@ def _goals_table(report: Report) -> Block:
         rows.append(
             [
                 [span(report_text.GOAL_HEADING.format(id=goal.mal_id, name=goal.namn))],
-                *(
-                    [span(getattr(goal, k))]
-                    for k in ("antal", "uppnas", "delvis", "uppnas_ej", "ej_bedomd")
-                ),
+                *([span(getattr(goal, k))] for k in ("antal", "gron", "gul", "rod", "ej_bedomd")),
                 [badge(goal.status, labels.SHORT_STATUS[goal.status])],
             ]
         )

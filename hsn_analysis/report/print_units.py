@@ -27,6 +27,7 @@ from hsn_analysis.rules.units import NOT_REPORTED
 from hsn_analysis.vocabulary import Aggregation
 from hsn_analysis.words import labels
 from hsn_analysis.words import unit_text as words
+from hsn_analysis.words.counting import UNITS, counted
 
 _STATUS_ORDER = ("gron", "gul", "rod", NOT_REPORTED)
 
@@ -155,7 +156,8 @@ def units_section(report: Report) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for area in dict.fromkeys(units["omrade"]):
         ids = [u for u in matrix.index if units.at[u, "omrade"] == area]
-        rows.append({"group": words.MATRIX_COUNTS.format(area=area, n=len(ids))})
+        label = words.MATRIX_COUNTS.format(area=area, units=counted(len(ids), UNITS))
+        rows.append({"group": label})
         for unit in ids:
             cells = [[span(units.at[unit, "namn"])]] + [[unit_mark(s)] for s in matrix.loc[unit]]
             rows.append({"c": cells, "hi": False})
