@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hsn_analysis.periods import Period
 from hsn_analysis.report import goals as report_goals
 from hsn_analysis.report.appendix import _GAPS
 from hsn_analysis.report.benchmarks import COMPARISON_FILE
@@ -29,6 +30,7 @@ from hsn_analysis.report.print_units import (
     subgoal_link,
     units_section,
 )
+from hsn_analysis.rules.spc import MIN_POINTS
 from hsn_analysis.version import __version__
 from hsn_analysis.vocabulary import Frequency, SubgoalStatus
 from hsn_analysis.words import labels, report_text
@@ -128,6 +130,7 @@ def data_quality(report: Report) -> list[Block]:
         widths = ["1.5fr", "1.5fr", "auto"]
         blocks.append(table(report_text.MISSING_VALUES_HEADERS, rows, style="small", widths=widths))
     blocks += gap_blocks(report)
+    blocks += _restart_suggestions(report)
     blocks.append(heading(report_text.WARNINGS, 2))
     warnings = report.dataset.warnings
     if not warnings:
@@ -136,6 +139,36 @@ def data_quality(report: Report) -> list[Block]:
         blocks.append(para(report_text.WARNINGS_INTRO))
         blocks.append(bullets([span(str(w))] for w in warnings))
     return blocks
+
+
+def _restart_suggestions(report: Report) -> list[Block]:
+    """As `signal_notes.restart_suggestions`: charts whose latest point belongs to a special
+    cause, with the period where that change began as a suggested `spc_fran`."""
+    rows = []
+    indicators = report.dataset.indicators
+    names = dict(zip(indicators["indikator_id"], indicators["namn"], strict=True))
+    for indicator_id, signal in report.signals.items():
+        result = signal.result
+        if result is None or result.suggested_start is None:
+            continue
+        rule = result.points["regel"].iloc[-1]
+        start = result.suggested_start
+        since = int((result.points["period"] >= start).sum())
+        rows.append(
+            [
+                named(names.get(indicator_id, ""), indicator_id),
+                [span(signal_words.RULE_LABELS.get(str(rule), ""))],
+                [span(f"{start} ({Period.parse(start).short_label})")],
+                [span(signal_words.RESTART_POINTS.format(points=since, needed=MIN_POINTS))],
+            ]
+        )
+    if not rows:
+        return []
+    return [
+        heading(signal_words.RESTART_HEADING, 2),
+        para(signal_words.RESTART_INTRO),
+        table(signal_words.RESTART_HEADERS, rows, style="small"),
+    ]
 
 
 def _rules(report: Report) -> Block:

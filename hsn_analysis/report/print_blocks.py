@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from hsn_analysis.report.markup import prose_parts
+from hsn_analysis.rules.signals import Signal
 from hsn_analysis.words import labels
+from hsn_analysis.words import signals_text as signal_words
+from hsn_analysis.words.signals_json import assurance_reason, no_signal_reason
 
 Span = list[str]
 Block = dict[str, Any]
@@ -114,3 +117,26 @@ def indicator_badge(status: str, kind: str = "", *, short: bool = False) -> Span
 def icon(code: str, words: dict[str, tuple[str, str]]) -> Span:
     symbol, word = words[code]
     return [f"i:{code}", f"{symbol} {word}"]
+
+
+def signal_spans(signal: Signal | None) -> tuple[list[Span], list[Span]]:
+    """As `benchmarks.signal_cells`: the variation and assurance icons, or the one phrase that
+    says why there is no signal; an assurance that cannot be read says why beside it."""
+    if signal is None or signal.result is None:
+        reason = signal_words.SHORT_SERIES if signal is None else no_signal_reason(signal)
+        return [span(reason or signal_words.SHORT_SERIES, "m")], [span(signal_words.NO_ASSURANCE)]
+    variation = [icon(signal.result.variation.value, signal_words.VARIATION_LABELS)]
+    return variation, assurance_spans(signal)
+
+
+def assurance_spans(signal: Signal) -> list[Span]:
+    """As `benchmarks.assurance_cell`: the assurance icon, with its reason when it cannot be
+    read."""
+    result = signal.result
+    assurance = None if result is None else result.assurance
+    if assurance is None:
+        spans = [span(signal_words.NO_ASSURANCE)]
+    else:
+        spans = [icon(assurance.value, signal_words.ASSURANCE_LABELS)]
+    why = assurance_reason(signal)
+    return [*spans, span(f" ({why})", "m")] if why else spans

@@ -10,6 +10,7 @@ from typing import Any
 
 from hsn_analysis.report import charts, print_appendix, print_indicators, print_units
 from hsn_analysis.report import goals as report_goals
+from hsn_analysis.report.benchmarks import measure_text
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.overview import format_run_time, subgoal_anchors
 from hsn_analysis.report.palette import STATUS_SWATCH
@@ -20,10 +21,10 @@ from hsn_analysis.report.print_blocks import (
     badge,
     bullets,
     heading,
-    icon,
     indicator_badge,
     named,
     para,
+    signal_spans,
     span,
     table,
     written,
@@ -177,23 +178,14 @@ def overview(report: Report) -> list[Block]:
     """Översikt över indikatorerna, as `signals.overview_section`."""
     rows = []
     for row in report.current_indicators.itertuples(index=False):
-        result = report.signals.get(row.indikator_id)
+        variation, assurance = signal_spans(report.signals.get(row.indikator_id))
         found = report.benchmarks.get(row.indikator_id)
-        if result is None:
-            variation = [span(signal_words.SHORT_SERIES, "m")]
-            assurance = [span(signal_words.NO_ASSURANCE)]
+        if found is None or found.rank is None:
+            rank = [span(signal_words.NO_RANK)]
         else:
-            variation = [icon(result.variation.value, signal_words.VARIATION_LABELS)]
-            assurance = (
-                [span(signal_words.NO_ASSURANCE)]
-                if result.assurance is None
-                else [icon(result.assurance.value, signal_words.ASSURANCE_LABELS)]
-            )
-        rank = (
-            signal_words.NO_RANK
-            if found is None or found.rank is None
-            else f"{found.rank} av {found.count}"
-        )
+            measure = measure_text(found)
+            rank = [span(f"{found.rank} av {found.count}")]
+            rank += [span(f" {measure}", "m")] if measure else []
         due = row.status != IndicatorStatus.NOT_DUE
         change = _signed(change_since_last_year(report, row.indikator_id)) if due else "–"
         rows.append(
@@ -204,7 +196,7 @@ def overview(report: Report) -> list[Block]:
                 [span(change)],
                 variation,
                 assurance,
-                [span(rank)],
+                rank,
             ]
         )
     previous = report.period.same_period_last_year.short_label
@@ -215,7 +207,7 @@ def overview(report: Report) -> list[Block]:
             headers,
             rows,
             numeric=[2, 3],
-            style="small",
+            style="dense",
             widths=["3fr", "auto", "1fr", "1fr", "1.3fr", "1.3fr", "0.8fr"],
         ),
         para(signal_words.OVERVIEW_RANK_NOTE, "meta"),

@@ -13,10 +13,12 @@ from hsn_analysis.report import charts, print_units, spc_chart
 from hsn_analysis.report import goals as report_goals
 from hsn_analysis.report.benchmarks import region_name
 from hsn_analysis.report.context import Report
-from hsn_analysis.report.indicator_figure import indicator_figure, signal_target
+from hsn_analysis.report.indicator_figure import chart_target, indicator_figure
 from hsn_analysis.report.print_blocks import (
     Block,
     Document,
+    Span,
+    assurance_spans,
     heading,
     icon,
     indicator_badge,
@@ -24,9 +26,11 @@ from hsn_analysis.report.print_blocks import (
     span,
     table,
 )
+from hsn_analysis.rules.signals import NoSignal, Signal
 from hsn_analysis.words import report_text
 from hsn_analysis.words import signals_text as signal_words
 from hsn_analysis.words.formatting import format_number
+from hsn_analysis.words.signals_json import no_signal_reason
 
 
 def indicator_table(history: pd.DataFrame, caption: str) -> Block:
@@ -75,50 +79,60 @@ def indicator_table(history: pd.DataFrame, caption: str) -> Block:
 
 def _indicator_chart(report: Report, indicator: Any, history: pd.DataFrame, doc: Document) -> Block:
     """As `goals.indicator_chart`: the indicator's one chart (`indicator_figure`), its alt text."""
-    trend_alt = charts.indicator_trend_alt(history, report.period)
-    result = report.signals.get(indicator.indikator_id)
-    alt = trend_alt
-    if result is not None:
-        target = signal_target(report.result, indicator)
-        alt = f"{spc_chart.spc_chart_alt(result, indicator.namn, target)} {trend_alt}"
+    alt = charts.indicator_trend_alt(history, report.period)
+    signal = report.signals.get(indicator.indikator_id)
+    if signal is not None and signal.result is not None:
+        target = chart_target(report.result, indicator, signal)
+        spc = spc_chart.spc_chart_alt(signal.result, indicator.namn, target, signal.basis)
+        alt = f"{spc} {alt}"
     return doc.figure(lambda: indicator_figure(report.result, indicator), alt)
 
 
 def _signals(report: Report, indicator: Any, doc: Document) -> list[Block]:
     """As `benchmarks.signal_blocks`: the SPC line and the comparison with the regions."""
     blocks: list[Block] = []
-    result = report.signals.get(indicator.indikator_id)
-    if result is not None:
-        restart = getattr(indicator, "spc_fran", "")
-        later = (
-            signal_words.SPC_RESTART.format(period=Period.parse(restart).short_label)
-            if restart
-            else ""
-        )
-        before, rest = signal_words.SPC_LINE.split("{variation}")
-        middle, rest = rest.split("{assurance}")
-        assurance = (
-            span(signal_words.NO_ASSURANCE)
-            if result.assurance is None
-            else icon(result.assurance.value, signal_words.ASSURANCE_LABELS)
-        )
-        line = [
-            span(f"{signal_words.SPC_HEADING}:", "b"),
-            span(f" {before}"),
-            icon(result.variation.value, signal_words.VARIATION_LABELS),
-            span(middle),
-            assurance,
-            span(rest.format(points=result.count, restart=later)),
-        ]
-        blocks.append({"k": "p", "s": line, "c": ""})
+    signal = report.signals.get(indicator.indikator_id)
+    # A short series shows its trend chart and no line; a year-to-date share without its
+    # parts says why it has no signal.
+    if signal is not None and (
+        signal.result is not None or signal.reason is NoSignal.YEAR_TO_DATE_RATIO
+    ):
+        blocks.append({"k": "p", "s": _spc_line(signal, indicator), "c": ""})
     found = report.benchmarks.get(indicator.indikator_id)
     if found is not None:
         blocks += _benchmark(report, found, indicator, doc)
     return blocks
 
 
+def _spc_line(signal: Signal, indicator: Any) -> list[Span]:
+    """As `benchmarks.spc_block`: the icons, the points counted and what they are."""
+    heading = span(f"{signal_words.SPC_HEADING}:", "b")
+    result = signal.result
+    if result is None:
+        return [
+            heading,
+            span(" " + signal_words.SPC_NONE.format(reason=no_signal_reason(signal) or "")),
+        ]
+    restart = getattr(indicator, "spc_fran", "")
+    later = (
+        signal_words.SPC_RESTART.format(period=Period.parse(restart).short_label) if restart else ""
+    )
+    before, rest = signal_words.SPC_LINE.split("{variation}")
+    middle, rest = rest.split("{assurance}")
+    line = [
+        heading,
+        span(f" {before}"),
+        icon(result.variation.value, signal_words.VARIATION_LABELS),
+        span(middle),
+        *assurance_spans(signal),
+        span(rest.format(points=result.count, restart=later)),
+    ]
+    basis = signal_words.SPC_BASIS.get(signal.basis.value, "")
+    return [*line, span(f" {basis}")] if basis else line
+
+
 def _benchmark(report: Report, found: Any, indicator: Any, doc: Document) -> list[Block]:
-    from hsn_analysis.report.benchmarks import _with_unit, rank_text
+    from hsn_analysis.report.benchmarks import _with_unit, measure_text, rank_text
 
     unit = ""
     name = region_name(report, found)
@@ -126,7 +140,10 @@ def _benchmark(report: Report, found: Any, indicator: Any, doc: Document) -> lis
         [[span(signal_words.BENCHMARK_OWN.format(name=name))], [span(_with_unit(found.own, unit))]],
         [[span(signal_words.BENCHMARK_COUNTRY)], [span(_with_unit(found.country, unit))]],
         [[span(signal_words.BENCHMARK_MEDIAN)], [span(_with_unit(found.median, unit))]],
-        [[span(signal_words.BENCHMARK_RANK)], [span(rank_text(found))]],
+        [
+            [span(signal_words.BENCHMARK_RANK)],
+            [span(" ".join(filter(None, [rank_text(found), measure_text(found)])))],
+        ],
     ]
     alt = signal_words.BENCHMARK_CHART_ALT.format(
         count=found.count,
@@ -140,11 +157,21 @@ def _benchmark(report: Report, found: Any, indicator: Any, doc: Document) -> lis
         kpi=found.kpi or "–", title=found.title or "–", fetched=found.fetched[:10] or "–"
     )
     chart = doc.figure(lambda: spc_chart.benchmark_chart(found), alt)
+    other: list[Block] = []
+    if found.other_measure:
+        measured = signal_words.RANK_MEASURE_UNIT.format(unit=found.unit) if found.unit else ""
+        note = signal_words.BENCHMARK_OTHER_MEASURE.format(
+            title=found.title or found.kpi or "–",
+            unit=measured,
+            own_unit=getattr(indicator, "enhet", "") or "värde",
+        )
+        other.append(para(note, "meta"))
     return [
         {
             "k": "keep",
             "b": [
                 heading(signal_words.BENCHMARK_HEADING.format(year=found.year), 4),
+                *other,
                 {
                     "k": "side",
                     "l": [table(signal_words.BENCHMARK_HEADERS, rows, numeric=[1], style="small")],

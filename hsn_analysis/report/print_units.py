@@ -97,7 +97,7 @@ def area_table(report: Report, indicator: Any) -> list[Block]:
 
 
 def _names(report: Report, unit_ids: list[str]) -> str:
-    names = report.dataset.units.set_index("enhet_id")["namn"]
+    names = report_units._organisation(report).set_index("enhet_id")["namn"]
     return "; ".join(str(names.get(u, u)) for u in unit_ids)
 
 
@@ -151,7 +151,7 @@ def units_section(report: Report) -> list[dict[str, Any]]:
     if matrix.columns.empty:
         blocks = [para(words.UNITS_NONE.format(period=period), "inga")]
         return [{"h": words.UNITS_HEADING, "b": blocks}]
-    units = report.dataset.units.set_index("enhet_id")
+    units = report_units._organisation(report).set_index("enhet_id")
     subgoals = report.subgoals.set_index("delmal_id")
     rows: list[dict[str, Any]] = []
     for area in dict.fromkeys(units["omrade"]):
@@ -213,7 +213,7 @@ def gap_blocks(report: Report) -> list[Block]:
         what = named(indicator_names[indicator], indicator)
         rows.append([what, [span(area)], [span("; ".join(group["namn"]))]])
     matrix = _units(report).matrix
-    areas = report.dataset.units.set_index("enhet_id")["omrade"]
+    areas = report_units._organisation(report).set_index("enhet_id")["omrade"]
     names = report.subgoals.set_index("delmal_id")["namn"]
     for subgoal in matrix.columns:
         silent = pd.Series(matrix.index[matrix[subgoal] == NOT_REPORTED])
