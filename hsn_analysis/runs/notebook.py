@@ -9,11 +9,26 @@ asked whether it still lives.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 from hsn_analysis.runs.kernel import KERNEL_NAME, skip_slow_schema_import
 from hsn_analysis.words.publishing import MSG_CELL_TIMEOUT, MSG_KERNEL_DIED, WHERE_CELL
+
+
+class _KernelDeathLines(logging.Filter):
+    """Drops nbclient's English lines on a dead kernel ("Kernel died while waiting for execute
+    reply.", "Error occurred while starting new kernel client …"), logged through papermill's
+    logger: the run says the same in one Swedish sentence (`KernelDied`). Anything else, and
+    these lines should nbclient reword them, still gets through."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Kernel died") or "Kernel died before replying" in message)
+
+
+_QUIET_ON_DEATH = _KernelDeathLines()
 
 CELL_TIMEOUT_S = 300
 # A cold kernel start on a busy 2-core machine can pass papermill's default of 60 s.
@@ -70,6 +85,8 @@ def execute_notebook(
     import papermill  # deferred: a slow import that only report runs need
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
+    # Papermill hands nbclient its own logger, whatever the caller passes (`log=` is replaced).
+    logging.getLogger("papermill").addFilter(_QUIET_ON_DEATH)  # added once, however often called
     try:
         return papermill.execute_notebook(
             str(notebook),
