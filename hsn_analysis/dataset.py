@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from hsn_analysis.plans import PlanHistory, plan_view
 from hsn_analysis.problems import Problem
 from hsn_analysis.vocabulary import RollupRule
 
@@ -35,6 +36,7 @@ INDICATOR_COLUMNS = [
     "kalla",  # where the figures come from (optional)
     "matning",  # Measurement value: tertial (default) or hittills_i_ar (the year to date)
     "kolada_enhet",  # the Kolada key figure's unit ("" when not given)
+    "ersatter",  # the indicator this one replaces, from its plan year on ("" when none)
 ]
 # taljare, namnare (optional numbers): the share's or average's numerator and denominator,
 # measured as the value is (year-to-date sums for a year-to-date share).
@@ -150,12 +152,41 @@ class Dataset:
     )
     analyses: pd.DataFrame = field(default_factory=lambda: empty_frame(ANALYSIS_COLUMNS))
     owners: pd.DataFrame = field(default_factory=lambda: typed_empty(OWNER_COLUMNS))
+    # Every year's plan when the plan tables have a column `ar`; None for a dataset of one plan
+    # (the year of `settings`). `goals`, `subgoals`, `indicators` and `outcomes` are then those
+    # of the plan of `settings.year` (see `plans.plan_view`).
+    plans: PlanHistory | None = None
 
     @property
     def periods(self) -> list[str]:
         """Every period code that has an outcome or an assessment, in order."""
-        codes = set(self.outcomes["period"]) | set(self.assessments["period"])
+        outcomes = self.outcomes if self.plans is None else self.plans.outcomes
+        codes = set(outcomes["period"]) | set(self.assessments["period"])
         return sorted(codes)
+
+    @property
+    def plan_years(self) -> tuple[int, ...]:
+        """The years of the plans the dataset holds (one: the settings' year, without `ar`)."""
+        return (self.settings.year,) if self.plans is None else self.plans.years
+
+    def plan_for(self, year: int) -> Dataset:
+        """The dataset as a period of `year` reads it: the plan of that year (the latest plan
+        not after it, the first plan for earlier years), with its outcomes; itself when it
+        holds one plan or already is that year's. Every calculation of a period reads this."""
+        if self.plans is None:
+            return self
+        chosen = self.plans.plan_year(year)
+        if chosen == self.settings.year:
+            return self
+        view = plan_view(self.plans, chosen)
+        return replace(
+            self,
+            settings=replace(self.settings, year=view.year),
+            goals=view.goals,
+            subgoals=view.subgoals,
+            indicators=view.indicators,
+            outcomes=view.outcomes,
+        )
 
 
 def empty_frame(columns: list[str]) -> pd.DataFrame:

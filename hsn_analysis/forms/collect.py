@@ -123,6 +123,7 @@ def read_form(
         message = words.MSG_FORM_OTHER_PERIOD.format(period=own.code, expected=period.code)
         return None, [Problem(Severity.ERROR, name, message)]
     split = info.get("fordelning", "")
+    dataset = dataset.plan_for(own.year)  # the plan the form was made from
     form = FormRead(path, own, split, info.get("ansvarig") or None, unit=info.get("enhet", ""))
     problems: list[Problem] = []
     sheets = sheets_for(split)

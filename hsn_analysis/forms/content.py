@@ -153,7 +153,8 @@ def shown_unit(indicator: object) -> str:
 
 def form_contents(dataset: Dataset, period: Period, split: Split | None) -> list[FormContent]:
     """The forms of `period`: one for the whole plan, one per owner in order of first row, or
-    one per unit in the order of `enheter`."""
+    one per unit in the order of `enheter`; always of the plan of the period's year."""
+    dataset = dataset.plan_for(period.year)
     if split is Split.UNIT:
         return unit_form_contents(dataset, period)
     subgoals, indicators = subgoal_rows(dataset, period), indicator_rows(dataset, period)

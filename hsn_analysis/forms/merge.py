@@ -80,9 +80,10 @@ def collect_forms(
     merged = {layout.table: sum(a.table == layout.table for a in chosen) for layout in asked}
     if errors(problems) and not partial:
         return Collected(False, period, len(forms), merged, problems, *units)
+    plan = dataset.plan_for(period.year)
     plan_order = {
-        **{i: n for n, i in enumerate(dataset.subgoals["delmal_id"])},
-        **{i: n for n, i in enumerate(dataset.indicators["indikator_id"])},
+        **{i: n for n, i in enumerate(plan.subgoals["delmal_id"])},
+        **{i: n for n, i in enumerate(plan.indicators["indikator_id"])},
     }
     chosen.sort(key=lambda a: plan_order.get(a.id, len(plan_order)))  # D2 in the plan's order
     for layout in ALL_SHEETS:

@@ -67,7 +67,7 @@ class DatasetCopy(ABC):
 
 def open_copy(source: Path) -> DatasetCopy:
     """A copy of the dataset folder or workbook at `source`."""
-    return _WorkbookCopy(source) if source.is_file() else _FolderCopy(source)
+    return WorkbookCopy(source) if source.is_file() else FolderCopy(source)
 
 
 def status_text(code: str) -> str:
@@ -111,7 +111,7 @@ class _CsvFile:
         return self.delimiter != ","
 
 
-class _FolderCopy(DatasetCopy):
+class FolderCopy(DatasetCopy):
     def __init__(self, source: Path) -> None:
         super().__init__(source)
         self.files: dict[str, _CsvFile] = {}
@@ -243,7 +243,7 @@ def _csv_text(key: str, value: Value, decimal_comma: bool) -> str:
 # --- one workbook -----------------------------------------------------------------------------
 
 
-class _WorkbookCopy(DatasetCopy):
+class WorkbookCopy(DatasetCopy):
     def __init__(self, source: Path) -> None:
         super().__init__(source)
         from openpyxl import load_workbook

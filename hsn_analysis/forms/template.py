@@ -69,8 +69,10 @@ def write_forms(
     """Write the forms of `period` into `folder` (made if missing); returns their paths.
 
     Each file is written under a temporary name and renamed into place, so a folder never
-    holds half a form; an existing form of the same name is replaced.
+    holds half a form; an existing form of the same name is replaced. The forms ask for the
+    delmål and indicators of the plan of the period's year, and name that plan year.
     """
+    dataset = dataset.plan_for(period.year)
     contents = form_contents(dataset, period, split)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []

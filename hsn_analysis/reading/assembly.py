@@ -8,7 +8,7 @@ import pandas as pd
 
 from hsn_analysis import dataset as ds
 from hsn_analysis.problems import Problem, warnings
-from hsn_analysis.reading import contacts
+from hsn_analysis.reading import contacts, plan_years
 from hsn_analysis.reading import units as unit_checks
 from hsn_analysis.reading.checking import Checks
 from hsn_analysis.reading.schema import COLUMNS, NUMBER_COLUMNS
@@ -20,8 +20,9 @@ def build_dataset(
     problems: list[Problem],
     sources: tuple[ds.SourceFile, ...],
 ) -> ds.Dataset:
-    """The dataset of a check without errors; empties `checks`' tables and parsed columns."""
-    frames = {}
+    """The dataset of a check without errors; empties `checks`' tables and parsed columns.
+    With plans by year, every year's plan is kept (`plan_years.split`)."""
+    frames, years = {}, plan_years.row_years(checks)  # before the tables are let go
     for name, columns in COLUMNS.items():
         if name not in checks.tables:  # an optional table that is not there (units: the
             if name == "jamforelser":  # dataset's own empty default)
@@ -43,4 +44,5 @@ def build_dataset(
     warned = tuple(warnings(problems))
     pairs = (("malbedomningar", "goal_assessments"), ("analys", "analyses"), *contacts.FIELDS)
     written = {field: frames.pop(name) for name, field in pairs if name in frames}
-    return replace(unit_checks.assemble(settings, frames, sources, warned), **written)
+    built = unit_checks.assemble(settings, frames, sources, warned)
+    return plan_years.split(replace(built, **written), years)

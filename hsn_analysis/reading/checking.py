@@ -49,6 +49,7 @@ class Checks:
         self.parsed: dict[tuple[str, str], pd.Series] = {}
         self.future: set[str] = set()  # period codes that have not begun (already errors)
         self.from_units: set[tuple[str, str]] = set()  # (indicator, period) the units give
+        self.settings_year: int | None = None  # the plan year of an empty `ar` cell
 
     def add(
         self,

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from hsn_analysis.problems import Problem
+from hsn_analysis.reading import plan_years
 from hsn_analysis.reading import units as unit_checks
 from hsn_analysis.reading.checking import Checks, Table
 from hsn_analysis.vocabulary import Frequency, Severity, TargetType
@@ -72,6 +73,7 @@ def warn_missing(v: Checks, name: str, id_column: str, owner: str, template: str
     present = np.zeros((len(expected), len(periods)), dtype=bool)
     present[id_pos[counted], pd.Index(periods).get_indexer(codes[counted])] = True
     unit_checks.mark_covered(present, v.from_units, owner, pd.Index(expected), periods)
+    present |= plan_years.outside_plans(v, owner, pd.Index(expected), periods)
     if owner == "indikatorer":  # helår indicators are due at T3 only
         frequency = v.parsed[owner, "frekvens"]
         full_year = pd.Index(expected).isin(owners[frequency == Frequency.FULL_YEAR.value])

@@ -8,7 +8,7 @@ import pandas as pd
 
 from hsn_analysis.periods import Period
 from hsn_analysis.problems import Problem
-from hsn_analysis.reading import contacts
+from hsn_analysis.reading import contacts, plan_years
 from hsn_analysis.reading import units as unit_checks
 from hsn_analysis.reading.cells import (
     FREQUENCY_WORDS,
@@ -58,7 +58,7 @@ class TableChecks(Checks):
 
     def resolve(self, raw: RawTable) -> None:
         """Map the user's headers to canonical columns; keep the table if it can be checked."""
-        known = COLUMNS[raw.name]
+        known = COLUMNS[raw.name] + plan_years.EXTRA_COLUMNS.get(raw.name, [])
         headers: dict[str, str] = {}
         positions: dict[str, int] = {}
         usable = True
@@ -98,7 +98,7 @@ class TableChecks(Checks):
             self.parsed.update({(name, column): values for column, values in parsed.items()})
         for column in REQUIRED[name]:
             self.add(table, column, ~table.filled(column), MSG_EMPTY_CELL.format(column=column))
-        if name in ID_COLUMN:
+        if name in ID_COLUMN and not plan_years.check_plan_ids(self, table, ID_COLUMN[name]):
             self.check_unique(table, ID_COLUMN[name])
         check_references(self, table)
         if name == "indikatorer":

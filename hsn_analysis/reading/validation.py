@@ -15,7 +15,7 @@ from pathlib import Path
 
 from hsn_analysis import dataset as ds
 from hsn_analysis.problems import InvalidDatasetError, Problem, errors
-from hsn_analysis.reading import contacts
+from hsn_analysis.reading import contacts, plan_years
 from hsn_analysis.reading import units as unit_checks
 from hsn_analysis.reading.assembly import build_dataset
 from hsn_analysis.reading.cells import check_settings
@@ -73,6 +73,7 @@ class _Validator(TableChecks):
     def run(self) -> ValidationResult:
         read = tuple((t.source, len(t.cells)) for t in self.raw.tables.values())
         settings, settings_problems = check_settings(self.raw.settings)
+        self.settings_year = None if settings is None else settings.year
         self.problems += settings_problems
         for name in (*TABLE_NAMES, *OPTIONAL_TABLES):
             if name in self.raw.tables:
@@ -83,6 +84,7 @@ class _Validator(TableChecks):
         for table in self.tables.values():
             self.check_table(table)
         self.from_units = unit_checks.check_across(self)
+        plan_years.check_across(self)  # between plan years
         check_targets(self)
         self.problems += plausibility_problems(self.tables, self.parsed)  # warnings only
         self.problems += contacts.plan_problems(self.tables)  # warnings only

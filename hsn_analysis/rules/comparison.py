@@ -47,9 +47,11 @@ def compare_periods(dataset: Dataset, earlier: Period, later: Period) -> pd.Data
 
     A delmål without an assessment in a period has status `ej_bedomd` there. `forandring` is a
     Change value: `ej_bedomd` when not assessed at `later`, `ny` when assessed at `later` but
-    not at `earlier`, else better/worse/unchanged by colour (red < yellow < green).
+    not at `earlier`, else better/worse/unchanged by colour (red < yellow < green). The delmål
+    are those of the plan of `later`'s year; a delmål new in it is `ej_bedomd` at `earlier`.
     """
     _check_order(earlier, later)
+    dataset = dataset.plan_for(later.year)
     result = dataset.subgoals[["delmal_id", "mal_id", "namn"]].reset_index(drop=True)
     for period, column in ((earlier, "status_fore"), (later, "status_efter")):
         statuses = assessments_at(dataset, period)[["delmal_id", "status"]]
@@ -77,9 +79,12 @@ def compare_indicator_values(dataset: Dataset, earlier: Period, later: Period) -
 
     Values and statuses are those of `indicator_results` for each period (so a helår indicator
     in T1/T2 has no value and status `helar`). `forandring` is later − earlier, NaN when either
-    value is missing; it is the raw difference in the indicator's unit, not a judgement.
+    value is missing; it is the raw difference in the indicator's unit, not a judgement. Each
+    period is read under the plan of its year; the rows are the indicators of `later`'s plan
+    (one not in `earlier`'s plan has no value there).
     """
     _check_order(earlier, later)
+    dataset = dataset.plan_for(later.year)
     # indicator_results gives exactly one report-period row per indicator, so these merges
     # neither drop nor repeat an indicator.
     result = (

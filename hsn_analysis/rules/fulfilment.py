@@ -130,8 +130,11 @@ def indicator_results(dataset: Dataset, period: Period) -> pd.DataFrame:
     `round_half_away_array`) is >= 100, yellow when >= `gul_fran`, else red.
 
     Outcomes of later periods are not shown. Two outcome rows for the same indicator and period
-    (which validation rejects) raise ValueError rather than losing one of them.
+    (which validation rejects) raise ValueError rather than losing one of them. The plan is that
+    of the period's year (`Dataset.plan_for`); an indicator that replaces another (`ersatter`)
+    is never compared with a value from before its break (`spc_fran`, set there by the plan).
     """
+    dataset = dataset.plan_for(period.year)
     indicators = dataset.indicators.reset_index(drop=True)
     outcomes = dataset.outcomes
     grid = _OutcomeGrid(indicators["indikator_id"], outcomes, period)
@@ -149,6 +152,7 @@ def indicator_results(dataset: Dataset, period: Period) -> pd.DataFrame:
     value = out_value[source]
     target = np.where(np.isnan(out_target[source]), own_target[pos], out_target[source])
     last_year = out_value[grid.last_year(pos, rank)]
+    last_year = np.where(_across_break(indicators, grid, pos, rank), np.nan, last_year)
     not_due = full_year[pos] & (ordinal % 3 != 2)
     frame = {
         "value": value,
@@ -188,6 +192,25 @@ def indicator_results(dataset: Dataset, period: Period) -> pd.DataFrame:
     }
     # Extension arrays taken from the dataset's own columns keep their dtype, no re-inference.
     return pd.DataFrame(columns, columns=RESULT_COLUMNS, copy=False)
+
+
+def _across_break(
+    indicators: pd.DataFrame, grid: _OutcomeGrid, pos: np.ndarray, rank: np.ndarray
+) -> np.ndarray:
+    """True where a row is at or after its indicator's break and its same period last year
+    before it: the value there is the replaced indicator's, another measure."""
+    if "ersatter" not in indicators.columns:
+        return np.zeros(len(pos), dtype=bool)
+    replacing = (indicators["ersatter"] != "").to_numpy(dtype=bool)
+    if not replacing.any():
+        return np.zeros(len(pos), dtype=bool)
+    breaks = np.array(
+        [_ordinal(Period.parse(c)) if c else -1 for c in indicators["spc_fran"]], dtype=np.int64
+    )
+    ordinal = grid.ordinals[rank]
+    across = (ordinal >= breaks[pos]) & (ordinal - 3 < breaks[pos])
+    result: np.ndarray = replacing[pos] & across
+    return result
 
 
 def _comments(outcomes: pd.DataFrame) -> pd.api.extensions.ExtensionArray:

@@ -235,7 +235,10 @@ def _units_result(dataset: Dataset, period: Period, subgoals: pd.DataFrame) -> U
 
 
 def compute_result(dataset: Dataset, period: Period) -> TertialResult:
-    """Every figure of `period`'s outputs from a validated dataset (pure)."""
+    """Every figure of `period`'s outputs from a validated dataset (pure), under the plan of
+    the period's year: the result's `dataset` is that plan (`Dataset.plan_for`), so every output
+    that reads it shows the delmål and indicators of that year."""
+    dataset = dataset.plan_for(period.year)
     subgoals = subgoal_results(dataset, period)
     indicators = indicator_results(dataset, period)
     at = period.code

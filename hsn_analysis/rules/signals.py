@@ -164,7 +164,9 @@ def indicator_signal(indicator: object, rows: pd.DataFrame, period: Period) -> S
 
 
 def indicator_signals(dataset: Dataset, period: Period) -> dict[str, Signal]:
-    """indikator_id → its signal from its values up to and including `period`."""
+    """indikator_id → its signal from its values up to and including `period`, for the
+    indicators of the period's plan."""
+    dataset = dataset.plan_for(period.year)
     outcomes = dataset.outcomes[dataset.outcomes["period"] <= period.code]
     outcomes = outcomes.sort_values("period", kind="stable")
     grouped = dict(tuple(outcomes.groupby("indikator_id", sort=False)))
@@ -192,6 +194,7 @@ def report_target(indicator: object, rows: pd.DataFrame, period: Period) -> floa
 def indicator_benchmarks(dataset: Dataset, period: Period) -> dict[str, Benchmark | None]:
     """indikator_id → its comparison with the regions for the latest year not after the
     report period's year (None: no comparison data, or none for our region)."""
+    dataset = dataset.plan_for(period.year)
     region = dataset.settings.kolada_id
     comparisons = dataset.comparisons
     grouped = dict(tuple(comparisons.groupby("indikator_id", sort=False)))

@@ -81,8 +81,10 @@ def subgoal_results(dataset: Dataset, period: Period) -> pd.DataFrame:
 
     No assessment → status `ej_bedomd` (comment and author "", date NaT). The change is
     `ej_bedomd` when not assessed now, `ny` when assessed now but not in the previous tertial,
-    else better/worse/unchanged by colour (red < yellow < green).
+    else better/worse/unchanged by colour (red < yellow < green). The delmål are those of the
+    plan of the period's year (`Dataset.plan_for`).
     """
+    dataset = dataset.plan_for(period.year)
     now = assessments_at(dataset, period)[
         ["delmal_id", "status", "kommentar", "forfattare", "datum", "analys", "atgarder", "prognos"]
     ]
