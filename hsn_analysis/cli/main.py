@@ -219,6 +219,10 @@ def build_parser() -> argparse.ArgumentParser:
     from hsn_analysis.cli.kolada import add_kolada_command  # comparisons, fetched once
 
     add_kolada_command(commands)
+
+    from hsn_analysis.cli.new_plan import add_new_plan_command  # next year's plan
+
+    add_new_plan_command(commands)
     return parser
 
 

@@ -56,7 +56,15 @@ NEW_PLAN_YEAR_NOT_AFTER = (
 NEW_PLAN_OUT_EXISTS = (
     "{out} finns redan och är inte tom. Välj en ny mapp eller arbetsbok; inget har skrivits."
 )
-NEW_PLAN_OUT_KIND = "{out}: data är {kind}, så den nya planen skrivs som {kind} också. Ange {hint}."
+NEW_PLAN_OUT_WORKBOOK = (
+    "{out}: data är en arbetsbok, så den nya planen skrivs som en arbetsbok också. Ange en "
+    ".xlsx-fil."
+)
+NEW_PLAN_OUT_FOLDER = (
+    "{out}: data är en mapp med CSV-filer, så den nya planen skrivs som en mapp också. Ange en "
+    "mapp (utan .xlsx)."
+)
+NEW_PLAN_NO_PARENT = "Mappen {folder} finns inte."
 NEW_PLAN_DONE = (
     "Skrev {out}: planen för {year} ({goals} mål, {subgoals} delmål, {indicators} indikatorer) "
     "kopierad från {latest}, med all historik. Redigera raderna med ar = {year}; en indikator "
