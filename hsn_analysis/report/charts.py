@@ -221,6 +221,23 @@ def _plot_markers(ax: Axes, x: np.ndarray, trend: _Trend) -> None:
             ax.plot(x[shown], values, linestyle="none", zorder=3, gid=f"marker-{name}", **style)
 
 
+def draw_break(ax: Axes, where: float, label: str) -> None:
+    """A vertical line where one indicator's series gives way to its successor's."""
+    ax.axvline(where, color=palette.INK, linestyle=(0, (1, 2)), linewidth=1.2, gid="break")
+    if label:
+        ax.text(
+            where,
+            0.98,
+            f" {label}",
+            transform=blended_transform_factory(ax.transData, ax.transAxes),
+            ha="left",
+            va="top",
+            fontsize=7.5,
+            color=palette.INK,
+            gid="break-label",
+        )
+
+
 def _set_y_range(ax: Axes, trend: _Trend) -> None:
     shown = np.concatenate([trend.values, trend.targets])
     shown = shown[np.isfinite(shown)]
@@ -237,11 +254,18 @@ def _set_y_range(ax: Axes, trend: _Trend) -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: format_number(value)))
 
 
-def indicator_trend(history: pd.DataFrame, report_period: Period) -> Figure:
+def indicator_trend(
+    history: pd.DataFrame,
+    report_period: Period,
+    break_at: Period | None = None,
+    break_label: str = "",
+) -> Figure:
     """One indicator's values per period with its target, the report period marked.
 
-    `history` holds one indicator's rows of the tertial's result (`TertialResult.history`). Markers
-    are shaped and coloured by status; missing values leave a gap in the line.
+    `history` holds one indicator's rows of the tertial's result (`TertialResult.history`).
+    Markers are shaped and coloured by status; missing values leave a gap in the line. `break_at`: the
+    first period of an indicator that replaces another; the line is broken before it and a
+    vertical line marks the break, with `break_label` beside it.
     """
     trend = _trend(history, report_period)
     n = len(trend.periods)
@@ -252,8 +276,11 @@ def indicator_trend(history: pd.DataFrame, report_period: Period) -> Figure:
         band: dict[str, Any] = {"color": palette.GRID, "alpha": 0.55, "linewidth": 0, "zorder": 0}
         ax.axvspan(trend.report - 0.5, trend.report + 0.5, gid="report-period", **band)
         handles = []
+        cut = trend.periods.index(break_at) if break_at in trend.periods[1:] else n
         if trend.has_values:
-            ax.plot(x, trend.values, zorder=2, gid="value", **_VALUE_STYLE)
+            parts = [slice(0, cut), slice(cut, n)] if cut < n else [slice(0, n)]
+            for part in parts:  # no line across a break
+                ax.plot(x[part], trend.values[part], zorder=2, gid="value", **_VALUE_STYLE)
             _plot_markers(ax, x, trend)
             handles.append(Line2D([], [], label=labels.CHART_VALUE, **_VALUE_STYLE))
         if np.isfinite(trend.targets).any():
@@ -263,6 +290,8 @@ def indicator_trend(history: pd.DataFrame, report_period: Period) -> Figure:
             ax.plot(steps, np.repeat(trend.targets, 2), zorder=1, gid="target", **_TARGET_STYLE)
             handles.append(Line2D([], [], label=labels.CHART_TARGET, **_TARGET_STYLE))
 
+        if cut < n:
+            draw_break(ax, cut - 0.5, break_label)
         ax.set_xlim(-0.5, n - 0.5)
         ax.set_xticks(x, labels=_tick_labels(trend))
         ax.get_xticklabels()[trend.report].set_fontweight("bold")

@@ -15,7 +15,7 @@ from hsn_analysis.report.indicator_figure import chart_target, indicator_figure
 from hsn_analysis.report.markup import Fragment, badge, esc, figure, paragraphs, prose, table
 from hsn_analysis.report.overview import goal_anchor, subgoal_anchors
 from hsn_analysis.vocabulary import IndicatorStatus, TargetType
-from hsn_analysis.words import labels, report_text
+from hsn_analysis.words import labels, plan_text, report_text
 from hsn_analysis.words.formatting import format_number
 
 # A row of `DataFrame.itertuples()` (or a Series): its fields are the frame's columns, and pandas
@@ -163,10 +163,19 @@ def indicator_block(report: Report, indicator: Row) -> str:
         f'<p class="meta">{esc(meta)}</p>'
         '<div class="indikator-innehall">'
         f"{indicator_table(history, caption, with_note=False)}{chart}</div>"
-        f"{history_note(history)}</div>"
+        f"{history_note(history)}{replaced_note(indicator)}</div>"
     )
     signals = signal_blocks(report, indicator) + report_units.area_table(report, indicator)
     return f'<div class="indikator">{head}{signals}</div>'
+
+
+def replaced_note(indicator: Row) -> str:
+    """Under an indicator that replaces another: whose values come before the break."""
+    replaced = getattr(indicator, "ersatter", "")
+    if not replaced or not indicator.spc_fran:
+        return ""
+    period = Period.parse(indicator.spc_fran).label
+    return f'<p class="meta">{esc(plan_text.REPLACED_NOTE.format(old=replaced, period=period))}</p>'
 
 
 def indicator_chart(report: Report, indicator: Row, history: pd.DataFrame) -> str:
@@ -174,6 +183,10 @@ def indicator_chart(report: Report, indicator: Row, history: pd.DataFrame) -> st
     trend_alt = charts.indicator_trend_alt(history, report.period)
     drawn = indicator_figure(report.result, indicator)
     signal = report.signals.get(indicator.indikator_id)
+    replaced = getattr(indicator, "ersatter", "")
+    if replaced and indicator.spc_fran:  # the break, for those who do not see the chart
+        period = Period.parse(indicator.spc_fran).label
+        trend_alt += " " + plan_text.REPLACED_NOTE.format(old=replaced, period=period)
     if signal is None or signal.result is None:
         return figure(drawn, trend_alt, css_class="trend")
     target = chart_target(report.result, indicator, signal)

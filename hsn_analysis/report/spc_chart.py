@@ -19,7 +19,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from hsn_analysis.periods import Period
 from hsn_analysis.report import palette
-from hsn_analysis.report.charts import CHART_STYLE
+from hsn_analysis.report.charts import CHART_STYLE, draw_break
 from hsn_analysis.report.markup import FIGURE_DPI
 from hsn_analysis.rules.benchmark import Benchmark
 from hsn_analysis.rules.signals import Basis
@@ -75,6 +75,7 @@ def spc_chart(
     unit: str = "",
     targets: Mapping[str, float] | None = None,
     basis: Basis = Basis.VALUE,
+    break_label: str = "",
 ) -> Figure:
     """The XmR chart: values, centre line, process limits per segment (within the measure's
     bounds), the target, each special-cause point marked by its kind, and the report period
@@ -84,6 +85,8 @@ def spc_chart(
     a raised target shows as a step, as on the trend chart; else `target` across the chart.
     `basis`: what the points are; tertial amounts or ratios of year-to-date values say so in
     the title and on the axis.
+    Where a segment starts anew (`spc_fran`, or an indicator replacing another) the line is
+    broken and a vertical line marks it, with `break_label` beside the last one.
     """
     points = result.points
     x = np.arange(len(points))
@@ -103,14 +106,18 @@ def spc_chart(
                 zorder=0,
                 gid="report-period",
             )
-        ax.plot(
-            x,
-            points["varde"],
-            markerfacecolor="white",
-            zorder=2,
-            gid="value",
-            **_value_line(),
-        )
+        starts = [int(i) for i in np.flatnonzero(np.diff(points["segment"].to_numpy())) + 1]
+        for part in np.split(x, starts):  # no line across a restart
+            ax.plot(
+                part,
+                points["varde"].to_numpy()[part],
+                markerfacecolor="white",
+                zorder=2,
+                gid="value",
+                **_value_line(),
+            )
+        for n, start in enumerate(starts, start=1):
+            draw_break(ax, start - 0.5, break_label if n == len(starts) else "")
         handles = [
             Line2D([], [], markerfacecolor="white", label=labels.CHART_VALUE, **_value_line())
         ]
