@@ -139,7 +139,8 @@ def test_mall_tom_writes_an_empty_workbook_that_validates_once_filled(tmp_path):
         for v in book["indikatorer"].data_validations.dataValidation
     }
     assert lists["D"] == '"' + ",".join(CHOICES["maltyp"]) + '"'
-    assert [c.value for c in book["delmal"][1]] == ["delmal_id", "mal_id", "namn", "ansvarig"]
+    assert [c.value for c in book["delmal"][1]] == ["delmal_id", "mal_id", "namn", "ansvarig", "ar"]
+    assert [c.value for c in book["indikatorer"][1]][-2:] == ["ersatter", "ar"]  # the plan year
     rows = {
         "installningar": ["Nämnden", 2026],
         "mal": ["M1", "Ett mål"],
@@ -152,7 +153,9 @@ def test_mall_tom_writes_an_empty_workbook_that_validates_once_filled(tmp_path):
         for column, value in enumerate(values, start=1):
             book[sheet].cell(2, column).value = value
     book.save(path)
-    assert check_dataset(path, today=date(2026, 6, 1)).problems == []
+    checked = check_dataset(path, today=date(2026, 6, 1))
+    assert checked.problems == []
+    assert checked.dataset.plan_years == (2026,)  # an empty plan year is the settings' year
 
 
 def test_mall_says_how_many_rows_have_no_owner_and_refuses_invalid_data(tmp_path):

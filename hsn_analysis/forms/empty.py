@@ -16,6 +16,7 @@ from hsn_analysis import dataset as ds
 from hsn_analysis.forms import styles
 from hsn_analysis.forms.template import STATUS_CHOICES, list_validation, save_atomically
 from hsn_analysis.forms.text_cells import put
+from hsn_analysis.plans import PLAN_YEAR
 from hsn_analysis.reading.schema import REQUIRED, SETTINGS_NAME
 from hsn_analysis.vocabulary import Frequency, Measurement, TargetType
 from hsn_analysis.words import forms as words
@@ -23,10 +24,11 @@ from hsn_analysis.words import forms as words
 ROWS = 500  # rows prepared with drop-downs and formats
 SETTINGS_COLUMNS = ("namn", "ar", "gul_fran", "malstatus_regel", "exempeldata")
 SETTINGS_REQUIRED = ("namn", "ar")
+# The plan tables carry their plan year (`ar`): a new plan is the first year of many.
 TABLE_COLUMNS = {
-    "mal": ds.GOAL_COLUMNS,
-    "delmal": ds.SUBGOAL_COLUMNS,
-    "indikatorer": ds.INDICATOR_COLUMNS,
+    "mal": [*ds.GOAL_COLUMNS, PLAN_YEAR],
+    "delmal": [*ds.SUBGOAL_COLUMNS, PLAN_YEAR],
+    "indikatorer": [*ds.INDICATOR_COLUMNS, PLAN_YEAR],
     "utfall": ds.OUTCOME_COLUMNS,
     "bedomningar": ds.ASSESSMENT_COLUMNS,
 }

@@ -62,7 +62,7 @@ def _owner(content: FormContent) -> str:
 def _common(dataset: Dataset, period: Period, config: MailConfig) -> dict[str, Any]:
     return {
         "board": dataset.settings.board_name,
-        "year": dataset.settings.year,
+        "year": dataset.plan_for(period.year).settings.year,  # the plan the forms ask about
         "period": period.label,
         "sender": config.reply_to or config.sender,
     }

@@ -170,7 +170,7 @@ def _produce(
     skip_slow_schema_import()
     exporter = report_exporter()
     figures = record_figures(result)
-    info = pdf_step.document_info(figures, chosen, dataset.settings, started)
+    info = pdf_step.document_info(figures, chosen, result.dataset.settings, started)
     # While the kernel runs the notebook this process is idle: it makes the whole PDF.
     printing = pdf_step.prepare(result, data, parameters, run.work, info)
 

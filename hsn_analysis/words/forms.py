@@ -105,14 +105,15 @@ EMPTY_INTRO = (
 )
 EMPTY_SHEETS: tuple[tuple[str, str], ...] = (
     ("installningar", "En rad: nämndens namn, planens år och reglerna för status."),
-    ("mal", "Planens mål: id (t.ex. M1) och namn."),
-    ("delmal", "Delmålen: id (t.ex. D1.1), målets id, namn och ansvarig (en roll)."),
+    ("mal", "Planens mål: id (t.ex. M1), namn och planår (ar; tomt = installningar)."),
+    ("delmal", "Delmålen: id (t.ex. D1.1), målets id, namn, ansvarig (en roll) och planår."),
     (
         "indikatorer",
         "Indikatorerna: id, delmålets id, namn, måltyp (minst, högst, öka, minska, ingen), "
         "målvärde, enhet, frekvens (tertial eller helår), gul_fran och ansvarig; matning "
-        "(tertial, standard, eller hittills_i_ar när värdet gäller året hittills) och "
-        "kolada_enhet (nyckeltalets enhet i Kolada).",
+        "(tertial, standard, eller hittills_i_ar när värdet gäller året hittills), "
+        "kolada_enhet (nyckeltalets enhet i Kolada), planår (ar) och ersatter (den tidigare "
+        "indikator som den här ersätter).",
     ),
     (
         "utfall",
