@@ -224,16 +224,18 @@ def _plot_markers(ax: Axes, x: np.ndarray, trend: _Trend) -> None:
 def draw_break(ax: Axes, where: float, label: str) -> None:
     """A vertical line where one indicator's series gives way to its successor's."""
     ax.axvline(where, color=palette.INK, linestyle=(0, (1, 2)), linewidth=1.2, gid="break")
-    if label:
+    if label:  # left of the line: a break lies near the report period, at the right edge
         ax.text(
             where,
-            0.98,
-            f" {label}",
+            0.04,
+            f"{label} ",
             transform=blended_transform_factory(ax.transData, ax.transAxes),
-            ha="left",
-            va="top",
+            ha="right",
+            va="bottom",
             fontsize=7.5,
             color=palette.INK,
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.0},
+            zorder=4,
             gid="break-label",
         )
 

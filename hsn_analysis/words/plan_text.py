@@ -76,7 +76,7 @@ NEW_PLAN_INVALID = "Data har fel och kan inte föras vidare till en ny plan: rä
 # --- the report ------------------------------------------------------------------------------
 
 REPLACED_NOTE = (
-    "Indikatorn ersätter {old} från {period}: värdena före {period} är {old}s. Serien bryts där, "
-    "och styrdiagrammets gränser räknas om från brottet."
+    "Indikatorn ersätter {old} från {period}; värdena före {period} gäller {old}. Serien bryts "
+    "där, och styrdiagrammets gränser räknas om från brottet."
 )
 CHART_BREAK = "ersätter {old}"
