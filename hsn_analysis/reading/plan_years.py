@@ -24,7 +24,7 @@ from hsn_analysis import dataset as ds
 from hsn_analysis.plans import PLAN_YEAR, REPLACES, PlanHistory, plan_view, plan_year_of
 from hsn_analysis.problems import Problem
 from hsn_analysis.reading.cells import parse_year
-from hsn_analysis.vocabulary import Severity
+from hsn_analysis.vocabulary import Frequency, Severity
 from hsn_analysis.words import plan_text as words
 
 PLAN_TABLES = ("mal", "delmal", "indikatorer")
@@ -248,9 +248,8 @@ def _warn_outcomes_outside_plans(v: _Validator, plans: _Plans) -> None:
             outside[id_, code] = int(year or 0)
     if not outside:
         return
-    mask = pd.Series(
-        [(i, c) in outside for i, c in zip(ids, codes, strict=True)], index=table.index, dtype=bool
-    )
+    keys = pd.MultiIndex.from_arrays([ids.to_numpy(dtype=object), codes.to_numpy(dtype=object)])
+    mask = pd.Series(keys.isin(pd.MultiIndex.from_tuples(list(outside))), index=table.index)
     v.add(
         table,
         "period",
@@ -275,6 +274,34 @@ def _replaced_in(v: _Validator, plans: _Plans) -> set[tuple[str, int]]:
     for row in table.index[table.filled(REPLACES)]:
         years = plans.years if row_years is None else (row_years[row],)
         found |= {(table.text(REPLACES)[row], int(y)) for y in years if not np.isnan(y)}
+    return found
+
+
+def full_year_where_due(v: _Validator, ids: pd.Series, codes: pd.Series) -> pd.Series:
+    """For the validator's helår check: False where the plan a row's period is read under has
+    the indicator as a tertial one (a frequency may change between years); else True."""
+    plans = _plans(v)
+    frequency = v.parsed.get(("indikatorer", "frekvens"))
+    if plans is None or frequency is None:
+        return pd.Series(True, index=ids.index)
+    table, row_years = v.tables["indikatorer"], plans.rows["indikatorer"]
+    tertial: set[tuple[str, int]] = set()
+    for row, id_ in zip(table.index, table.text("indikator_id"), strict=True):
+        if frequency[row] == Frequency.TERTIAL.value:
+            years = plans.years if row_years is None else (row_years[row],)
+            tertial |= {(id_, int(y)) for y in years if not np.isnan(y)}
+    return pd.Series(~_pairs_in(ids, codes, plans, tertial), index=ids.index, dtype=bool)
+
+
+def _pairs_in(
+    ids: pd.Series, codes: pd.Series, plans: _Plans, pairs: set[tuple[str, int]]
+) -> np.ndarray:
+    """Per row: is (id, plan year of its period) one of `pairs`? Vectorised: tables are long."""
+    year_of = {c: plans.plan_year(c) for c in codes.dropna().unique()}
+    years = codes.map(year_of).fillna(-1).astype(np.int64)
+    keys = pd.MultiIndex.from_arrays([ids.to_numpy(dtype=object), years.to_numpy()])
+    known = pd.MultiIndex.from_tuples(list(pairs)) if pairs else pd.MultiIndex.from_arrays([[], []])
+    found: np.ndarray = keys.isin(known)
     return found
 
 

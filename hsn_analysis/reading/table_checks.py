@@ -195,6 +195,7 @@ class TableChecks(Checks):
         early = {c for c in codes.dropna().unique() if not c.endswith("T3")}
         ids = table.text("indikator_id")
         mask = ids.isin(full_year) & codes.isin(early)
+        mask &= plan_years.full_year_where_due(self, ids, codes)  # by the period's plan
         self.add(
             table,
             "period",
