@@ -265,9 +265,9 @@ def indicator_trend(
     """One indicator's values per period with its target, the report period marked.
 
     `history` holds one indicator's rows of the tertial's result (`TertialResult.history`).
-    Markers are shaped and coloured by status; missing values leave a gap in the line. `break_at`: the
-    first period of an indicator that replaces another; the line is broken before it and a
-    vertical line marks the break, with `break_label` beside it.
+    Markers are shaped and coloured by status; missing values leave a gap in the line.
+    `break_at`: the first period of an indicator that replaces another; the line is broken
+    before it and a vertical line marks the break, with `break_label` beside it.
     """
     trend = _trend(history, report_period)
     n = len(trend.periods)
