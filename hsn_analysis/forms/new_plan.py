@@ -181,7 +181,7 @@ class _SheetGrid(_Grid):
         self.sheet.cell(self.header, self.columns[name], name)
 
     def set(self, row: int, column: str, value: object) -> None:
-        self.sheet.cell(row, self.columns[column], value)
+        self.sheet.cell(row, self.columns[column]).value = value  # cell(.., None) would keep it
 
     def append_copy(self, row: int, changes: dict[str, object]) -> None:
         self.last += 1

@@ -62,5 +62,5 @@ def indicator_figure(result: TertialResult, indicator: object) -> Figure:
     if target is None:
         targets = {}
     return spc_chart.spc_chart(
-        signal.result, target, result.period, unit, targets, signal.basis, label
+        signal.result, target, result.period, unit, targets, signal.basis, break_label=label
     )
