@@ -162,9 +162,9 @@ def test_an_indicators_spc_chart_gets_the_targets_its_table_shows(example, monke
 
     seen = {}
 
-    def spy(result, target, period, unit, targets, basis):
+    def spy(result, target, period, unit, targets, basis, **options):
         seen.update(target=target, period=period.code, unit=unit, targets=targets)
-        return spc_chart(result, target, period, unit, targets, basis)
+        return spc_chart(result, target, period, unit, targets, basis, **options)
 
     monkeypatch.setattr(module, "spc_chart", spy)
     indicator = next(
