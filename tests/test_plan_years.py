@@ -131,10 +131,11 @@ def test_a_replacing_indicator_continues_the_replaced_series_with_a_break(two_ye
 
 
 def test_the_spc_limits_restart_at_the_break(two_years):
-    signal = indicator_signals(two_years, Period(2026, 1))
-    assert signal["I4"] is None or set(signal["I4"].points["segment"]) == {0, 1}
-    before = indicator_signals(two_years, Period(2025, 3))
-    assert before["I2"] is not None and set(before["I2"].points["segment"]) == {0}
+    after = indicator_signals(two_years, Period(2026, 1))["I4"]
+    assert after.result is None and after.points == 1  # one point since the break
+    before = indicator_signals(two_years, Period(2025, 3))["I2"]
+    assert before.result is not None and set(before.result.points["segment"]) == {0}
+    assert before.points == 12
 
 
 def test_same_tertial_last_year_compares_each_period_under_its_own_plan(two_years):
