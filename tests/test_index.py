@@ -15,7 +15,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from hsn_analysis.runs.index import LOCK_NAME, format_time, write_index
+from hsn_analysis.runs.index import LOCK_NAME, write_index
+from hsn_analysis.runs.index_rows import format_time
 from hsn_analysis.words import labels
 
 BOARD = "Hälso- och sjukvårdsnämnden"
