@@ -32,7 +32,7 @@ STAGES = [
     "kolada",
 ]
 # The guide's "well under ~400 lines": a module past this is split, not stretched.
-MAX_LINES = 450
+MAX_LINES = 400
 
 
 def test_every_stage_is_a_subpackage_whose_docstring_says_what_it_may_import():
