@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from hsn_analysis.periods import Period
 from hsn_analysis.report.context import Report
-from hsn_analysis.report.markup import esc, table
+from hsn_analysis.report.markup import esc, scroll_region, table
 from hsn_analysis.rules.spc import MIN_POINTS
 from hsn_analysis.words import signals_text as text
 
@@ -35,6 +35,7 @@ def restart_suggestions(report: Report) -> str:
         )
     if not rows:
         return ""
-    return f"<h3>{esc(text.RESTART_HEADING)}</h3><p>{esc(text.RESTART_INTRO)}</p>" + table(
-        text.RESTART_HEADERS, rows, css_class="omstart"
-    )
+    # On a phone the table scrolls sideways in a region the keyboard can reach.
+    body = table(text.RESTART_HEADERS, rows, css_class="omstart")
+    heading = f"<h3>{esc(text.RESTART_HEADING)}</h3><p>{esc(text.RESTART_INTRO)}</p>"
+    return heading + scroll_region(body, text.RESTART_HEADING)
