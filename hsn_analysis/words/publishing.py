@@ -3,8 +3,6 @@ for it, and a batch's progress."""
 
 from __future__ import annotations
 
-from hsn_analysis.words.formatting import format_number
-
 WHERE_CELL = "cell {cell}"
 MSG_CELL_TIMEOUT = "en cell tog längre än {seconds} s"
 MSG_KERNEL_DIED = "notebookens kärna dog, kanske för att minnet tog slut"
@@ -60,6 +58,10 @@ def duration_text(seconds: float) -> str:
 def pace_text(n: int, total: int, elapsed: float) -> str:
     """How fast a batch goes and how long it has left, from `n` of `total` reports done in
     `elapsed` seconds (the time left assumes the pace so far)."""
+    # Imported here: formatting loads pandas, and the report index imports this module and
+    # stays light (it is rewritten after every run and sending).
+    from hsn_analysis.words.formatting import format_number
+
     per_second = n / elapsed if elapsed > 0 else 0.0
     rate = format_number(per_second * 60, 1)
     if n >= total:
@@ -73,6 +75,8 @@ def progress_line(
     n: int, total: int, name: str, seconds: float, elapsed: float, error: str | None = None
 ) -> str:
     """One line for the `n`th of `total` reports to end (`error` if it failed), with the pace."""
+    from hsn_analysis.words.formatting import format_number  # see pace_text
+
     pace = pace_text(n, total, elapsed)
     if error is not None:
         return PROGRESS_FAILED.format(n=n, total=total, name=name, error=error, pace=pace)
