@@ -70,15 +70,18 @@ def write_workbook(dataset: Dataset, path: Path) -> None:
     made = set(
         zip(dataset.unit_outcomes["indikator_id"], dataset.unit_outcomes["period"], strict=True)
     )
+    # Every year's plan (with its column `ar`) and every outcome as given, when the dataset
+    # holds plans by year; else its one plan.
+    plans = dataset.plans
+    outcomes = dataset.outcomes if plans is None else plans.outcomes
     own = [
-        pair not in made
-        for pair in zip(dataset.outcomes["indikator_id"], dataset.outcomes["period"], strict=True)
+        pair not in made for pair in zip(outcomes["indikator_id"], outcomes["period"], strict=True)
     ]
     tables = {
-        "mal": dataset.goals,
-        "delmal": dataset.subgoals,
-        "indikatorer": dataset.indicators,
-        "utfall": dataset.outcomes.loc[own],
+        "mal": dataset.goals if plans is None else plans.goals,
+        "delmal": dataset.subgoals if plans is None else plans.subgoals,
+        "indikatorer": dataset.indicators if plans is None else plans.indicators,
+        "utfall": outcomes.loc[own],
         "bedomningar": dataset.assessments,
         # Optional sheets (issue 15), written when the dataset has them.
         **({"malbedomningar": dataset.goal_assessments} if len(dataset.goal_assessments) else {}),
@@ -89,9 +92,8 @@ def write_workbook(dataset: Dataset, path: Path) -> None:
         tables["jamforelser"] = dataset.comparisons
     if not dataset.units.empty:
         values = dataset.unit_outcomes.astype({"varde": object})
-        kinds = dict(
-            zip(dataset.indicators["indikator_id"], dataset.indicators["aggregering"], strict=True)
-        )
+        every = tables["indikatorer"]
+        kinds = dict(zip(every["indikator_id"], every["aggregering"], strict=True))
         values["varde"] = [
             "ej rapporterat"
             if pd.isna(v)

@@ -5,10 +5,12 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hsn_analysis.paths import PROJECT_ROOT
 from hsn_analysis.periods import Period
 from hsn_analysis.plans import plan_year_of
 from hsn_analysis.reading.validation import ValidationResult, check_dataset
@@ -19,6 +21,9 @@ from hsn_analysis.rules.subgoals import subgoal_results
 from hsn_analysis.vocabulary import Severity
 
 TODAY = date(2026, 6, 1)
+# The example data carried into 2026 with ny-plan: D2.2 dropped, I1.1.1 replaced by I1.1.3, three
+# targets changed, and T1 2026 reported.
+EXAMPLE_2026 = PROJECT_ROOT / "data" / "exempel-2026"
 _OUTCOMES = "\n".join(
     f"{i};{y}-T{t};{v + 2 * (y - 2022) + t};;"
     for y in (2022, 2023, 2024, 2025)
@@ -256,3 +261,52 @@ def test_a_frequency_changed_between_years_is_read_by_the_periods_plan(tmp_path)
     early = outcomes + "I1;2025-T1;60;;\n"
     (problem,) = messages(check(tmp_path, {"indikatorer.csv": rows, "utfall.csv": early}))
     assert "2025-T1" in problem and "rad 4" in problem
+
+
+def test_the_2026_example_holds_both_plans_and_every_years_history():
+    dataset = check_dataset(EXAMPLE_2026, today=TODAY).dataset
+    assert dataset.plan_years == (2025, 2026)
+    before, after = dataset.plan_for(2025), dataset.plan_for(2026)
+    assert set(before.subgoals["delmal_id"]) - set(after.subgoals["delmal_id"]) == {"D2.2"}
+    new = after.indicators.set_index("indikator_id")
+    assert new.loc["I1.1.3", "ersatter"] == "I1.1.1" and "I1.1.1" not in new.index
+    old = before.indicators.set_index("indikator_id")
+    changed = {
+        i
+        for i in new.index.intersection(old.index)
+        if str(new.loc[i, "malvarde"]) != str(old.loc[i, "malvarde"])
+    }
+    assert changed == {"I1.1.2", "I1.2.1", "I4.1.3"}
+    assessed = dataset.assessments.loc[dataset.assessments["period"] == "2026-T1", "delmal_id"]
+    assert set(assessed) == set(after.subgoals["delmal_id"])
+    assert (dataset.assessments["delmal_id"] == "D2.2").sum() > 0  # its history is kept
+
+
+@pytest.mark.parametrize(
+    ("period", "year", "subgoals"), [("2025-T3", 2025, 13), ("2026-T1", 2026, 12)]
+)
+def test_the_analysts_tertial_is_the_result_under_the_periods_plan(period, year, subgoals):
+    import json
+
+    import hsn_analysis as hsn
+
+    tertial = hsn.load(EXAMPLE_2026).tertial(period)
+    assert f"nämndplan {year}" in tertial.title
+    assert len(tertial.subgoals().frame) == subgoals
+    assert json.loads(tertial.to_json())["period"] == period
+    if year == 2026:
+        assert len(tertial.history("I1.1.3").frame) == 16  # I1.1.1's series goes on
+        figure = tertial.chart("I1.1.3")  # the report's chart: the break is drawn
+        assert any(line.get_gid() == "break" for line in figure.axes[0].lines)
+
+
+def test_the_2025_t3_report_is_the_same_before_and_after_the_2026_plan():
+    from hsn_analysis.paths import EXAMPLE_DATA
+    from hsn_analysis.rules.result import compute_result
+    from hsn_analysis.words.summary import summary_json
+
+    period = Period(2025, 3)
+    before = compute_result(check_dataset(EXAMPLE_DATA, today=TODAY).dataset, period)
+    after = compute_result(check_dataset(EXAMPLE_2026, today=TODAY).dataset, period)
+    assert summary_json(after) == summary_json(before)
+    pd.testing.assert_frame_equal(after.indicators, before.indicators)
