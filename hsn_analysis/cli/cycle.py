@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hsn_analysis.cli.common import (
+    EXIT_BUSY,
     EXIT_INVALID_DATA,
     EXIT_MAIL_FAILED,
     EXIT_OK,
@@ -82,10 +83,10 @@ def send_forms(
     config = settings[0]
     contents = form_contents(dataset, period, split)
     letters, nobody = form_letters(dataset, config, contents, paths, args.senast)
-    skip = _never if args.igen else already_delivered
-    outcome = _dispatch(args, settings, letters, folder, Kind.FORMS, period, skip)
+    skip = never if args.igen else already_delivered
+    outcome = dispatch_locked(args, settings, letters, folder, Kind.FORMS, period, skip)
     _no_address(nobody, words.KIND_FORMS)
-    return _finish(args, outcome, nobody, words.LOG_SKIPPED)
+    return finish(args, outcome, nobody, words.LOG_SKIPPED)
 
 
 def paminn_command(args: argparse.Namespace) -> int:
@@ -132,17 +133,18 @@ def paminn_command(args: argparse.Namespace) -> int:
     def reminded_today(entries: list[dict[str, Any]], letter: Any) -> bool:
         return delivered_on(entries, letter, today)
 
-    skip = _never if args.igen else reminded_today
-    outcome = _dispatch(args, settings, letters, folder, Kind.REMINDERS, period, skip)
+    skip = never if args.igen else reminded_today
+    outcome = dispatch_locked(args, settings, letters, folder, Kind.REMINDERS, period, skip)
     _no_address(nobody, words.KIND_REMINDERS)
-    return _finish(args, outcome, nobody, words.LOG_TODAY)
+    return finish(args, outcome, nobody, words.LOG_TODAY)
 
 
-def _never(entries: list[dict[str, Any]], letter: Any) -> bool:
+def never(entries: list[dict[str, Any]], letter: Any) -> bool:
+    """`--igen`: nobody is left out."""
     return False
 
 
-def _dispatch(
+def dispatch_locked(
     args: argparse.Namespace,
     settings: tuple[Any, Any],
     letters: list[Any],
@@ -150,7 +152,8 @@ def _dispatch(
     kind: Any,
     period: Period,
     skip: Any,
-) -> Outcome:
+) -> Outcome | None:
+    """`dispatch` with the record's folder locked; None (logged) when another sending holds it."""
     from hsn_analysis.mail.dispatch import dispatch
     from hsn_analysis.mail.ledger import ledger_path
     from hsn_analysis.runs.locking import period_lock
@@ -171,7 +174,8 @@ def _dispatch(
                 preview_folder=preview,
             )
     except LockBusy as exc:
-        raise UsageError(f"steget utskick misslyckades: {exc}") from exc
+        logger.error("steget utskick misslyckades: %s", exc)
+        return None
 
 
 def _no_address(nobody: list[FormContent], what: str) -> None:
@@ -185,11 +189,14 @@ def _no_address(nobody: list[FormContent], what: str) -> None:
         )
 
 
-def _finish(
-    args: argparse.Namespace, outcome: Outcome, nobody: list[FormContent], skipped: str
+def finish(
+    args: argparse.Namespace, outcome: Outcome | None, nobody: list[Any], skipped: str
 ) -> int:
+    """Log how the sending went; the exit code (0, 5 busy, 6 somebody without theirs)."""
     from hsn_analysis.words import mail_cycle as words
 
+    if outcome is None:
+        return EXIT_BUSY
     if outcome.skipped:
         logger.info("%s", skipped.format(n=outcome.skipped))
     if args.dry_run:

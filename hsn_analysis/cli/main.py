@@ -205,6 +205,14 @@ def build_parser() -> argparse.ArgumentParser:
     send = commands.add_parser("send", help=text.SEND_HELP)
     send.add_argument("--period", required=True, help=text.SEND_PERIOD_HELP)
     send.add_argument("--out", type=Path, default=DEFAULT_OUT, help=out_help)
+    send.add_argument(
+        "--enhet",
+        metavar="ID",
+        help="skicka basenhetens rapport (ett enhet_id, eller alla) till chefen",
+    )
+    send.add_argument(
+        "--data", type=Path, default=None, help=data_help + "; adresserna för --enhet"
+    )
     _mail_arguments(send)
     send.set_defaults(handler=_send, send=True)
 
@@ -232,6 +240,9 @@ def _mail_arguments(command: argparse.ArgumentParser) -> None:
         "--dry-run",
         action="store_true",
         help=text.DRY_RUN_HELP,
+    )
+    command.add_argument(
+        "--igen", action="store_true", help="--enhet: skicka även det som redan har levererats"
     )
 
 

@@ -214,7 +214,11 @@ def _not_mailed(args: argparse.Namespace, code: int) -> int:
 
 
 def send(args: argparse.Namespace) -> int:
-    """`send --period P`: mail the published report of P."""
+    """`send --period P`: mail the published report of P (with `--enhet`, the units')."""
+    if args.enhet is not None:
+        from hsn_analysis.cli.unit_mail import send_units_command
+
+        return send_units_command(args)
     config = _mail_config(args)
     try:
         period = Period.parse(args.period)

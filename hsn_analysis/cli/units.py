@@ -25,6 +25,8 @@ from hsn_analysis.cli.common import (
     UsageError,
     check_data,
 )
+from hsn_analysis.cli.cycle import mail_settings
+from hsn_analysis.cli.unit_mail import send_unit_reports
 from hsn_analysis.periods import RANGE_MARK, PeriodNotReady
 from hsn_analysis.problems import errors
 
@@ -34,8 +36,6 @@ logger = logging.getLogger(__name__)
 def _usage(args: argparse.Namespace) -> None:
     if args.enhet is None:
         raise UsageError("--dask gäller basenheternas rapporter: ange även --enhet ID eller alla.")
-    if args.send:
-        raise UsageError("--send gäller nämndens rapport; basenheternas rapporter mejlas inte.")
     if RANGE_MARK in args.period:
         raise UsageError("--enhet gäller en period åt gången, inte ett intervall.")
 
@@ -59,11 +59,11 @@ def run_units(args: argparse.Namespace) -> int:
     """Make the reports of one unit or of every unit for one period."""
     from hsn_analysis.reading.period_choice import resolve_period
     from hsn_analysis.runs.batch import pool_size
-    from hsn_analysis.runs.publishing import worst
     from hsn_analysis.runs.unit_batch import ALL_UNITS, UnitFinished, run_unit_reports
     from hsn_analysis.words.publishing import progress_line
 
     _usage(args)
+    settings = mail_settings(args) if args.send else None  # a typo never costs the reports
     clock = time.perf_counter()
     data = args.data.resolve()
     result = check_data(data)
@@ -123,15 +123,27 @@ def run_units(args: argparse.Namespace) -> int:
             executor=executor,
             on_finished=progress,
         )
+    code = _outcome(results, len(units), clock)
+    if settings is None:
+        return code
+    made = [r.unit_id for r in results if r.html is not None]  # only reports that succeeded
+    sent = send_unit_reports(args, settings, dataset, period, made)
+    return code if code != EXIT_OK else sent
+
+
+def _outcome(results: list[Any], n: int, clock: float) -> int:
+    """Log how the batch went; its exit code."""
+    from hsn_analysis.runs.publishing import worst
+
     failed = [r for r in results if r.html is None]
     took = f"{time.perf_counter() - clock:.1f}".replace(".", ",")
     if not failed:
-        logger.info("Alla %d enhetsrapporter klara på %s s.", len(units), took)
+        logger.info("Alla %d enhetsrapporter klara på %s s.", n, took)
         return EXIT_OK
     logger.error(
         "%d av %d enhetsrapporter misslyckades: %s. De övriga är klara.",
         len(failed),
-        len(units),
+        n,
         ", ".join(r.unit_id for r in failed),
     )
     for r in failed:

@@ -33,17 +33,22 @@ def people_of(dataset: Dataset, content: FormContent) -> list[tuple[str, str]]:
     """(name, address) of everyone who gets `content`'s form: the unit's chief, or each person
     of the role; none when the data has no address for it."""
     if content.unit_id:
-        units = dataset.units
-        if "e_post" not in units:
-            return []
-        row = units[units["enhet_id"] == content.unit_id]
-        return [("", a) for a in row["e_post"] if a]
+        return people_of_unit(dataset, content.unit_id)
     owners = dataset.owners
     if content.owner is None or owners.empty:
         return []
     key = role_key(content.owner)
     mine = owners[owners["ansvarig"].map(role_key) == key]
     return [(n, a) for n, a in zip(mine["namn"], mine["e_post"], strict=True) if a]
+
+
+def people_of_unit(dataset: Dataset, unit_id: str) -> list[tuple[str, str]]:
+    """(name, address) of the unit's chief (`e_post` of `enheter`; no name in the data)."""
+    units = dataset.units
+    if "e_post" not in units:
+        return []
+    row = units[units["enhet_id"] == unit_id]
+    return [("", a) for a in row["e_post"] if a]
 
 
 def sha256_of(path: Path) -> str:

@@ -41,9 +41,19 @@ REMINDER_NOT_ATTACHED = "Använd formuläret från det första utskicket."
 MISSING_FORM = "Formuläret har inte kommit in ({rows})."
 MISSING_ROW = "  - {what} {id} {name}"
 UNIT_BODY = (
-    "Här är {unit}s egen uppföljning av {board}s nämndplan {year}, {period}.\n\n{sentence}\n\n"
-    "Rapporten bifogas: {files}. Den öppnas i en webbläsare och kan skrivas ut."
+    "Här är enhetens egen uppföljning av {board}s nämndplan {year}, {period}: {unit}.\n\n"
+    "{sentence}\n\nRapporten bifogas: {files}. Den öppnas i en webbläsare och kan skrivas ut."
 )
+UNIT_SENTENCE = (
+    "Av de {total} delmål som enheten bedömer är enhetens bedömning {period} att {phrases}."
+)
+UNIT_SENTENCE_NONE = "Enheten har inte bedömt något av sina {total} delmål {period}."
+UNIT_NO_SUBGOALS = "Enheten bedömer inga delmål."
+UNIT_NOT_REPORTED = {
+    1: "{n} delmål har enheten inte rapporterat.",
+    2: "{n} delmål har enheten inte rapporterat.",
+}
+UNIT_GAPS = "Inte rapporterat: {gaps}."
 SIGNATURE = "Meddelandet är skickat automatiskt av hsn-report. Frågor besvaras av {sender}."
 
 # --- log and command lines ---
@@ -67,6 +77,11 @@ LOG_NO_ADDRESS = (
 )
 WHERE_OWNERS = "ingen rad i ansvariga"
 WHERE_UNIT = "ingen e_post i enheter"
+LOG_NO_REPORT = "{unit}: ingen rapport att skicka ({reason})."
+LOG_UNIT_BUSY = "{unit}: rapporten görs om just nu ({reason}); den skickas vid nästa körning."
+REASON_NO_REPORT = "ingen publicerad rapport"
+UNKNOWN_UNIT = "okänd enhet {unit}: giltiga är t.ex. {sample}, eller alla."
+NO_UNITS = "data har inga basenheter (tabellen enheter saknas eller är tom)."
 LOG_CHANGED = (
     "{file} har ändrats sedan den skrevs (SHA-256 {found} i stället för {expected}): "
     "den skickas inte till {address}."
