@@ -252,3 +252,22 @@ def test_paminn_sends_nothing_when_every_form_is_in_and_filled(tmp_path, smtp_se
     assert paminn(forms, answers, config) == EXIT_OK
     assert len(server.handler.received) == 17
     assert not ledger_path(forms, Kind.REMINDERS, PERIOD).exists()
+
+
+def test_mall_per_enhet_skicka_mails_each_units_form_to_its_chief(tmp_path, smtp_server):
+    server = smtp_server()
+    config = write_config(tmp_path, server.port, extra=NO_PAUSE)
+    forms = tmp_path / "formular"
+    code = main(
+        [
+            *("mall", "--data", str(EXAMPLE), "--period", PERIOD.code, "--per", "enhet"),
+            *("--out", str(forms), "--skicka", "--config", str(config)),
+        ]
+    )
+    assert code == EXIT_OK
+    units = load_dataset(EXAMPLE).units
+    chiefs = dict(zip(units["enhet_id"], units["e_post"], strict=True))
+    received = {r.rcpt_tos[0]: parsed(r.content) for r in server.handler.received}
+    assert len(server.handler.received) == 58 and set(received) == set(chiefs.values())
+    (attachment,) = received[chiefs["PV01"]].iter_attachments()
+    assert attachment.get_filename().endswith("(PV01).xlsx")
