@@ -8,8 +8,10 @@ from typing import Any
 from hsn_analysis.mail.config import MailConfig
 from hsn_analysis.mail.letter import Attachment, Letter
 from hsn_analysis.runs.published import PublishedReport
+from hsn_analysis.vocabulary import SubgoalStatus
 from hsn_analysis.words import labels
 from hsn_analysis.words import mail_cycle as words
+from hsn_analysis.words.json_keys import COUNT_KEY, UNIT_NOT_REPORTED_KEY
 
 HTML = ("text", "html")
 PDF = ("application", "pdf")
@@ -20,9 +22,9 @@ def unit_sentence(record: dict[str, Any], period_tertial: int) -> str:
     att uppnås och 3 kommer att uppnås. 1 delmål har enheten inte rapporterat.` — from the
     counts the unit's run recorded (`delmal`), worst first, a status without delmål left out."""
     counts = record.get("delmal") or {}
-    by_status = {"rod": "uppnas_ej", "gul": "delvis", "gron": "uppnas"}
-    present = {s: int(counts.get(k, 0)) for s, k in by_status.items() if counts.get(k, 0)}
-    missing = int(counts.get("ej_rapporterat", 0))
+    worst_first = (SubgoalStatus.RED, SubgoalStatus.YELLOW, SubgoalStatus.GREEN)
+    present = {s: int(counts[COUNT_KEY[s]]) for s in worst_first if counts.get(COUNT_KEY[s])}
+    missing = int(counts.get(UNIT_NOT_REPORTED_KEY, 0))
     total = sum(present.values()) + missing
     when = labels.PERIOD_IN_SENTENCE[period_tertial]
     if total == 0:
