@@ -21,6 +21,7 @@ from hsn_analysis.cli.common import (
     UsageError,
     check_data,
 )
+from hsn_analysis.cli.mail_settings import mail_settings
 from hsn_analysis.problems import errors
 from hsn_analysis.runs.locking import LockBusy
 
@@ -48,21 +49,6 @@ def add_mail_arguments(command: argparse.ArgumentParser) -> None:
         action="store_true",
         help="skicka även till dem som redan har fått samma sak (i dag, för påminnelser)",
     )
-
-
-def mail_settings(args: argparse.Namespace) -> tuple[Any, Any]:
-    """The recipient file and its `[utskick]`, checked before anything is written (exit 2)."""
-    from hsn_analysis.cli.reports import _mail_config
-    from hsn_analysis.mail.config import MailConfigError
-    from hsn_analysis.mail.pacing import load_pacing
-
-    config = _mail_config(args)
-    try:
-        return config, load_pacing(args.config)
-    except MailConfigError as exc:
-        for problem in exc.problems:
-            logger.error("%s", problem)
-        raise UsageError(f"{len(exc.problems)} fel i {args.config}: inget skickas.") from exc
 
 
 def send_forms(

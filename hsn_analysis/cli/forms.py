@@ -19,7 +19,8 @@ from hsn_analysis.cli.common import (
     UsageError,
     check_data,
 )
-from hsn_analysis.cli.cycle import add_mail_arguments, mail_settings, paminn_command, send_forms
+from hsn_analysis.cli.cycle import add_mail_arguments, paminn_command, send_forms
+from hsn_analysis.cli.mail_settings import mail_settings
 from hsn_analysis.paths import OUTPUTS
 from hsn_analysis.periods import Period, PeriodError
 from hsn_analysis.problems import errors, warnings
@@ -68,7 +69,12 @@ def add_form_commands(commands: Any, data_help: str, date_type: Callable[[str], 
     )
     paminn.add_argument("--data", type=Path, default=None, help=data_help)
     paminn.add_argument("--svar", type=Path, required=True, help="mappen med ifyllda formulär")
-    paminn.add_argument("--per", choices=["ansvarig", "enhet"], default="ansvarig")
+    paminn.add_argument(
+        "--per",
+        choices=["ansvarig", "enhet"],
+        default="ansvarig",
+        help="formulären gick ut per ansvarig (standard) eller per basenhet",
+    )
     paminn.add_argument(
         "--formular", type=Path, help="formulärens mapp (standard: <out>/formular/<period>/)"
     )

@@ -26,6 +26,7 @@ from hsn_analysis.cli.common import (
     UsageError,
     check_data,
 )
+from hsn_analysis.cli.mail_settings import mail_config as _mail_config
 from hsn_analysis.periods import RANGE_MARK, Period, PeriodNotReady
 from hsn_analysis.problems import InvalidDatasetError, Problem, errors
 from hsn_analysis.runs.locking import LockBusy
@@ -36,21 +37,6 @@ if TYPE_CHECKING:
     from hsn_analysis.runs.kernel import Kernel
 
 logger = logging.getLogger(__name__)
-
-
-def _mail_config(args: argparse.Namespace) -> Any:
-    """The mail configuration, read and checked before anything runs (exit 2 if unusable)."""
-    from hsn_analysis.mail.config import MailConfigError, load_mail_config
-
-    if args.config is None:
-        raise UsageError(text.MAIL_NEEDS_CONFIG)
-    try:
-        return load_mail_config(args.config, os.environ)
-    except MailConfigError as exc:
-        for problem in exc.problems:
-            logger.error("%s", problem)
-        n = counted(len(exc.problems), ERRORS)
-        raise UsageError(text.MAIL_CONFIG_INVALID.format(errors=n, path=args.config)) from exc
 
 
 def run(args: argparse.Namespace) -> int:

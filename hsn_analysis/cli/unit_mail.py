@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 def send_units_command(args: argparse.Namespace) -> int:
     """`send --period P --enhet ID|alla --config …`: mail the published unit reports."""
-    from hsn_analysis.cli.cycle import mail_settings
+    from hsn_analysis.cli.mail_settings import mail_settings
     from hsn_analysis.periods import Period, PeriodError
 
     settings = mail_settings(args)

@@ -25,7 +25,7 @@ from hsn_analysis.cli.common import (
     UsageError,
     check_data,
 )
-from hsn_analysis.cli.cycle import mail_settings
+from hsn_analysis.cli.mail_settings import mail_settings
 from hsn_analysis.cli.unit_mail import send_unit_reports
 from hsn_analysis.periods import RANGE_MARK, PeriodNotReady
 from hsn_analysis.problems import errors

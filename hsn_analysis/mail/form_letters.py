@@ -57,7 +57,7 @@ def sha256_of(path: Path) -> str:
 
 
 def _deadline(day: date | None) -> str:
-    return swedish_date(day) if day else words.DEADLINE_NONE
+    return words.DEADLINE.format(date=swedish_date(day)) if day else words.DEADLINE_NONE
 
 
 def _owner(content: FormContent) -> str:

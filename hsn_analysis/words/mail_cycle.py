@@ -25,15 +25,16 @@ FORM_BODY = (
     "Fyll i de gula kolumnerna i bladen {sheets}: status och kommentar för varje delmål, värde "
     "och kommentar för varje indikator. De grå kolumnerna visar planen och förra tertialen och "
     "kan inte ändras. Bladet Instruktioner säger vilka ord och tal som gäller.\n\n"
-    "Lämna svaren senast {deadline}: spara filen med samma namn och skicka den som bilaga i "
+    "Lämna svaren {deadline}: spara filen med samma namn och skicka den som bilaga i "
     "ett svar på detta meddelande."
 )
+DEADLINE = "senast {date}"
 DEADLINE_NONE = "så snart som möjligt"
 FORM_ROWS = "{subgoals} delmål och {indicators} indikatorer"
 REMINDER_BODY = (
     "Vi saknar fortfarande svar i uppföljningen av {board}s nämndplan {year}, {period}, för "
     "{owner}:\n\n{missing}\n\n"
-    "Lämna svaren senast {deadline}: fyll i formuläret och skicka det som bilaga i ett svar på "
+    "Lämna svaren {deadline}: fyll i formuläret och skicka det som bilaga i ett svar på "
     "detta meddelande."
 )
 REMINDER_ATTACHED = "Formuläret bifogas igen."
