@@ -285,12 +285,11 @@ def test_example_environment_file_leaves_the_password_empty_and_asks_for_mode_60
 # --- README ---
 
 
-def test_readme_explains_the_schedule_and_scaling_before_development():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_scheduling_document_explains_the_schedule_and_scaling_and_the_readme_links_it():
+    assert "(docs/scheduling.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "scheduling.md").read_text(encoding="utf-8")
     headings = re.findall(r"^## (.+)$", readme, re.M)
-    at = headings.index("Scheduled runs")
-    assert headings[at : at + 2] == ["Scheduled runs", "Scaling out"]
-    assert at < headings.index("Development")
+    assert headings[:2] == ["Scheduled runs", "Scaling out"]
     assert "journalctl -u hsn-report" in readme
     assert "systemctl enable --now hsn-report.timer" in readme
     assert "0 6 5 1,5,9 *" in readme

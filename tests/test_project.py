@@ -64,11 +64,11 @@ def test_setup_registered_the_project_kernel_for_this_environment():
     assert spec.language == "python"
 
 
-def test_the_readme_exit_code_table_names_every_code_the_command_returns():
+def test_the_exit_code_table_of_the_command_document_names_every_code_the_command_returns():
     from hsn_analysis.cli import common
 
     codes = {v for k, v in vars(common).items() if k.startswith("EXIT_")}
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
     table = readme[readme.index("| exit code | meaning |") :].split("\n\n", 1)[0]
     documented = {int(m) for m in re.findall(r"^\| (\d+) \|", table, re.M)}
     assert documented == codes == set(range(len(codes)))
