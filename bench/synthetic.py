@@ -3,7 +3,7 @@
 Full size: 40 mål, 10 000 delmål, 150 000 indicators, outcomes for the 15 tertials 2021-T1 …
 2025-T3 (≈ 2,2 million rows) and one assessment per delmål and tertial. Everything is drawn with
 vectorised numpy/pandas from a fixed seed, so one size always gives the same files and the full
-size takes seconds. The data is valid (PRODUCT.md §3): `check_dataset` finds no errors, only a
+size takes seconds. The data is valid: `check_dataset` finds no errors, only a
 warning per deliberately missing outcome.
 """
 

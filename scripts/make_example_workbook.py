@@ -37,7 +37,7 @@ def _cell(value: object) -> object:
 
 
 def write_workbook(dataset: Dataset, path: Path) -> None:
-    """Save `dataset` as a workbook with the sheets of PRODUCT.md §3."""
+    """Save `dataset` as a workbook with the sheets of the input format (docs/indata.md)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     settings = dataset.settings

@@ -1,4 +1,4 @@
-"""Indicator fulfilment and status (PRODUCT §5.1) as the report tables show them."""
+"""Indicator fulfilment and status as the report tables show them."""
 
 import math
 

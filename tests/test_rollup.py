@@ -1,4 +1,4 @@
-"""Counting delmål per status and one status per mål (PRODUCT §5.4)."""
+"""Counting delmål per status and one status per mål."""
 
 import pandas as pd
 import pytest

@@ -1,4 +1,4 @@
-"""The report's opening: title block, contents and Sammanfattning (PRODUCT §6.1–6.2)."""
+"""The report's opening: title block, contents and Sammanfattning."""
 
 from __future__ import annotations
 

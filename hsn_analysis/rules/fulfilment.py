@@ -1,4 +1,4 @@
-"""Indicator fulfilment (måluppfyllelse) and status per indicator and period (PRODUCT §5.1).
+"""Indicator fulfilment (måluppfyllelse) and status per indicator and period.
 
 Everything here is vectorised over numpy arrays: a board's history can hold millions of outcome
 rows, so no Python loop runs per outcome or per indicator.
@@ -61,7 +61,7 @@ def _fulfilment(
 
 
 def fulfilment(target_type: pd.Series, value: pd.Series, target: pd.Series) -> pd.Series:
-    """Måluppfyllelse in % (PRODUCT §5.1), element by element; the inputs align by position.
+    """Måluppfyllelse in %, element by element; the inputs align by position.
 
     `minst`: 100 × value / target; `högst`: 100 × target / value. NaN for `öka`, `minska` and
     `ingen`, for a missing value or target, for a target <= 0 (no percentage: the status compares

@@ -1,4 +1,4 @@
-"""Counting delmål per status and rolling them up to one status per mål (PRODUCT §5.4)."""
+"""Counting delmål per status and rolling them up to one status per mål."""
 
 from __future__ import annotations
 

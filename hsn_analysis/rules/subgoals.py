@@ -1,4 +1,4 @@
-"""Delmål status, change since the previous tertial, evidence check (PRODUCT §5.2, §5.3, §5.5)."""
+"""Delmål status, change since the previous tertial, evidence check."""
 
 from __future__ import annotations
 

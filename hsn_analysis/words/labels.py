@@ -94,7 +94,7 @@ def indicator_status_text(status: str, kind: str = "", *, short: bool = False) -
 
 EXAMPLE_DATA_BANNER = "EXEMPELDATA: siffrorna är påhittade och beskriver ingen verklig verksamhet."
 
-# Subgoals.Deviation values (the evidence check, PRODUCT §5.3).
+# Subgoals.Deviation values (the evidence check).
 DEVIATION_LABEL = {
     "gron_delmal_rod_indikator": "Delmålet bedöms uppnås men har röd indikator",
     "rod_delmal_grona_indikatorer": "Delmålet bedöms inte uppnås men indikatorerna är gröna",

@@ -1,4 +1,4 @@
-"""The report's sentences in Swedish: the count sentence (PRODUCT §1) and the change summary."""
+"""The report's sentences in Swedish: the count sentence and the change summary."""
 
 from __future__ import annotations
 
