@@ -17,7 +17,7 @@ TODAY_HELP = "räkna 'auto' som om dagens datum vore detta (ÅÅÅÅ-MM-DD)"
 VALIDATE_HELP = "lista alla problem i indata"
 SUMMARY_HELP = "sammanfatta en period"
 JSON_HELP = "skriv ut ett JSON-objekt"
-RUN_HELP = "skapa rapporten för en period (HTML)"
+RUN_HELP = "skapa rapporten för en period (HTML och PDF/A)"
 JOBS_HELP = (
     "för ett intervall (2024-T1..2025-T3): så många rapporter åt gången "
     "(högst en per processorkärna; standard: 1)"
