@@ -36,6 +36,7 @@ from hsn_analysis.runs.notebook import (  # re-exported: the runner's failures, 
 )
 from hsn_analysis.runs.publishing import Attempt, OutputFailed, RunFailed, attempt
 from hsn_analysis.runs.record import record_figures, run_record
+from hsn_analysis.words.publishing import pdf_done_line
 
 __all__ = [
     "CELL_TIMEOUT_S",
@@ -198,7 +199,7 @@ def _produce(
     run.staged(files.pdf).write_bytes(pdf)
     timings["pdf"] = time.perf_counter() - step  # what the run waited for
     timings.update(made)  # the thread's own times, while the kernel ran
-    logger.info("PDF/A klar: satt på %.2f s", made["pdf_sattning"])
+    logger.info("%s", pdf_done_line(made["pdf_sattning"]))
     timings["totalt"] = time.perf_counter() - clock
 
     record = run_record(

@@ -29,6 +29,7 @@ LATEST_RUN_FAILED = (
 )
 RECORD_UNREADABLE = "körningsposten {record} saknas eller går inte att läsa."
 UNEXPECTED_ERROR = "{unit}: oväntat fel"
+PDF_DONE = "PDF/A klar: satt på {seconds} s"
 
 # --- the index's list of the basenheter's reports (runs.unit_index) ---
 UNIT_REPORTS_HEADING = "Basenheternas rapporter {period}"
@@ -82,3 +83,10 @@ def progress_line(
         return PROGRESS_FAILED.format(n=n, total=total, name=name, error=error, pace=pace)
     took = format_number(seconds, 1)
     return PROGRESS_DONE.format(n=n, total=total, name=name, seconds=took, pace=pace)
+
+
+def pdf_done_line(seconds: float) -> str:
+    """`PDF/A klar: satt på 2,55 s`: the run's log line once Typst has typeset the PDF."""
+    from hsn_analysis.words.formatting import format_number  # see pace_text
+
+    return PDF_DONE.format(seconds=format_number(seconds))
