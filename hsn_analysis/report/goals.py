@@ -169,13 +169,19 @@ def indicator_block(report: Report, indicator: Row) -> str:
     return f'<div class="indikator">{head}{signals}</div>'
 
 
-def replaced_note(indicator: Row) -> str:
-    """Under an indicator that replaces another: whose values come before the break."""
+def replaced_text(indicator: Row) -> str:
+    """For an indicator that replaces another: whose values come before the break ("" else)."""
     replaced = getattr(indicator, "ersatter", "")
     if not replaced or not indicator.spc_fran:
         return ""
     period = Period.parse(indicator.spc_fran).label
-    return f'<p class="meta">{esc(plan_text.REPLACED_NOTE.format(old=replaced, period=period))}</p>'
+    return plan_text.REPLACED_NOTE.format(old=replaced, period=period)
+
+
+def replaced_note(indicator: Row) -> str:
+    """Under an indicator that replaces another: `replaced_text` as a note."""
+    text = replaced_text(indicator)
+    return f'<p class="meta">{esc(text)}</p>' if text else ""
 
 
 def indicator_chart(report: Report, indicator: Row, history: pd.DataFrame) -> str:
@@ -183,10 +189,9 @@ def indicator_chart(report: Report, indicator: Row, history: pd.DataFrame) -> st
     trend_alt = charts.indicator_trend_alt(history, report.period)
     drawn = indicator_figure(report.result, indicator)
     signal = report.signals.get(indicator.indikator_id)
-    replaced = getattr(indicator, "ersatter", "")
-    if replaced and indicator.spc_fran:  # the break, for those who do not see the chart
-        period = Period.parse(indicator.spc_fran).label
-        trend_alt += " " + plan_text.REPLACED_NOTE.format(old=replaced, period=period)
+    replaced = replaced_text(indicator)
+    if replaced:  # the break, for those who do not see the chart
+        trend_alt += " " + replaced
     if signal is None or signal.result is None:
         return figure(drawn, trend_alt, css_class="trend")
     target = chart_target(report.result, indicator, signal)

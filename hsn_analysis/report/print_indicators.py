@@ -80,6 +80,9 @@ def indicator_table(history: pd.DataFrame, caption: str) -> Block:
 def _indicator_chart(report: Report, indicator: Any, history: pd.DataFrame, doc: Document) -> Block:
     """As `goals.indicator_chart`: the indicator's one chart (`indicator_figure`), its alt text."""
     alt = charts.indicator_trend_alt(history, report.period)
+    replaced = report_goals.replaced_text(indicator)
+    if replaced:  # the break, for those who do not see the chart
+        alt += " " + replaced
     signal = report.signals.get(indicator.indikator_id)
     if signal is not None and signal.result is not None:
         target = chart_target(report.result, indicator, signal)
@@ -206,6 +209,9 @@ def indicator_blocks(report: Report, indicator: Any, doc: Document) -> list[Bloc
     if len(history) > report_goals.MAX_TABLE_ROWS:
         note = report_text.HISTORY_CUT.format(shown=report_goals.MAX_TABLE_ROWS, total=len(history))
         left.append(para(note, "meta"))
+    replaced = report_goals.replaced_text(indicator)
+    if replaced:
+        left.append(para(replaced, "meta"))
     head: list[Block] = [
         heading(indicator.namn, 3),
         para(about, "meta"),
