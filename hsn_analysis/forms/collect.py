@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.forms.content import (
+    FormContent,
     IndicatorRow,
     Split,
     SubgoalRow,
@@ -98,11 +99,32 @@ def form_info(book: Any) -> dict[str, str] | None:
     return info if info.get("typ") == INFO_KIND else None
 
 
+class UnitPlans:
+    """The rows each unit's form asked for, worked out once per period for one dataset: `samla`
+    reads a form per basenhet, dozens of them, all of the same plan."""
+
+    def __init__(self) -> None:
+        self._by_period: dict[Period, dict[str, FormContent]] = {}
+
+    def rows(
+        self, dataset: Dataset, period: Period, unit: str
+    ) -> tuple[list[SubgoalRow], list[IndicatorRow | UnitIndicatorRow]] | None:
+        """The rows the form of `unit` asked for; None when `enheter` has no such unit."""
+        if period not in self._by_period:
+            contents: dict[str, FormContent] = {}
+            for each in form_contents(dataset, period, Split.UNIT):
+                contents.setdefault(each.unit_id, each)
+            self._by_period[period] = contents
+        content = self._by_period[period].get(unit)
+        return None if content is None else (list(content.subgoals), list(content.indicators))
+
+
 def read_form(
-    path: Path, dataset: Dataset, period: Period | None
+    path: Path, dataset: Dataset, period: Period | None, plans: UnitPlans | None = None
 ) -> tuple[FormRead | None, list[Problem]]:
     """Read one returned form of `period` (None: whatever period it has).
 
+    `plans` is shared by the calls that read forms of the same `dataset` (one is made if not).
     Returns None with the problems when the file cannot be used at all.
     """
     name = path.name
@@ -127,7 +149,8 @@ def read_form(
     form = FormRead(path, own, split, info.get("ansvarig") or None, unit=info.get("enhet", ""))
     problems: list[Problem] = []
     sheets = sheets_for(split)
-    planned = _planned(dataset, own, form.unit) if split == Split.UNIT.value else None
+    plans = plans or UnitPlans()
+    planned = plans.rows(dataset, own, form.unit) if split == Split.UNIT.value else None
     if split == Split.UNIT.value and planned is None:
         gone = words.MSG_FORM_UNIT_GONE.format(unit=form.unit)
         return None, [Problem(Severity.ERROR, name, gone)]
@@ -150,16 +173,6 @@ def read_form(
         problems += reader.problems
     book.close()
     return form, problems
-
-
-def _planned(
-    dataset: Dataset, period: Period, unit: str
-) -> tuple[list[SubgoalRow], list[IndicatorRow | UnitIndicatorRow]] | None:
-    """The rows the form of `unit` asked for; None when `enheter` has no such unit."""
-    for content in form_contents(dataset, period, Split.UNIT):
-        if content.unit_id == unit:
-            return list(content.subgoals), list(content.indicators)
-    return None
 
 
 class _SheetReader:

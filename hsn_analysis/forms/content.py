@@ -8,7 +8,7 @@ two always agree on what a form asked.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from hsn_analysis.dataset import Dataset
@@ -195,8 +195,11 @@ def unit_form_contents(dataset: Dataset, period: Period) -> list[FormContent]:
     dataset = organised_for(dataset, period)
     assessed = set(dataset.unit_assessments["delmal_id"])
     plan_subgoals = [r for r in subgoal_rows(dataset, period) if r.subgoal_id in assessed]
-    due = {r.indicator_id for r in _due_aggregated(dataset, period)}
-    units_of = {i: set(expected_units(dataset, i)["enhet_id"]) for i in due}
+    due = _due_aggregated(dataset, period)
+    units_of = {
+        r.indicator_id: set(expected_units(dataset, r.indicator_id)["enhet_id"]) for r in due
+    }
+    last = _last_unit_values(dataset, period)
     before = dataset.unit_assessments
     before = before.loc[before["period"] == period.previous.code]
     previous = {(r.delmal_id, r.enhet_id): r for r in before.itertuples(index=False)}
@@ -210,8 +213,8 @@ def unit_form_contents(dataset: Dataset, period: Period) -> list[FormContent]:
             comment = str(was.kommentar) if was is not None else ""
             subgoals.append(SubgoalRow(row.subgoal_id, row.name, status, comment, owner))
         indicators = [
-            row
-            for row in _unit_indicator_rows(dataset, period, unit.enhet_id, owner)
+            _unit_indicator_row(row, last.get((unit.enhet_id, row.indicator_id)), owner)
+            for row in due
             if unit.enhet_id in units_of[row.indicator_id]
         ]
         forms.append(FormContent(period, owner, tuple(subgoals), tuple(indicators), unit.enhet_id))
@@ -243,32 +246,33 @@ def _due_aggregated(dataset: Dataset, period: Period) -> list[UnitIndicatorRow]:
     return rows
 
 
-def _unit_indicator_rows(
-    dataset: Dataset, period: Period, unit_id: str, owner: str
-) -> list[UnitIndicatorRow]:
+def _last_unit_values(dataset: Dataset, period: Period) -> dict[tuple[str, str], tuple[float, str]]:
+    """(enhet_id, indikator_id) → the unit's latest value before `period` and its period code.
+
+    One pass over `enhetsutfall` for all units: a form per unit of a region is dozens of forms.
+    """
     values = dataset.unit_outcomes
-    earlier = values.loc[(values["enhet_id"] == unit_id) & (values["period"] < period.code)]
-    last = earlier.sort_values("period").groupby("indikator_id").tail(1).set_index("indikator_id")
-    rows = []
-    for row in _due_aggregated(dataset, period):
-        value: float | str | None = None
-        when = ""
-        if row.indicator_id in last.index:
-            number = float(last.at[row.indicator_id, "varde"])
-            when = Period.parse(str(last.at[row.indicator_id, "period"])).short_label
-            if number == number:  # NaN: the unit did not report
-                value = ("ja" if number else "nej") if row.yes_no else number
-        rows.append(
-            UnitIndicatorRow(
-                row.indicator_id,
-                row.subgoal_id,
-                row.name,
-                row.unit,
-                row.target,
-                value,
-                when if value is not None else "",
-                owner,
-                row.yes_no,
-            )
+    earlier = values.loc[values["period"] < period.code].sort_values("period", kind="stable")
+    last = earlier.groupby(["enhet_id", "indikator_id"], sort=False).tail(1)
+    return {
+        (unit, indicator): (float(value), str(when))
+        for unit, indicator, value, when in zip(
+            last["enhet_id"], last["indikator_id"], last["varde"], last["period"], strict=True
         )
-    return rows
+    }
+
+
+def _unit_indicator_row(
+    row: UnitIndicatorRow, last: tuple[float, str] | None, owner: str
+) -> UnitIndicatorRow:
+    """A due aggregated indicator on one unit's form, with the unit's latest value (if any)."""
+    value: float | str | None = None
+    when = ""
+    if last is not None:
+        number, code = last
+        when = Period.parse(code).short_label
+        if number == number:  # NaN: the unit did not report
+            value = ("ja" if number else "nej") if row.yes_no else number
+    return replace(
+        row, last_value=value, last_period=when if value is not None else "", owner=owner
+    )

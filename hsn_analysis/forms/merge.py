@@ -15,7 +15,7 @@ from pathlib import Path
 
 from hsn_analysis.dataset import Dataset
 from hsn_analysis.forms import output
-from hsn_analysis.forms.collect import YES_NO, Answer, FormRead, Value, read_form
+from hsn_analysis.forms.collect import YES_NO, Answer, FormRead, UnitPlans, Value, read_form
 from hsn_analysis.forms.content import Split, form_contents
 from hsn_analysis.forms.layout import ALL_SHEETS, SheetLayout, file_names, sheets_for
 from hsn_analysis.periods import Period
@@ -58,12 +58,13 @@ def collect_forms(
     forms: list[FormRead] = []
     period: Period | None = None
     seen_paths: set[Path] = set()
+    plans = UnitPlans()  # every form read against the same plan
     for path in paths:
         if path.resolve() in seen_paths:
             problems.append(Problem(Severity.WARNING, path.name, words.MSG_FORM_SAME_FILE))
             continue
         seen_paths.add(path.resolve())
-        form, found = read_form(path, dataset, period)
+        form, found = read_form(path, dataset, period, plans)
         problems += found
         if form is not None:
             period = period or form.period

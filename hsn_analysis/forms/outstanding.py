@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hsn_analysis.dataset import Dataset
-from hsn_analysis.forms.collect import read_form
+from hsn_analysis.forms.collect import UnitPlans, read_form
 from hsn_analysis.forms.content import (
     FormContent,
     IndicatorRow,
@@ -44,9 +44,10 @@ def outstanding(
     """Every form of `period` split by `split`, with what the returned forms at `paths` leave
     unanswered (in the order of `form_contents`)."""
     answered: set[tuple[str, str, str]] = set()
+    plans = UnitPlans()
     returned: set[str] = set()
     for path in paths:
-        form, _ = read_form(path, dataset, period)
+        form, _ = read_form(path, dataset, period, plans)
         if form is None or form.split != split.value:
             continue
         answered |= {(a.table, a.id, a.unit) for a in form.answers}
