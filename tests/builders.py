@@ -180,3 +180,54 @@ def hsn_report(*args: str | Path, cwd: Path = PROJECT_ROOT) -> subprocess.Comple
         encoding="utf-8",
         cwd=cwd,
     )
+
+
+# The example's first mål, its two delmål and their three indicators: enough for every part of
+# the report (status chart, indicator charts, assessments, the mål's comment), a tenth of its cost.
+SMALL_GOALS = ("M1",)
+
+
+def small_example(folder: Path, goals: Iterable[str] = SMALL_GOALS) -> Path:
+    """A copy of the example data (`data/exempel`) in `folder` keeping only the mål `goals`,
+    their delmål, indicators, outcomes and assessments. Settings, the administration's analysis
+    and the units stay; contacts, units' answers and comparisons stay where they concern what
+    is kept (for M1: two contacts, nothing else). For tests of the publishing path (locks,
+    reruns, backups, failure records, exit codes, batches, mail): the real notebook and PDF
+    still run, on 4 charts instead of 31."""
+    import csv
+    import shutil
+
+    from hsn_analysis.paths import EXAMPLE_DATA
+
+    keep = set(goals)
+    folder.mkdir(parents=True, exist_ok=True)
+    subgoals: set[str] = set()
+    indicators: set[str] = set()
+
+    def copy(name: str, wanted=None) -> list[dict[str, str]]:
+        with (EXAMPLE_DATA / name).open(encoding="utf-8-sig", newline="") as source:
+            reader = csv.DictReader(source, delimiter=";")
+            fields = list(reader.fieldnames or [])
+            rows = [row for row in reader if wanted is None or wanted(row)]
+        with (folder / name).open("w", encoding="utf-8-sig", newline="") as target:
+            writer = csv.DictWriter(target, fields, delimiter=";", lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        return rows
+
+    copy("mal.csv", lambda row: row["mal_id"] in keep)
+    copy("malbedomningar.csv", lambda row: row["mal_id"] in keep)
+    kept = copy("delmal.csv", lambda row: row["mal_id"] in keep)
+    subgoals.update(r["delmal_id"] for r in kept)
+    copy("bedomningar.csv", lambda row: row["delmal_id"] in subgoals)
+    kept += copy("indikatorer.csv", lambda row: row["delmal_id"] in subgoals)
+    indicators.update(r["indikator_id"] for r in kept if "indikator_id" in r)
+    responsible = {r["ansvarig"] for r in kept}
+    copy("ansvariga.csv", lambda row: row["ansvarig"] in responsible)
+    copy("utfall.csv", lambda row: row["indikator_id"] in indicators)
+    copy("jamforelser.csv", lambda row: row["indikator_id"] in indicators)
+    copy("enhetsutfall.csv", lambda row: row["indikator_id"] in indicators)
+    copy("enhetsbedomningar.csv", lambda row: row["delmal_id"] in subgoals)
+    for name in ("analys.csv", "enheter.csv", "installningar.toml"):
+        shutil.copyfile(EXAMPLE_DATA / name, folder / name)
+    return folder

@@ -9,7 +9,6 @@ import builders
 import pytest
 
 from hsn_analysis import cli
-from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period, period_range
 from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.runs.batch import pool_size, run_batch
@@ -34,19 +33,26 @@ def test_pool_size_is_the_jobs_asked_for_within_cores_and_reports(jobs, runs, co
     assert pool_size(jobs, runs, cores) == expected
 
 
+# The batch is under test, not the report: a stand-in notebook on the example's first mål
+# (`builders.small_example`) runs each report in about a second.
 @pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(EXAMPLE_DATA)
+def data(tmp_path_factory):
+    return builders.small_example(tmp_path_factory.mktemp("data"))
 
 
-def test_every_period_of_a_batch_is_published_in_its_own_folder(tmp_path, dataset):
+@pytest.fixture(scope="module")
+def dataset(data):
+    return load_dataset(data)
+
+
+def test_every_period_of_a_batch_is_published_in_its_own_folder(tmp_path, data, dataset):
     notebook = builders.tiny_notebook(tmp_path)
     seen = []
     periods = period_range(T1, T3)
     result = run_batch(
         dataset,
         periods,
-        EXAMPLE_DATA,
+        data,
         tmp_path / "ut",
         jobs=2,
         notebook=notebook,
@@ -65,12 +71,12 @@ def test_every_period_of_a_batch_is_published_in_its_own_folder(tmp_path, datase
     assert all(p.code in index for p in periods)
 
 
-def test_a_failing_report_is_listed_while_the_others_are_published(tmp_path, dataset):
+def test_a_failing_report_is_listed_while_the_others_are_published(tmp_path, data, dataset):
     notebook = builders.tiny_notebook(
         tmp_path, 'assert period != "2024-T2", "planerat fel för 2024-T2"'
     )
     out = tmp_path / "ut"
-    result = run_batch(dataset, period_range(T1, T3), EXAMPLE_DATA, out, jobs=2, notebook=notebook)
+    result = run_batch(dataset, period_range(T1, T3), data, out, jobs=2, notebook=notebook)
 
     assert [f.period for f in result.failed] == [T2]
     error = result.failed[0].error
@@ -81,7 +87,7 @@ def test_a_failing_report_is_listed_while_the_others_are_published(tmp_path, dat
 
 
 def test_the_command_runs_a_range_and_exits_5_naming_the_period_whose_lock_is_held(
-    tmp_path, capsys, monkeypatch
+    tmp_path, data, capsys, monkeypatch
 ):
     from hsn_analysis.runs import runner
 
@@ -89,7 +95,8 @@ def test_the_command_runs_a_range_and_exits_5_naming_the_period_whose_lock_is_he
     monkeypatch.setattr(runner, "REPORT_NOTEBOOK", builders.tiny_notebook(tmp_path))
     out = tmp_path / "ut"
     with period_lock(published_files(out, T2).html.parent, "en annan körning"):
-        code = cli.main(["run", "--period", "2024-T1..2024-T2", "--jobs", "2", "--out", str(out)])
+        argv = ["run", "--period", "2024-T1..2024-T2", "--jobs", "2", "--out", str(out)]
+        code = cli.main([*argv, "--data", str(data)])
     captured = capsys.readouterr()
     assert code == cli.EXIT_BUSY
     assert captured.out.strip() == str(published_files(out, T1).html)
@@ -125,7 +132,7 @@ def test_jobs_must_be_a_positive_whole_number(tmp_path, capsys, jobs):
     assert "inget heltal större än 0" in capsys.readouterr().err
 
 
-def test_more_jobs_than_cores_runs_at_most_one_report_per_core(tmp_path, capsys, monkeypatch):
+def test_more_jobs_than_cores_runs_at_most_one_report_per_core(tmp_path, data, capsys, monkeypatch):
     import os
 
     from hsn_analysis.runs import runner
@@ -133,7 +140,8 @@ def test_more_jobs_than_cores_runs_at_most_one_report_per_core(tmp_path, capsys,
     monkeypatch.setattr(runner, "REPORT_NOTEBOOK", builders.tiny_notebook(tmp_path))
     cores = os.cpu_count() or 1
     out = tmp_path / "ut"
-    code = cli.main(["run", "--period", "2025-T1..2025-T2", "--jobs", "64", "--out", str(out)])
+    argv = ["run", "--period", "2025-T1..2025-T2", "--jobs", "64", "--out", str(out)]
+    code = cli.main([*argv, "--data", str(data)])
     err = capsys.readouterr().err
     assert code == cli.EXIT_OK
     at_once = min(2, cores)
@@ -145,12 +153,13 @@ def test_more_jobs_than_cores_runs_at_most_one_report_per_core(tmp_path, capsys,
 
 
 def test_an_unexpected_fault_in_a_report_is_logged_with_its_traceback(
-    tmp_path, capsys, monkeypatch
+    tmp_path, data, capsys, monkeypatch
 ):
     from hsn_analysis.runs import runner
 
     monkeypatch.setattr(runner, "REPORT_NOTEBOOK", tmp_path / "saknas.ipynb")
-    code = cli.main(["run", "--period", "2025-T2..2025-T2", "--out", str(tmp_path / "ut")])
+    argv = ["run", "--period", "2025-T2..2025-T2", "--out", str(tmp_path / "ut")]
+    code = cli.main([*argv, "--data", str(data)])
     err = capsys.readouterr().err
     assert code == cli.EXIT_BUG  # as for one report: a fault of the program, not of the run
     assert "[1/1] 2025-T2 misslyckades" in err and "saknas.ipynb" in err

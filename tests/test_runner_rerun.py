@@ -1,5 +1,6 @@
 """Re-running a period: the new report replaces the old at once, the old is kept, one run at a
-time. A tiny notebook stands in for the report notebook, so these runs take about a second."""
+time. A tiny notebook stands in for the report notebook and the example's first mål for its
+data (`builders.small_example`), so these runs take about a second."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from datetime import date
 import builders
 import pytest
 
-from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
 from hsn_analysis.reading.period_choice import PeriodNotReady
 from hsn_analysis.runs import runner
@@ -24,11 +24,23 @@ def tiny_notebook(tmp_path):
     return builders.tiny_notebook(tmp_path)
 
 
-def run(out, notebook, period="2025-T2", **kwargs):
-    return runner.run_report(period, EXAMPLE_DATA, out, notebook=notebook, **kwargs)
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    """The example's first mål (read only: no test changes it)."""
+    return builders.small_example(tmp_path_factory.mktemp("data"))
 
 
-def test_a_rerun_replaces_the_report_and_keeps_the_previous_one_dated(tmp_path, tiny_notebook):
+@pytest.fixture
+def run(data):
+    """A run of the report on the small example data with the notebook given."""
+
+    def run(out, notebook, period="2025-T2", **kwargs):
+        return runner.run_report(period, data, out, notebook=notebook, **kwargs)
+
+    return run
+
+
+def test_a_rerun_replaces_the_report_and_keeps_the_previous_one_dated(run, tmp_path, tiny_notebook):
     out = tmp_path / "ut"
     first = run(out, tiny_notebook)
     first_files = {k: getattr(first, k).read_bytes() for k in ("html", "notebook", "record", "pdf")}
@@ -52,7 +64,7 @@ def test_a_rerun_replaces_the_report_and_keeps_the_previous_one_dated(tmp_path, 
     assert backups[3].read_bytes() == first_files["pdf"]
 
 
-def test_three_runs_within_a_second_keep_every_earlier_report(tmp_path, tiny_notebook):
+def test_three_runs_within_a_second_keep_every_earlier_report(run, tmp_path, tiny_notebook):
     out = tmp_path / "ut"
     htmls = []
     for _ in range(3):
@@ -62,7 +74,7 @@ def test_three_runs_within_a_second_keep_every_earlier_report(tmp_path, tiny_not
     assert {p.read_bytes() for p in kept} == set(htmls[:2])
 
 
-def test_the_run_record_carries_what_the_index_and_the_mail_need(tmp_path, tiny_notebook):
+def test_the_run_record_carries_what_the_index_and_the_mail_need(run, tmp_path, tiny_notebook):
     import hashlib
 
     result = run(out := tmp_path / "ut", tiny_notebook)
@@ -77,7 +89,9 @@ def test_the_run_record_carries_what_the_index_and_the_mail_need(tmp_path, tiny_
     assert (out / "index.html").exists()
 
 
-def test_a_run_of_a_period_that_is_running_is_refused_and_changes_nothing(tmp_path, tiny_notebook):
+def test_a_run_of_a_period_that_is_running_is_refused_and_changes_nothing(
+    run, tmp_path, tiny_notebook
+):
     out = tmp_path / "ut"
     first = run(out, tiny_notebook)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
@@ -89,20 +103,20 @@ def test_a_run_of_a_period_that_is_running_is_refused_and_changes_nothing(tmp_pa
     assert all(after[p] == before[p] for p in before if p.name != ".korning.lock")
 
 
-def test_another_period_may_run_while_one_is_locked(tmp_path, tiny_notebook):
+def test_another_period_may_run_while_one_is_locked(run, tmp_path, tiny_notebook):
     out = tmp_path / "ut"
     with period_lock(published_files(out, T2).html.parent, "T2 pågår"):
         result = run(out, tiny_notebook, period="2025-T1")
     assert result.html.exists()
 
 
-def test_auto_on_the_scheduled_january_run_makes_the_full_year_report(tmp_path, tiny_notebook):
+def test_auto_on_the_scheduled_january_run_makes_the_full_year_report(run, tmp_path, tiny_notebook):
     result = run(tmp_path / "ut", tiny_notebook, period="auto", today=date(2026, 1, 5))
     assert result.period.code == "2025-T3"
     assert "2025-T3" in result.html.read_text(encoding="utf-8")
 
 
-def test_auto_after_the_data_ends_makes_nothing(tmp_path, tiny_notebook):
+def test_auto_after_the_data_ends_makes_nothing(run, tmp_path, tiny_notebook):
     with pytest.raises(PeriodNotReady):
         run(tmp_path / "ut", tiny_notebook, period="auto", today=date(2026, 11, 24))
     assert not (tmp_path / "ut").exists()
