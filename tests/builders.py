@@ -187,21 +187,24 @@ def hsn_report(*args: str | Path, cwd: Path = PROJECT_ROOT) -> subprocess.Comple
 SMALL_GOALS = ("M1",)
 
 
-def small_example(folder: Path, goals: Iterable[str] = SMALL_GOALS) -> Path:
+def small_example(
+    folder: Path, goals: Iterable[str] = SMALL_GOALS, subgoals: Iterable[str] | None = None
+) -> Path:
     """A copy of the example data (`data/exempel`) in `folder` keeping only the mål `goals`,
     their delmål, indicators, outcomes and assessments. Settings, the administration's analysis
     and the units stay; contacts, units' answers and comparisons stay where they concern what
     is kept (for M1: two contacts, nothing else). For tests of the publishing path (locks,
     reruns, backups, failure records, exit codes, batches, mail): the real notebook and PDF
-    still run, on 4 charts instead of 31."""
+    still run, on 4 charts instead of 31. With `subgoals`, only those delmål of `goals` stay."""
     import csv
     import shutil
 
     from hsn_analysis.paths import EXAMPLE_DATA
 
     keep = set(goals)
+    chosen = None if subgoals is None else set(subgoals)
     folder.mkdir(parents=True, exist_ok=True)
-    subgoals: set[str] = set()
+    kept_subgoals: set[str] = set()
     indicators: set[str] = set()
 
     def copy(name: str, wanted=None) -> list[dict[str, str]]:
@@ -217,17 +220,20 @@ def small_example(folder: Path, goals: Iterable[str] = SMALL_GOALS) -> Path:
 
     copy("mal.csv", lambda row: row["mal_id"] in keep)
     copy("malbedomningar.csv", lambda row: row["mal_id"] in keep)
-    kept = copy("delmal.csv", lambda row: row["mal_id"] in keep)
-    subgoals.update(r["delmal_id"] for r in kept)
-    copy("bedomningar.csv", lambda row: row["delmal_id"] in subgoals)
-    kept += copy("indikatorer.csv", lambda row: row["delmal_id"] in subgoals)
+    kept = copy(
+        "delmal.csv",
+        lambda row: row["mal_id"] in keep and (chosen is None or row["delmal_id"] in chosen),
+    )
+    kept_subgoals.update(r["delmal_id"] for r in kept)
+    copy("bedomningar.csv", lambda row: row["delmal_id"] in kept_subgoals)
+    kept += copy("indikatorer.csv", lambda row: row["delmal_id"] in kept_subgoals)
     indicators.update(r["indikator_id"] for r in kept if "indikator_id" in r)
     responsible = {r["ansvarig"] for r in kept}
     copy("ansvariga.csv", lambda row: row["ansvarig"] in responsible)
     copy("utfall.csv", lambda row: row["indikator_id"] in indicators)
     copy("jamforelser.csv", lambda row: row["indikator_id"] in indicators)
     copy("enhetsutfall.csv", lambda row: row["indikator_id"] in indicators)
-    copy("enhetsbedomningar.csv", lambda row: row["delmal_id"] in subgoals)
+    copy("enhetsbedomningar.csv", lambda row: row["delmal_id"] in kept_subgoals)
     for name in ("analys.csv", "enheter.csv", "installningar.toml"):
         shutil.copyfile(EXAMPLE_DATA / name, folder / name)
     return folder

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from builders import broken_notebook, tiny_notebook
+from builders import broken_notebook, small_example, tiny_notebook
 
 from hsn_analysis.paths import EXAMPLE_DATA, REPORT_NOTEBOOK
 from hsn_analysis.problems import InvalidDatasetError
@@ -66,6 +66,23 @@ def external_references(html: str) -> list[str]:
         u for u in re.findall(r"url\(([^)]*)\)", html) if not u.strip("'\"").startswith("data:")
     ]
     return found
+
+
+# The delmål whose indicators are reported at full year, of three mål: the full-year report's
+# own content, at a third of the example's charts.
+FULL_YEAR = (("M2", "M5", "M6"), ("D2.4", "D5.1", "D5.2", "D6.1"))
+
+
+@pytest.fixture(scope="module")
+def full_year_data(tmp_path_factory) -> Path:
+    return small_example(tmp_path_factory.mktemp("helar-data"), *FULL_YEAR)
+
+
+@pytest.fixture(scope="module")
+def full_year_report(tmp_path_factory, full_year_data) -> runner.RunResult:
+    """The full-year (2025-T3) report of the example's delmål with full-year indicators, made
+    by the real runner and notebook."""
+    return runner.run_report("2025-T3", full_year_data, tmp_path_factory.mktemp("helar"))
 
 
 # ---- the published files -------------------------------------------------------------------
@@ -139,7 +156,7 @@ def test_the_kernel_got_the_result_from_the_runs_own_folder_which_is_removed(
 # ---- the HTML file: self-contained, safe, Swedish ------------------------------------------
 
 
-@pytest.mark.parametrize("fixture", ["example_report", "example_report_t3", "export_report"])
+@pytest.mark.parametrize("fixture", ["example_report", "full_year_report", "export_report"])
 def test_report_is_one_offline_file_without_scripts_or_code(fixture, request):
     html = read(request.getfixturevalue(fixture))
     page = _Page(html)
@@ -194,13 +211,13 @@ def test_t2_report_shows_full_year_indicators_as_reported_at_full_year(example_r
     assert "helår 2024: 46,43\u00a0%" in full_year
 
 
-def test_t3_report_shows_full_year_indicators_with_their_values(example_report_t3):
-    html = read(example_report_t3)
+def test_t3_report_shows_full_year_indicators_with_their_values(full_year_report, full_year_data):
+    html = read(full_year_report)
     text = " ".join(_Page(html).text)
     full_year = text[text.rindex("Indikatorer som redovisas vid helår") : text.rindex("Avvikelser")]
     assert "Utfallet för 2025" in full_year
     assert "Redovisas vid helår" not in full_year
-    dataset = load_dataset(EXAMPLE_DATA)
+    dataset = load_dataset(full_year_data)
     values = dataset.outcomes.loc[dataset.outcomes["period"] == "2025-T3"].set_index(
         "indikator_id"
     )["varde"]
@@ -217,8 +234,7 @@ def test_report_of_the_excel_export_fixture_shows_its_figures(export_report):
 
 
 def test_comment_with_html_is_shown_as_text_never_run(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(EXAMPLE_DATA, data)
+    data = small_example(tmp_path / "data")  # the real notebook, on the delmål with the comment
     assessments = data / "bedomningar.csv"
     text = assessments.read_text(encoding="utf-8-sig")
     marker = "Bedömningen har förbättrats"
@@ -253,8 +269,9 @@ def test_failing_notebook_keeps_the_previous_report_and_names_the_cell(tmp_path,
     out = tmp_path / "ut"
     shutil.copytree(example_report.html.parent, out / "2025-T2")
     before = {p.name: p.read_bytes() for p in (out / "2025-T2").iterdir()}
+    data = small_example(tmp_path / "data")
     with pytest.raises(runner.RunFailed) as caught:
-        runner.run_report("2025-T2", EXAMPLE_DATA, out, notebook=broken_notebook(tmp_path))
+        runner.run_report("2025-T2", data, out, notebook=broken_notebook(tmp_path))
     failure = caught.value
     assert failure.step == "notebook"
     assert "RuntimeError: planerat fel i testet" in str(failure)
@@ -271,7 +288,8 @@ def test_cli_run_exits_3_after_a_notebook_error_and_writes_no_html(tmp_path, mon
 
     monkeypatch.setattr(runner, "REPORT_NOTEBOOK", broken_notebook(tmp_path))
     out = tmp_path / "ut"
-    code = cli.main(["run", "--period", "2025-T2", "--out", str(out)])
+    data = small_example(tmp_path / "data")
+    code = cli.main(["run", "--period", "2025-T2", "--out", str(out), "--data", str(data)])
     err = capsys.readouterr().err
     assert code == cli.EXIT_RUN_FAILED == 3
     assert "steget notebook misslyckades" in err and "planerat fel i testet" in err
@@ -282,10 +300,10 @@ def test_cli_run_exits_3_after_a_notebook_error_and_writes_no_html(tmp_path, mon
 
 
 def test_a_successful_run_replaces_an_earlier_failed_notebook(tmp_path):
-    out = tmp_path / "ut"
+    out, data = tmp_path / "ut", small_example(tmp_path / "data")
     with pytest.raises(runner.RunFailed):
-        runner.run_report("2025-T2", EXAMPLE_DATA, out, notebook=broken_notebook(tmp_path))
-    result = runner.run_report("2025-T2", EXAMPLE_DATA, out, notebook=tiny_notebook(tmp_path))
+        runner.run_report("2025-T2", data, out, notebook=broken_notebook(tmp_path))
+    result = runner.run_report("2025-T2", data, out, notebook=tiny_notebook(tmp_path))
     assert result.html.exists()
     assert not published_files(out, result.period).failed.exists()
 
