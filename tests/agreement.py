@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -282,11 +283,10 @@ def _indicator_disagreements(
 # --- the PDF's text ----------------------------------------------------------------------------
 
 
-def pdf_text(path: Any) -> str:
-    """The PDF's text, page after page, as pypdf extracts it."""
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+def pdf_text(pages: Iterable[str]) -> str:
+    """The PDF's text, page after page, from each page's text as pypdf extracts it
+    (`page.extract_text()`; conftest's `page_texts` extracts a report's once per test run)."""
+    return "\n".join(pages)
 
 
 def _flexible(text: str) -> str:

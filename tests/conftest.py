@@ -1,8 +1,19 @@
-"""Report runs shared by several test modules: each runs the real notebook once per session."""
+"""Report runs and renderings shared by several test modules: each is made once per test run.
+
+With pytest-xdist every worker has a session of its own; what all of them read (a real report
+run, the text of its PDF, the browser's print of its page) is made by the first worker that asks
+for it, under a file lock in the run's shared temporary folder, and read by the others.
+"""
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from hypothesis import settings
@@ -28,6 +39,38 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 
+T = TypeVar("T")
+
+
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], T]) -> T:
+    """`make(folder)` once for the whole test run, `folder` new and its own.
+
+    Without xdist that is once per session. Under xdist the workers' base temp folders share a
+    parent made for this run; the first worker to get its lock makes the thing there and pickles
+    it, the others wait for the lock and unpickle it. A `make` that fails leaves no pickle: the
+    next worker tries again and fails the same way, so every worker's tests see the failure.
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return make(tmp_path_factory.mktemp(name))
+    root = tmp_path_factory.getbasetemp().parent
+    saved = root / f"{name}.pickle"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if saved.exists():
+            return pickle.loads(saved.read_bytes())
+        made = make(Path(tempfile.mkdtemp(prefix=f"{name}-", dir=root)))
+        partial = saved.with_suffix(".part")
+        partial.write_bytes(pickle.dumps(made))
+        partial.replace(saved)
+        return made
+
+
+def page_texts(pdf: Path) -> tuple[str, ...]:
+    """Each page's text as pypdf extracts it (seconds for the report: extracted once, shared)."""
+    from pypdf import PdfReader
+
+    return tuple(page.extract_text() for page in PdfReader(pdf).pages)
+
 
 @pytest.fixture(scope="session")
 def browser():
@@ -44,17 +87,52 @@ def browser():
 
 @pytest.fixture(scope="session")
 def example_report(tmp_path_factory) -> RunResult:
-    """The 2025-T2 report of the example data, made by the real runner."""
-    return run_report("2025-T2", EXAMPLE_DATA, tmp_path_factory.mktemp("rapporter"))
+    """The 2025-T2 report of the example data, made by the real runner. Read it, never change
+    it: a test that changes a report copies the folder first."""
+    return made_once(
+        tmp_path_factory, "rapporter", lambda out: run_report("2025-T2", EXAMPLE_DATA, out)
+    )
 
 
 @pytest.fixture(scope="session")
 def example_report_t3(tmp_path_factory) -> RunResult:
     """The full-year (2025-T3) report of the example data."""
-    return run_report("2025-T3", EXAMPLE_DATA, tmp_path_factory.mktemp("rapporter-t3"))
+    return made_once(
+        tmp_path_factory, "rapporter-t3", lambda out: run_report("2025-T3", EXAMPLE_DATA, out)
+    )
 
 
 @pytest.fixture(scope="session")
 def export_report(tmp_path_factory) -> RunResult:
     """The 2023-T2 report of the Swedish Excel-export fixture (cp1252, Tertial 2 2023, …)."""
-    return run_report("2023-T2", EXCEL_EXPORT, tmp_path_factory.mktemp("rapporter-export"))
+    return made_once(
+        tmp_path_factory, "rapporter-export", lambda out: run_report("2023-T2", EXCEL_EXPORT, out)
+    )
+
+
+@pytest.fixture(scope="session")
+def example_pdf_pages(tmp_path_factory, example_report) -> tuple[str, ...]:
+    """The text of each page of the example report's PDF/A, as pypdf extracts it."""
+    return made_once(tmp_path_factory, "pdf-text", lambda _: page_texts(example_report.pdf))
+
+
+@pytest.fixture(scope="session")
+def browser_print(request, tmp_path_factory, example_report) -> Path:
+    """The example report's page as Chromium prints it (A4 from the page's own @page rule)."""
+
+    def print_page(folder: Path) -> Path:
+        context = request.getfixturevalue("browser").new_context(offline=True)
+        page = context.new_page()
+        page.goto(example_report.html.as_uri(), wait_until="load")
+        path = folder / "webblasare.pdf"
+        path.write_bytes(page.pdf(format="A4", print_background=True, prefer_css_page_size=True))
+        context.close()
+        return path
+
+    return made_once(tmp_path_factory, "utskrift", print_page)
+
+
+@pytest.fixture(scope="session")
+def browser_print_pages(tmp_path_factory, browser_print) -> tuple[str, ...]:
+    """The text of each page of the browser's print, as pypdf extracts it."""
+    return made_once(tmp_path_factory, "utskrift-text", lambda _: page_texts(browser_print))

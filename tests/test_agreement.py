@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import math
+from contextlib import redirect_stdout
 
 import pytest
 from agreement import (
@@ -15,8 +17,8 @@ from agreement import (
     record_figures,
     summary_figures,
 )
-from builders import hsn_report
 
+from hsn_analysis.cli import EXIT_OK, main
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.rules.result import compute_result
@@ -26,12 +28,22 @@ from hsn_analysis.words.summary import summary_json
 
 @pytest.fixture(scope="module")
 def outputs(example_report):
-    """The three outputs of the shared 2025-T2 run, each read as a user gets it."""
+    """The three outputs of the shared 2025-T2 run, each read as a user gets it. The summary is
+    what the command prints, run in this process (test_cli runs `summary --json` as a process
+    of its own: the entry point's wiring is its subject, not this module's)."""
     html = example_report.html.read_text(encoding="utf-8")
     record = json.loads(example_report.record.read_text(encoding="utf-8"))
-    printed = hsn_report("summary", "--period", "2025-T2", "--json", "--data", EXAMPLE_DATA)
-    assert printed.returncode == 0, printed.stderr
-    return html, record, json.loads(printed.stdout)
+    printed = io.StringIO()
+    with redirect_stdout(printed):
+        code = main(["summary", "--period", "2025-T2", "--json", "--data", str(EXAMPLE_DATA)])
+    assert code == EXIT_OK
+    return html, record, json.loads(printed.getvalue())
+
+
+@pytest.fixture(scope="module")
+def printed_text(example_pdf_pages) -> str:
+    """The PDF's text as a reader's program extracts it (extracted once per test run)."""
+    return pdf_text(example_pdf_pages)
 
 
 def test_the_page_the_record_and_the_summary_agree(outputs):
@@ -39,14 +51,14 @@ def test_the_page_the_record_and_the_summary_agree(outputs):
     assert check_agreement(html, record, summary) == []
 
 
-def test_the_pdfs_text_agrees_with_the_page_the_record_and_the_summary(outputs, example_report):
+def test_the_pdfs_text_agrees_with_the_page_the_record_and_the_summary(outputs, printed_text):
     html, record, summary = outputs
-    assert check_agreement(html, record, summary, pdf_text(example_report.pdf)) == []
+    assert check_agreement(html, record, summary, printed_text) == []
 
 
-def test_the_check_reads_every_figure_from_the_pdfs_own_text(outputs, example_report):
+def test_the_check_reads_every_figure_from_the_pdfs_own_text(outputs, printed_text):
     html, _record, summary = outputs
-    printed = pdf_figures(pdf_text(example_report.pdf))
+    printed = pdf_figures(printed_text)
     assert printed.sentence == html_figures(html).sentence
     assert sum(printed.counts.values()) == 13 and len(printed.counts) == 4
     current = {r["indikator_id"] for r in summary["indikatorer"] if r["period"] == "2025-T2"}
@@ -54,9 +66,9 @@ def test_the_check_reads_every_figure_from_the_pdfs_own_text(outputs, example_re
     assert any(f.value_text and "\u00a0" not in f.value_text for f in printed.indicators.values())
 
 
-def test_a_pdf_whose_status_or_value_differs_is_caught(outputs, example_report):
+def test_a_pdf_whose_status_or_value_differs_is_caught(outputs, printed_text):
     html, record, summary = outputs
-    text = pdf_text(example_report.pdf)
+    text = printed_text
     caption = "Utfall för I2.1.2\n"
     at = text.index(caption)
     row = text.index("\nT2 2025 ", at)

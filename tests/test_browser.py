@@ -5,7 +5,6 @@ The `browser` fixture (conftest) drives Debian's chromium with Playwright.
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
@@ -31,8 +30,7 @@ def opened(browser, example_report, tmp_path_factory):
     images = page.eval_on_selector_all(
         "img", "els => els.map(e => ({w: e.naturalWidth, h: e.naturalHeight, c: e.complete}))"
     )
-    pdf = page.pdf(format="A4", print_background=True)
-    yield {"page": page, "seen": seen, "screenshot": shot, "images": images, "pdf": pdf}
+    yield {"page": page, "seen": seen, "screenshot": shot, "images": images}
     context.close()
 
 
@@ -66,15 +64,15 @@ def test_full_page_screenshot_shows_a_long_report_not_a_blank_page(opened):
         assert max(band) < 120
 
 
-def test_print_gives_a4_pages_with_every_mal(opened):
-    """A4 pages holding every mål; how they break is tests/test_print_layout.py's concern."""
+def test_print_gives_a4_pages_with_every_mal(browser_print, browser_print_pages):
+    """A4 pages holding every mål; how they break is tests/test_print_layout.py's concern.
+    The print is the session's one print of the page (conftest), its text extracted once."""
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(opened["pdf"]))
-    for page in reader.pages:  # A4 is 595 × 842 points; Chromium rounds to whole pixels
+    for page in PdfReader(browser_print).pages:  # A4 is 595 × 842 points; Chromium rounds
         assert float(page.mediabox.width) == pytest.approx(595.3, abs=1.5)
         assert float(page.mediabox.height) == pytest.approx(841.9, abs=1.5)
-    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    text = re.sub(r"\s+", " ", " ".join(browser_print_pages))
     for goal in load_dataset(EXAMPLE_DATA).goals.itertuples():
         assert f"{goal.mal_id} {goal.namn} Målets status enligt regeln" in text, goal.mal_id
 

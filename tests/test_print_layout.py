@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -57,33 +58,34 @@ def dataset():
     return load_dataset(EXAMPLE_DATA)
 
 
-@pytest.fixture(scope="module")
-def browser_print(browser, example_report, tmp_path_factory) -> Path:
-    context = browser.new_context(offline=True)
-    page = context.new_page()
-    page.goto(example_report.html.as_uri(), wait_until="load")
-    path = tmp_path_factory.mktemp("utskrift") / "webblasare.pdf"
-    path.write_bytes(page.pdf(format="A4", print_background=True, prefer_css_page_size=True))
-    context.close()
-    return path
+@dataclass(frozen=True)
+class Printed:
+    """A printed report: the PDF, and each page's text as pypdf extracts it (shared fixtures:
+    extracting the text takes seconds, and every check here reads the same pages)."""
+
+    path: Path
+    texts: tuple[str, ...]
 
 
 @pytest.fixture(params=["pdf_a", "browser"])
-def printed(request, example_report) -> Path:
+def printed(request, example_report) -> Printed:
     """The PDF/A of the run, and the browser's print of the HTML."""
     if request.param == "pdf_a":
-        return example_report.pdf
-    return request.getfixturevalue("browser_print")
+        return Printed(example_report.pdf, request.getfixturevalue("example_pdf_pages"))
+    return Printed(
+        request.getfixturevalue("browser_print"), request.getfixturevalue("browser_print_pages")
+    )
 
 
 def test_every_page_is_a4(printed):
-    for page in PdfReader(printed).pages:  # A4 is 595 × 842 points; Chromium rounds to whole pixels
+    # A4 is 595 × 842 points; Chromium rounds to whole pixels
+    for page in PdfReader(printed.path).pages:
         assert float(page.mediabox.width) == pytest.approx(595.3, abs=1.5)
         assert float(page.mediabox.height) == pytest.approx(841.9, abs=1.5)
 
 
 def test_the_browser_print_stays_within_its_page_budget(printed):
-    assert len(PdfReader(printed).pages) <= MAX_PAGES
+    assert len(PdfReader(printed.path).pages) <= MAX_PAGES
 
 
 def test_the_typeset_pdf_has_fewer_pages_than_the_23_the_html_laid_out_made(example_report):
@@ -91,7 +93,7 @@ def test_the_typeset_pdf_has_fewer_pages_than_the_23_the_html_laid_out_made(exam
 
 
 def test_every_page_is_numbered_sida_n_av_total_under_a_running_header(printed, dataset):
-    pages = [page.extract_text() for page in PdfReader(printed).pages]
+    pages = printed.texts
     for n, text in enumerate(pages, start=1):
         assert f"Sida {n} av {len(pages)}" in text
         if n > 1:  # the title page has its own header
@@ -101,12 +103,12 @@ def test_every_page_is_numbered_sida_n_av_total_under_a_running_header(printed, 
 
 def test_no_page_is_less_than_a_third_full_but_the_last_page_of_a_mal(printed, dataset):
     board = dataset.settings.board_name
-    texts = [body(page.extract_text(), board) for page in PdfReader(printed).pages]
+    texts = [body(text, board) for text in printed.texts]
     goal_headings = [f"{g.mal_id} {g.namn}" for g in dataset.goals.itertuples()]
     starts_a_part = [
         any(text.startswith(h) for h in [*goal_headings, APPENDIX_FIRST]) for text in texts
     ]
-    fills = _page_fill()(printed)
+    fills = _page_fill()(printed.path)
     assert len(fills) == len(texts)
     for n, fill in enumerate(fills):
         last_of_a_mal = n + 1 < len(fills) and starts_a_part[n + 1]
@@ -117,7 +119,7 @@ def test_no_page_is_less_than_a_third_full_but_the_last_page_of_a_mal(printed, d
 def test_no_mal_heading_is_left_at_a_page_foot(printed, dataset):
     """The mål follow one another: each heading (with the line under it) shares its page with
     its comment and its first delmål's heading."""
-    texts = [squashed(page.extract_text()) for page in PdfReader(printed).pages]
+    texts = [squashed(text) for text in printed.texts]
     for goal in dataset.goals.itertuples():
         heading = squashed(f"{goal.mal_id} {goal.namn} Målets status enligt regeln")
         pages = [n for n, text in enumerate(texts) if heading in text]
@@ -134,7 +136,7 @@ def test_no_mal_heading_is_left_at_a_page_foot(printed, dataset):
 
 def test_the_appendix_starts_a_page(printed, dataset):
     board = dataset.settings.board_name
-    texts = [body(page.extract_text(), board) for page in PdfReader(printed).pages]
+    texts = [body(text, board) for text in printed.texts]
     assert any(text.startswith(APPENDIX_FIRST + " ") for text in texts)
 
 
@@ -142,7 +144,7 @@ def test_a_delmal_heading_stays_with_its_assessment_and_first_indicator(printed,
     """The heading shares its page with the start of the assessment; the assessment's end
     (who assessed it, when) shares its page with the first indicator. A long written analysis
     may run over a page between the two."""
-    texts = [squashed(page.extract_text()) for page in PdfReader(printed).pages]
+    texts = [squashed(text) for text in printed.texts]
     assessments = dataset.assessments.loc[dataset.assessments["period"] == "2025-T2"]
     checked = 0
     for subgoal in dataset.subgoals.itertuples():
@@ -181,6 +183,6 @@ def test_printed_tables_are_never_wider_than_the_page(browser, example_report):
 def test_the_document_ends_with_the_runs_particulars_whole_on_its_last_page(printed):
     # Data, parameters and versions are one block that is never split: the last page holds at
     # least all of it, never only the last lines of "Om rapporten".
-    last = squashed(PdfReader(printed).pages[-1].extract_text())
+    last = squashed(printed.texts[-1])
     for heading in ("Data Källa:", "SHA-256", "Parametrar", "Version och körning"):
         assert squashed(heading) in last, heading

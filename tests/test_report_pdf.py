@@ -16,6 +16,7 @@ import pytest
 import typst
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
+from test_validation import write_dataset
 
 from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
@@ -96,6 +97,12 @@ def example_pdf(example_report) -> PdfReader:
     return PdfReader(example_report.pdf)
 
 
+@pytest.fixture(scope="module")
+def example_text(example_pdf_pages) -> str:
+    """`pdf_text` of the example's PDF, from its pages' text extracted once per test run."""
+    return flat(" ".join(example_pdf_pages))
+
+
 # ---- the archive's checks on the example report ----------------------------------------------
 
 
@@ -161,8 +168,8 @@ def test_the_outline_has_the_parts_on_top_and_each_mals_delmal_beneath_it(exampl
         assert beneath == list(own), goal.mal_id
 
 
-def test_the_text_of_every_delmal_and_its_assessment_is_in_the_pdf(example_pdf):
-    text = squashed(pdf_text(example_pdf))
+def test_the_text_of_every_delmal_and_its_assessment_is_in_the_pdf(example_text):
+    text = squashed(example_text)
     dataset = load_dataset(EXAMPLE_DATA)
     for name in dataset.subgoals["namn"]:
         assert squashed(name) in text, name
@@ -171,7 +178,7 @@ def test_the_text_of_every_delmal_and_its_assessment_is_in_the_pdf(example_pdf):
         assert squashed(comment) in text, comment
 
 
-def test_every_text_of_the_page_is_in_the_pdf(example_report, example_pdf):
+def test_every_text_of_the_page_is_in_the_pdf(example_report, example_text):
     """The same content as the HTML: each heading, paragraph, list item, term, table cell and
     caption of the page (2 600 of them) is in the PDF's text, spaces, hyphens, list bullets and
     status symbols aside (the page hides its symbols from screen readers, the PDF keeps them)."""
@@ -185,7 +192,7 @@ def test_every_text_of_the_page_is_in_the_pdf(example_report, example_pdf):
         rf"Sida \d+ av \d+|{re.escape(settings.board_name)} Uppföljning Tertial 2 2025 · Dnr "
         + re.escape(settings.case_number)
     )
-    printed = strip.sub("", furniture.sub("", pdf_text(example_pdf)))
+    printed = strip.sub("", furniture.sub("", example_text))
     page = parse_html(example_report.html.read_text(encoding="utf-8"))
     shown, missing = 0, []
     for tag in ("h1", "h2", "h3", "h4", "h5", "p", "li", "dt", "dd", "td", "th", "caption"):
@@ -334,12 +341,20 @@ def test_a_character_no_font_has_fails_naming_it_instead_of_an_empty_box(tmp_pat
 
 
 # ---- a failed PDF fails the run ----------------------------------------------------------------
+# The subject is the publishing path, not the example's content: a small dataset (two mål, three
+# indicators) and a tiny notebook, so that the PDF step has a few charts to draw, not 31.
+
+
+def small_data(folder: Path) -> Path:
+    folder.mkdir()
+    return write_dataset(folder)
 
 
 def test_a_failing_pdf_fails_the_run_and_keeps_the_previous_report_whole(tmp_path, monkeypatch):
     notebook = builders.tiny_notebook(tmp_path)
     out = tmp_path / "ut"
-    runner.run_report("2025-T2", EXAMPLE_DATA, out, notebook=notebook)
+    data = small_data(tmp_path / "data")
+    runner.run_report("2025-T2", data, out, notebook=notebook)
     paths = published_files(out, Period(2025, 2))
     before = {p.name: p.read_bytes() for p in paths.html.parent.iterdir() if p.is_file()}
 
@@ -348,7 +363,7 @@ def test_a_failing_pdf_fails_the_run_and_keeps_the_previous_report_whole(tmp_pat
 
     monkeypatch.setattr(pdf_step, "render_pdf", broken)
     with pytest.raises(runner.RunFailed) as caught:
-        runner.run_report("2025-T2", EXAMPLE_DATA, out, notebook=notebook)
+        runner.run_report("2025-T2", data, out, notebook=notebook)
     assert caught.value.step == "pdf"
     assert "steget pdf misslyckades: RuntimeError: planerat PDF-fel" in str(caught.value)
     after = {
@@ -371,7 +386,8 @@ def test_cli_run_exits_3_naming_the_text_the_pdf_cannot_show(tmp_path, monkeypat
 
     monkeypatch.setattr(pdf_step, "render_pdf", missing)
     out = tmp_path / "ut"
-    code = cli.main(["run", "--period", "2025-T2", "--out", str(out)])
+    data = small_data(tmp_path / "data")
+    code = cli.main(["run", "--period", "2025-T2", "--data", str(data), "--out", str(out)])
     assert code == cli.EXIT_RUN_FAILED == 3
     err = capsys.readouterr().err
     assert "steget pdf misslyckades" in err and "\U00013000" in err
