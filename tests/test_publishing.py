@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from pathlib import Path
 
 import builders
@@ -112,6 +113,9 @@ def test_a_killed_kernel_is_a_failed_run_recorded_with_one_sentence_and_no_marke
     argv = ["run", "--period", "2025-T2", "--out", str(out)]
     if unit is None:
         monkeypatch.setattr(runner, "REPORT_NOTEBOOK", notebook)
+        # The run's own PDF thread goes on while the kernel dies: on the example's first mål
+        # it has 4 charts to draw, not 31.
+        argv += ["--data", str(builders.small_example(tmp_path / "data"))]
     else:
         monkeypatch.setattr(paths, "UNIT_NOTEBOOK", notebook)
         data = small_dataset(tmp_path / "data")
@@ -128,3 +132,31 @@ def test_a_killed_kernel_is_a_failed_run_recorded_with_one_sentence_and_no_marke
     record = nbformat.read(files.failed, as_version=4)
     assert MSG_KERNEL_DIED in record.cells[0].source
     assert not list(files.folder.glob(".korning-*"))
+
+
+def test_a_failed_run_ends_its_pdf_thread_before_it_removes_its_working_folder(
+    tmp_path, monkeypatch
+):
+    """The PDF is made in a thread while the notebook runs; a notebook that fails at once
+    must not leave that thread writing in the working folder as the run removes it (once the
+    cause of a working folder left behind by a killed kernel, now and then, on a busy machine).
+    """
+    from hsn_analysis.runs import pdf_step
+
+    real_prepare, wrote = pdf_step._prepare, []
+
+    def slow_prepare(result, data, parameters, folder, *rest):
+        document = real_prepare(result, data, parameters, folder, *rest)
+        time.sleep(1)  # still drawing when the notebook has long failed
+        (folder / "sent.txt").write_text("skrivet efter notebookens fel", encoding="utf-8")
+        wrote.append(folder)
+        return document
+
+    monkeypatch.setattr(pdf_step, "_prepare", slow_prepare)
+    data = builders.small_example(tmp_path / "data")
+    failing = builders.tiny_notebook(tmp_path, "raise RuntimeError('planerat fel')")
+    with pytest.raises(runner.RunFailed):
+        runner.run_report("2025-T2", data, tmp_path / "ut", notebook=failing)
+    assert len(wrote) == 1  # the thread ended, its last file written, before the run did
+    assert not wrote[0].exists()
+    assert not list(published_files(tmp_path / "ut", Period(2025, 2)).folder.glob(".korning-*"))

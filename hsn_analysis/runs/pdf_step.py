@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -92,6 +92,13 @@ def render(made: Future[tuple[bytes, dict[str, float]]]) -> tuple[bytes, dict[st
     """The PDF once the thread is done, and its times: making the data and charts
     (`pdf_underlag`) and typesetting (`pdf_sattning`), both while the kernel ran."""
     return made.result()
+
+
+def settle(made: Future[tuple[bytes, dict[str, float]]]) -> None:
+    """Wait until the thread has ended, whatever its outcome: it writes in the run's working
+    folder, which the run removes when it ends. After a failed run neither its PDF nor its
+    error is wanted."""
+    wait([made])
 
 
 def document_info(

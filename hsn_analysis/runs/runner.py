@@ -135,7 +135,7 @@ def produce_report(
     try:
         with attempt(files, f"rapport {period.code}", started) as run, ExitStack() as stack:
             kernel = kernel or stack.enter_context(running_kernel())
-            _produce(run, dataset, data, notebook or REPORT_NOTEBOOK, kernel, clock, timings)
+            _produce(run, dataset, data, notebook or REPORT_NOTEBOOK, kernel, clock, timings, stack)
     except RunFailed:
         refresh_index(out)  # the index shows the failed run beside the report that is kept
         raise
@@ -156,6 +156,7 @@ def _produce(
     kernel: Any,
     clock: float,
     timings: dict[str, float],
+    cleanup: ExitStack,
 ) -> None:
     chosen, files, started = run.files.period, run.files, run.started
     # While the kernel boots: compute the tertial's result and hand it (with the checked
@@ -174,6 +175,9 @@ def _produce(
     info = pdf_step.document_info(figures, chosen, result.dataset.settings, started)
     # While the kernel runs the notebook this process is idle: it makes the whole PDF.
     printing = pdf_step.prepare(result, data, parameters, run.work, info)
+    # The thread writes in the working folder: however the run ends, it ends first (else a
+    # failed run's folder could be removed while the thread still adds charts to it).
+    cleanup.callback(pdf_step.settle, printing)
 
     logger.info("Kör %s för %s", notebook.name, chosen.code)
     step = time.perf_counter()
