@@ -15,7 +15,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from hsn_analysis.periods import Period
 from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.report import charts, palette
-from hsn_analysis.report.markup import FIGURE_DPI
+from hsn_analysis.report.chart_images import FIGURE_DPI
 from hsn_analysis.rules.fulfilment import indicator_results
 from hsn_analysis.rules.rollup import ROLLUP_COLUMNS, goal_rollup
 from hsn_analysis.rules.subgoals import subgoal_results

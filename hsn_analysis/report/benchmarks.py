@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from hsn_analysis.periods import Period
 from hsn_analysis.report import spc_chart
+from hsn_analysis.report.chart_images import benchmark_chart_key
 from hsn_analysis.report.context import Report
-from hsn_analysis.report.markup import esc, figure, table
+from hsn_analysis.report.markup import chart as chart_html
+from hsn_analysis.report.markup import esc, table
 from hsn_analysis.rules.benchmark import Benchmark
 from hsn_analysis.rules.signals import NoSignal, Signal
 from hsn_analysis.rules.spc import Assurance, Variation
@@ -134,7 +136,7 @@ def spc_block(signal: Signal, indicator: object) -> str:
     return f'<p class="spc-block"><strong>{esc(text.SPC_HEADING)}:</strong> {line}</p>'
 
 
-def benchmark_block(found: Benchmark, indicator: object, region_name: str) -> str:
+def benchmark_block(report: Report, found: Benchmark, indicator: object, region_name: str) -> str:
     """Our value beside riket's and the median region's, the rank, and the regions as dots.
 
     Kolada's key figure is often measured otherwise than our own outcome (per 1 000
@@ -159,7 +161,11 @@ def benchmark_block(found: Benchmark, indicator: object, region_name: str) -> st
         country=_with_unit(found.country, unit),
         rank=rank_text(found),
     )
-    chart = figure(spc_chart.benchmark_chart(found), alt, css_class="regioner")
+    drawn = report.chart(
+        benchmark_chart_key(indicator.indikator_id),  # type: ignore[attr-defined]
+        lambda: spc_chart.benchmark_chart(found),
+    )
+    chart = chart_html(drawn, alt, css_class="regioner")
     source = text.BENCHMARK_SOURCE.format(
         kpi=found.kpi or "–", title=found.title or "–", fetched=found.fetched[:10] or "–"
     )
@@ -193,7 +199,7 @@ def signal_blocks(report: Report, indicator: object) -> str:
         parts.append(spc_block(signal, indicator))
     found = report.benchmarks.get(indicator_id)
     if found is not None:
-        parts.append(benchmark_block(found, indicator, region_name(report, found)))
+        parts.append(benchmark_block(report, found, indicator, region_name(report, found)))
     return f'<div class="signaler">{"".join(parts)}</div>' if parts else ""
 
 

@@ -28,8 +28,8 @@ from matplotlib.transforms import blended_transform_factory
 
 from hsn_analysis.periods import Period
 from hsn_analysis.report import palette
+from hsn_analysis.report.chart_images import FIGURE_DPI
 from hsn_analysis.report.chart_layout import place_trend_axes
-from hsn_analysis.report.markup import FIGURE_DPI
 from hsn_analysis.words import labels
 from hsn_analysis.words.formatting import format_number
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import platform
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -17,22 +18,34 @@ from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
 from hsn_analysis.reading.period_choice import choose_period
 from hsn_analysis.reading.validation import load_dataset
+from hsn_analysis.report.chart_images import ChartFolder, ChartImage, draw_image
 from hsn_analysis.rules.benchmark import Benchmark
 from hsn_analysis.rules.result import TertialResult, compute_result, load_result
 from hsn_analysis.rules.rollup import StatusCounts
 from hsn_analysis.rules.signals import Signal
 from hsn_analysis.version import __version__
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 
 @dataclass(frozen=True)
 class Report:
     """One period's report: its tertial result and how this run was made. The section functions
-    only read it; every figure comes from `result` (`rules.result.TertialResult`)."""
+    only read it; every figure comes from `result` (`rules.result.TertialResult`). Its charts
+    are drawn once each, in `charts` when the run shares them with its PDF (`chart_images`)."""
 
     result: TertialResult
     data_path: Path
     run_started: datetime
     parameters: dict[str, str | None]
+    charts: ChartFolder | None = None
+
+    def chart(self, key: str, draw: Callable[[], Figure]) -> ChartImage:
+        """The pictures of the chart `draw` makes, `key` naming it in `charts`."""
+        if self.charts is None:
+            return draw_image(draw())
+        return self.charts.image(key, draw)
 
     @property
     def dataset(self) -> Dataset:
@@ -109,6 +122,7 @@ def prepare(
     data: str | os.PathLike[str] | None = None,
     run_started: str | None = None,
     checked: str | os.PathLike[str] | None = None,
+    charts: str | os.PathLike[str] | None = None,
 ) -> Report:
     """The report of `period`: its tertial result, and how this run was made.
 
@@ -118,6 +132,8 @@ def prepare(
     None: the bundled example data) is read, checked and computed with the same
     `compute_result`; invalid data raises InvalidDatasetError listing every problem. `period`
     is a code such as "2025-T2" or "latest"; `run_started` an ISO time stamp (None: now).
+    `charts` is the folder where the run shares the charts' pictures with its PDF (set by
+    `hsn-report run`; without it each chart is drawn here).
     """
     path = Path(data) if data else EXAMPLE_DATA
     if checked:
@@ -131,4 +147,5 @@ def prepare(
         "data": None if data is None else str(data),
         "run_started": run_started,
     }
-    return Report(result, path.resolve(), started, parameters)
+    folder = ChartFolder(Path(charts)) if charts else None
+    return Report(result, path.resolve(), started, parameters, folder)

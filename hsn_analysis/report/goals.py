@@ -10,9 +10,11 @@ from hsn_analysis.periods import Period
 from hsn_analysis.report import charts, spc_chart
 from hsn_analysis.report import units as report_units
 from hsn_analysis.report.benchmarks import signal_blocks
+from hsn_analysis.report.chart_images import indicator_chart_key
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.indicator_figure import chart_target, indicator_figure
-from hsn_analysis.report.markup import Fragment, badge, esc, figure, paragraphs, prose, table
+from hsn_analysis.report.markup import Fragment, badge, esc, paragraphs, prose, table
+from hsn_analysis.report.markup import chart as chart_html
 from hsn_analysis.report.overview import goal_anchor, subgoal_anchors
 from hsn_analysis.vocabulary import IndicatorStatus, TargetType
 from hsn_analysis.words import labels, plan_text, report_text
@@ -187,16 +189,19 @@ def replaced_note(indicator: Row) -> str:
 def indicator_chart(report: Report, indicator: Row, history: pd.DataFrame) -> str:
     """The indicator's one chart (`indicator_figure`) with its alt text."""
     trend_alt = charts.indicator_trend_alt(history, report.period)
-    drawn = indicator_figure(report.result, indicator)
+    drawn = report.chart(
+        indicator_chart_key(indicator.indikator_id),
+        lambda: indicator_figure(report.result, indicator),
+    )
     signal = report.signals.get(indicator.indikator_id)
     replaced = replaced_text(indicator)
     if replaced:  # the break, for those who do not see the chart
         trend_alt += " " + replaced
     if signal is None or signal.result is None:
-        return figure(drawn, trend_alt, css_class="trend")
+        return chart_html(drawn, trend_alt, css_class="trend")
     target = chart_target(report.result, indicator, signal)
     alt = spc_chart.spc_chart_alt(signal.result, indicator.namn, target, signal.basis)
-    return figure(
+    return chart_html(
         drawn,
         f"{alt} {trend_alt}",
         css_class="trend spc",

@@ -7,32 +7,17 @@ only place report HTML is written by hand, so escaping is decided once.
 from __future__ import annotations
 
 import base64
-import functools
-import heapq
 import html
-import io
-import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
+from hsn_analysis.report.chart_images import ChartImage, draw_image
 from hsn_analysis.report.palette import STATUS_SWATCH
 from hsn_analysis.words import labels
 
-if TYPE_CHECKING:  # matplotlib and Pillow load only when a figure is encoded: the index and
-    from matplotlib.backends.backend_agg import RendererAgg  # the mail command escape text
-    from matplotlib.figure import Figure  # without them.
-    from PIL.Image import Image as PILImage
-
-# 110 dpi keeps text sharp on screen and on paper while the example report stays well under 1 MB.
-FIGURE_DPI = 110
-# A palette PNG of this many colours is a third of the size of a full-colour one and looks the
-# same: the charts use a handful of flat colours plus anti-aliasing shades.
-FIGURE_COLOURS = 96
-# The commonest colours kept exact by `_quantize`: background, band, grid, lines and status colours.
-_EXACT_COLOURS = 16
-# zlib level 8 makes the PNGs 1 % larger than level 9 (`optimize=True`) in a third of the time.
-_PNG_COMPRESSION = 8
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 
 @dataclass(frozen=True)
@@ -74,98 +59,23 @@ def badge(status: str, word: str) -> str:
     )
 
 
-_DRAWING = threading.Lock()  # one figure at a time in a shared renderer
-
-
 def figure_png(fig: Figure) -> tuple[bytes, tuple[int, int]]:
-    """The figure as a compact palette PNG, and its size in pixels as the PNG has it.
-
-    The figure is drawn once, at `FIGURE_DPI` on a white background, in a renderer shared by the
-    figures of its size, and its pixels go straight to the palette image: `savefig` would draw a
-    figure with a layout engine twice and write a full-colour PNG only for it to be read back.
-    The figure is left as it was (canvas, dpi and background colour).
-    """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
-
-    canvas, dpi, facecolor = fig.canvas, fig.dpi, fig.get_facecolor()
-    agg = FigureCanvasAgg(fig)  # becomes fig.canvas, for a layout engine's measurements
-    try:
-        fig.set_dpi(FIGURE_DPI)
-        fig.set_facecolor("white")
-        size = agg.get_width_height(physical=True)
-        with _DRAWING:
-            renderer = _renderer(*size, FIGURE_DPI)
-            renderer.clear()
-            fig.draw(renderer)
-            # Opaque, as the background is; the copy frees the renderer for the next figure.
-            rgba = Image.frombuffer("RGBA", size, renderer.buffer_rgba(), "raw", "RGBA", 0, 1)
-            image = rgba.convert("RGB")
-    finally:
-        fig.set_facecolor(facecolor)
-        fig.set_dpi(dpi)
-        fig.set_canvas(canvas)
-    small = _quantize(image)
-    out = io.BytesIO()
-    small.save(out, format="PNG", compress_level=_PNG_COMPRESSION)
-    return out.getvalue(), small.size
-
-
-def _quantize(image: PILImage) -> PILImage:
-    """`image` as a palette image of at most `FIGURE_COLOURS` colours, its commonest colours exact.
-
-    The fast octree quantizer, even with the correction below, takes a third of the time of median
-    cut; but it gives each group of similar colours their mean: the white background would come out
-    #FEFEFE, the band and the status colours a shade off. So the palette entry of each of the
-    `_EXACT_COLOURS` commonest colours is set to that colour exactly, unless a commoner colour of
-    the same group has it (a near-twin, such as an anti-aliasing shade of white). Other colours,
-    anti-aliasing shades, stay as the octree put them.
-    """
-    import numpy as np
-    from PIL import Image
-
-    small = image.quantize(
-        FIGURE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
-    )
-    # A quantized image is a palette image: it has a palette.
-    palette = cast("list[int]", small.getpalette())
-    entries = np.asarray(small).ravel()
-    # Each pixel's colour as one number: its RGBA bytes read as a little-endian integer.
-    colours = np.asarray(image.convert("RGBA")).view("<u4").ravel()
-    # (count, colour), a few hundred; an RGB image's colours are (r, g, b), and with room for
-    # every pixel's colour the list is never None.
-    counted = cast(
-        "list[tuple[int, tuple[int, int, int]]]", image.getcolors(image.width * image.height)
-    )
-    taken: set[int] = set()
-    for _count, (red, green, blue) in heapq.nlargest(_EXACT_COLOURS, counted):
-        # The entry the octree gave this colour: the one of its first pixel, as of all of them.
-        first = np.argmax(colours == (0xFF << 24 | blue << 16 | green << 8 | red))
-        entry = int(entries[first])
-        if entry not in taken:
-            taken.add(entry)
-            palette[3 * entry : 3 * entry + 3] = [red, green, blue]
-    small.putpalette(palette)
-    return small
-
-
-@functools.lru_cache(maxsize=4)  # status, trend, XmR and regions charts: one size each
-def _renderer(width: int, height: int, dpi: float) -> RendererAgg:
-    """An Agg renderer, shared by the figures of its size: the report's trend charts all have one.
-
-    Besides its buffer, its cache of measured text then serves every chart.
-    """
-    from matplotlib.backends.backend_agg import RendererAgg
-
-    return RendererAgg(width, height, dpi)
+    """The figure as the screen's palette PNG, and its size in pixels as the PNG has it."""
+    image = draw_image(fig)
+    return image.screen, image.size
 
 
 def figure(fig: Figure, alt: str, caption: str | None = None, css_class: str = "") -> str:
     """A chart embedded as a `data:` PNG with its alt text (nothing is fetched when opened)."""
-    # The size comes from the PNG itself: matplotlib may round x.5 px down, and a width or
-    # height one pixel off would make the browser stretch the chart.
-    png, (width, height) = figure_png(fig)
-    data = base64.b64encode(png).decode("ascii")
+    return chart(draw_image(fig), alt, caption, css_class)
+
+
+def chart(image: ChartImage, alt: str, caption: str | None = None, css_class: str = "") -> str:
+    """A chart's screen picture (`chart_images`) embedded as a `data:` PNG with its alt text."""
+    # The size comes from the PNG itself: a width or height one pixel off would make the
+    # browser stretch the chart.
+    width, height = image.size
+    data = base64.b64encode(image.screen).decode("ascii")
     cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
     return (
         f'<figure class="chart {esc(css_class)}">'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hsn_analysis.report import charts
+from hsn_analysis.report.chart_images import STATUS_CHART_KEY
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.markup import (
     Fragment,
@@ -10,10 +11,10 @@ from hsn_analysis.report.markup import (
     bullet_list,
     css_string,
     esc,
-    figure,
     prose,
     table,
 )
+from hsn_analysis.report.markup import chart as chart_html
 from hsn_analysis.report.palette import STATUS_SWATCH
 from hsn_analysis.vocabulary import Change, SubgoalStatus
 from hsn_analysis.words import labels, report_text, unit_text
@@ -222,8 +223,8 @@ def administration_summary(report: Report) -> str:
 def summary_section(report: Report) -> Fragment:
     """Sammanfattning: count sentence, key figures, chart and table per mål, the lists of
     delmål that will not and will be reached, and what changed since the previous tertial."""
-    chart = figure(
-        charts.status_per_goal(report.goals),
+    chart = chart_html(
+        report.chart(STATUS_CHART_KEY, lambda: charts.status_per_goal(report.goals)),
         charts.status_per_goal_alt(report.goals),
         css_class="statusdiagram",
     )

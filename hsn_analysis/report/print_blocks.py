@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from hsn_analysis.report.chart_images import file_stem
 from hsn_analysis.report.markup import prose_parts
 from hsn_analysis.rules.signals import Signal
 from hsn_analysis.words import labels
@@ -27,9 +28,9 @@ CHART_FOLDER = "diagram"
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart of the report: its file name, its alt text and how to draw it."""
+    """A chart of the report: its key (`chart_images`), its alt text and how to draw it."""
 
-    name: str
+    key: str
     alt: str
     draw: Callable[[], Any]  # → a matplotlib Figure
 
@@ -40,10 +41,11 @@ class Document:
     def __init__(self) -> None:
         self.charts: list[Chart] = []
 
-    def figure(self, draw: Callable[[], Any], alt: str, size: str = "") -> Block:
-        name = f"{len(self.charts) + 1:02d}.svg"
-        self.charts.append(Chart(name, alt, draw))
-        return {"k": "fig", "src": f"{CHART_FOLDER}/{name}", "alt": alt, "w": size}
+    def figure(self, key: str, draw: Callable[[], Any], alt: str, size: str = "") -> Block:
+        """A chart's block: its print picture, the one the HTML's picture is halved from."""
+        self.charts.append(Chart(key, alt, draw))
+        src = f"{CHART_FOLDER}/{file_stem(key)}.png"
+        return {"k": "fig", "src": src, "alt": alt, "w": size}
 
 
 def span(text: object, kind: str = "") -> Span:

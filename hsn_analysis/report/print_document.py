@@ -11,6 +11,7 @@ from typing import Any
 from hsn_analysis.report import charts, print_appendix, print_indicators, print_units
 from hsn_analysis.report import goals as report_goals
 from hsn_analysis.report.benchmarks import measure_text
+from hsn_analysis.report.chart_images import STATUS_CHART_KEY
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.overview import format_run_time, subgoal_anchors
 from hsn_analysis.report.palette import STATUS_SWATCH
@@ -148,6 +149,7 @@ def summary(report: Report, doc: Document) -> list[Block]:
     if own:
         blocks.append({"k": "box", "c": "shade", "b": own})
     chart = doc.figure(
+        STATUS_CHART_KEY,
         lambda: charts.status_per_goal(report.goals),
         charts.status_per_goal_alt(report.goals),
         "wide",

@@ -12,6 +12,7 @@ from hsn_analysis.periods import Period
 from hsn_analysis.report import charts, print_units, spc_chart
 from hsn_analysis.report import goals as report_goals
 from hsn_analysis.report.benchmarks import region_name
+from hsn_analysis.report.chart_images import benchmark_chart_key, indicator_chart_key
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.indicator_figure import chart_target, indicator_figure
 from hsn_analysis.report.print_blocks import (
@@ -88,7 +89,8 @@ def _indicator_chart(report: Report, indicator: Any, history: pd.DataFrame, doc:
         target = chart_target(report.result, indicator, signal)
         spc = spc_chart.spc_chart_alt(signal.result, indicator.namn, target, signal.basis)
         alt = f"{spc} {alt}"
-    return doc.figure(lambda: indicator_figure(report.result, indicator), alt)
+    key = indicator_chart_key(indicator.indikator_id)
+    return doc.figure(key, lambda: indicator_figure(report.result, indicator), alt)
 
 
 def _signals(report: Report, indicator: Any, doc: Document) -> list[Block]:
@@ -159,7 +161,8 @@ def _benchmark(report: Report, found: Any, indicator: Any, doc: Document) -> lis
     source = signal_words.BENCHMARK_SOURCE.format(
         kpi=found.kpi or "–", title=found.title or "–", fetched=found.fetched[:10] or "–"
     )
-    chart = doc.figure(lambda: spc_chart.benchmark_chart(found), alt)
+    key = benchmark_chart_key(indicator.indikator_id)
+    chart = doc.figure(key, lambda: spc_chart.benchmark_chart(found), alt)
     other: list[Block] = []
     if found.other_measure:
         measured = signal_words.RANK_MEASURE_UNIT.format(unit=found.unit) if found.unit else ""

@@ -19,8 +19,8 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from hsn_analysis.periods import Period
 from hsn_analysis.report import palette
+from hsn_analysis.report.chart_images import FIGURE_DPI
 from hsn_analysis.report.charts import CHART_STYLE, draw_break
-from hsn_analysis.report.markup import FIGURE_DPI
 from hsn_analysis.rules.benchmark import Benchmark
 from hsn_analysis.rules.signals import Basis
 from hsn_analysis.rules.spc import SpcResult, Variation

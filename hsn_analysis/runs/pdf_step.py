@@ -1,36 +1,48 @@
 """The run's PDF step: the whole PDF is made in a thread of the run's own process while the
 kernel runs the notebook, so that after the export the run only waits for what is left of it.
 
-The PDF needs nothing from the notebook: the thread reads the tertial's result the kernel is
-handed (with the same data path and parameters), projects it (`print_document.project`), draws
-each chart as an SVG into the run's working folder and has Typst typeset the document
-(`report.pdf.render_pdf`). A run whose notebook or export fails publishes nothing, its PDF
-included.
+The thread reads the tertial's result the kernel is handed (with the same data path and
+parameters), projects it (`print_document.project`) and draws the charts into the folder it
+shares with the kernel (`chart_images.ChartFolder`): each chart is drawn once, by whichever
+process claims it first, and serves both the HTML and the PDF. The thread draws the charts it
+claims, waits for the kernel's, and has Typst typeset the document (`report.pdf.render_pdf`). A
+run whose notebook or export fails publishes nothing, its PDF included.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from hsn_analysis.dataset import Settings
 from hsn_analysis.periods import Period
+from hsn_analysis.report.chart_images import ChartFolder
 from hsn_analysis.report.pdf import DocumentInfo, render_pdf
+from hsn_analysis.report.print_blocks import CHART_FOLDER
 from hsn_analysis.rules.result import TertialResult
 from hsn_analysis.words import report_text
 
-if TYPE_CHECKING:  # matplotlib loads in the thread, not when the runner imports this module
-    from matplotlib.typing import RcKeyType
-
 logger = logging.getLogger(__name__)
 
-# Chart files are SVG: vector, as sharp on paper as on a screen. Text as outlines, so the
-# drawing needs no font of the PDF's; a fixed salt keeps the files the same from run to run.
-_SVG_STYLE: dict[RcKeyType, Any] = {"svg.fonttype": "path", "svg.hashsalt": "hsn-rapport"}
+
+@dataclass(frozen=True)
+class Printing:
+    """The PDF being made: the thread's Future, the chart folder the kernel is to share
+    (`charts`, its notebook parameter `diagram`), and the sign that the notebook has ended."""
+
+    made: Future[tuple[bytes, dict[str, float]]]
+    charts: Path
+    notebook_done: threading.Event
+
+    def notebook_ended(self) -> None:
+        """The kernel draws no more: the thread draws whatever chart it still lacks."""
+        self.notebook_done.set()
 
 
 def prepare(
@@ -39,14 +51,18 @@ def prepare(
     parameters: dict[str, Any],
     folder: Path,
     info: DocumentInfo,
-) -> Future[tuple[bytes, dict[str, float]]]:
-    """Start making the PDF of `result` in a thread (its chart files in `folder`); the Future
-    holds the PDF and the thread's times, or the failure, which `render` reports in the pdf
-    step. `data` and `parameters` are the run's, as the notebook is given them."""
+) -> Printing:
+    """Start making the PDF of `result` in a thread (its charts in `folder`/diagram); the
+    Future holds the PDF and the thread's times, or the failure, which `render` reports in the
+    pdf step. `data` and `parameters` are the run's, as the notebook is given them. The caller
+    must call `notebook_ended` when the notebook has run (or failed)."""
+    charts = folder / CHART_FOLDER
+    charts.mkdir(exist_ok=True)
+    done = threading.Event()
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf")
-    future = pool.submit(_make, result, data, parameters, folder, info)
+    made = pool.submit(_make, result, data, parameters, folder, info, done)
     pool.shutdown(wait=False)
-    return future
+    return Printing(made, charts, done)
 
 
 def _make(
@@ -55,50 +71,49 @@ def _make(
     parameters: dict[str, Any],
     folder: Path,
     info: DocumentInfo,
+    done: threading.Event,
 ) -> tuple[bytes, dict[str, float]]:
     clock = time.perf_counter()
-    document = _prepare(result, data, parameters, folder)
+    document = _prepare(result, data, parameters, folder, done)
     prepared = time.perf_counter()
     pdf = render_pdf(document, folder, info)
-    done = time.perf_counter()
-    return pdf, {"pdf_underlag": prepared - clock, "pdf_sattning": done - prepared}
+    finished = time.perf_counter()
+    return pdf, {"pdf_underlag": prepared - clock, "pdf_sattning": finished - prepared}
 
 
 def _prepare(
-    result: TertialResult, data: Path, parameters: dict[str, Any], folder: Path
+    result: TertialResult,
+    data: Path,
+    parameters: dict[str, Any],
+    folder: Path,
+    done: threading.Event,
 ) -> dict[str, Any]:
-    """The PDF's data, its charts drawn into `folder`: the report as the notebook's
+    """The PDF's data, every chart's print picture in `folder`: the report as the notebook's
     `context.prepare` makes it from the same result, data and parameters."""
-    import matplotlib as mpl
-
     from hsn_analysis.report.context import Report
-    from hsn_analysis.report.print_blocks import CHART_FOLDER
     from hsn_analysis.report.print_document import project
 
     started = datetime.fromisoformat(parameters["run_started"])
-    report = Report(result, data.resolve(), started, dict(parameters))
+    shared = ChartFolder(folder / CHART_FOLDER)
+    report = Report(result, data.resolve(), started, dict(parameters), shared)
     document, charts = project(report)
-    (folder / CHART_FOLDER).mkdir(exist_ok=True)
-    with mpl.rc_context(_SVG_STYLE):
-        for chart in charts:
-            figure = chart.draw()
-            figure.savefig(
-                folder / CHART_FOLDER / chart.name, format="svg", metadata={"Date": None}
-            )
+    # First every chart the kernel has not taken yet, then the kernel's, as it finishes them.
+    theirs = []
+    for chart in charts:
+        if shared.claim(chart.key):
+            shared.draw(chart.key, chart.draw)
+        else:
+            theirs.append(chart)
+    for chart in theirs:
+        shared.image(chart.key, chart.draw, done)
     return document
 
 
-def render(made: Future[tuple[bytes, dict[str, float]]]) -> tuple[bytes, dict[str, float]]:
-    """The PDF once the thread is done, and its times: making the data and charts
-    (`pdf_underlag`) and typesetting (`pdf_sattning`), both while the kernel ran."""
-    return made.result()
-
-
-def settle(made: Future[tuple[bytes, dict[str, float]]]) -> None:
-    """Wait until the thread has ended, whatever its outcome: it writes in the run's working
-    folder, which the run removes when it ends. After a failed run neither its PDF nor its
-    error is wanted."""
-    wait([made])
+def render(printing: Printing) -> tuple[bytes, dict[str, float]]:
+    """The PDF once the thread is done, and its times: making the data and drawing its share of
+    the charts (`pdf_underlag`) and typesetting (`pdf_sattning`), both while the kernel ran."""
+    printing.notebook_ended()
+    return printing.made.result()
 
 
 def document_info(

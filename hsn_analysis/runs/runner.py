@@ -173,7 +173,8 @@ def _produce(
     exporter = report_exporter()
     figures = record_figures(result)
     info = pdf_step.document_info(figures, chosen, result.dataset.settings, started)
-    # While the kernel runs the notebook this process is idle: it makes the whole PDF.
+    # While the kernel runs the notebook this process is idle: it makes the whole PDF, drawing
+    # each chart the kernel has not yet taken (and the kernel uses the picture).
     printing = pdf_step.prepare(result, data, parameters, run.work, info)
     # The thread writes in the working folder: however the run ends, it ends first (else a
     # failed run's folder could be removed while the thread still adds charts to it).
@@ -181,7 +182,11 @@ def _produce(
 
     logger.info("Kör %s för %s", notebook.name, chosen.code)
     step = time.perf_counter()
-    nb = run.run_notebook(notebook, {**parameters, "checked": str(checked)}, kernel)
+    shared = {"checked": str(checked), "diagram": str(printing.charts)}
+    try:
+        nb = run.run_notebook(notebook, {**parameters, **shared}, kernel)
+    finally:  # ended or failed, the kernel draws no more charts for the PDF
+        printing.notebook_ended()
     timings["notebook"] = time.perf_counter() - step
 
     logger.info("Skapar HTML")

@@ -1,0 +1,40 @@
+"""The run's PDF step: each chart drawn once, shared by the HTML and the PDF."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+import subprocess
+
+import numpy as np
+from PIL import Image
+
+from hsn_analysis.report.chart_images import PRINT_SCALE
+
+
+def html_pictures(html: str) -> list[np.ndarray]:
+    found = re.findall(r'src="data:image/png;base64,([^"]+)"', html)
+    return [
+        np.asarray(Image.open(io.BytesIO(base64.b64decode(b))).convert("RGB"), dtype=int)
+        for b in found
+    ]
+
+
+def pdf_pictures(pdf, folder) -> list[Image.Image]:
+    subprocess.run(["pdfimages", "-png", str(pdf), str(folder / "bild")], check=True)
+    return [Image.open(p).convert("RGB") for p in sorted(folder.glob("bild-*.png"))]
+
+
+def test_every_chart_of_the_pdf_is_a_chart_of_the_page_at_twice_its_resolution(
+    example_report, tmp_path
+):
+    page = html_pictures(example_report.html.read_text(encoding="utf-8"))
+    printed = pdf_pictures(example_report.pdf, tmp_path)
+
+    assert len(printed) == len(page) > 20
+    for picture in printed:
+        halved = np.asarray(picture.reduce(PRINT_SCALE), dtype=int)
+        same_size = [p for p in page if p.shape == halved.shape]
+        # One drawing behind both: the halved print picture is the page's, palette aside.
+        assert min(np.abs(halved - p).max(axis=2).mean() for p in same_size) < 2
