@@ -311,13 +311,14 @@ def test_a_successful_run_replaces_an_earlier_failed_notebook(tmp_path):
 # ---- the notebook as an analyst meets it ---------------------------------------------------
 
 
-def test_report_notebook_parameters_are_period_data_run_started_and_checked():
+def test_report_notebook_parameters_are_period_data_run_started_checked_and_diagram():
     import papermill
 
     parameters = papermill.inspect_notebook(str(REPORT_NOTEBOOK))
-    assert set(parameters) == {"period", "data", "run_started", "checked"}
+    assert set(parameters) == {"period", "data", "run_started", "checked", "diagram"}
     assert parameters["period"]["default"] == '"2025-T2"'
     assert parameters["checked"]["default"] == "None"  # an analyst's run reads `data` itself
+    assert parameters["diagram"]["default"] == "None"  # and draws its charts itself
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)
