@@ -103,7 +103,7 @@ def font_files() -> list[Path]:
 
 
 @functools.lru_cache(maxsize=1)
-def _fonts() -> Any:
+def fonts() -> Any:
     """The fonts, scanned once per process (a `typst.Fonts`).
 
     Typst reads fonts from folders, and a folder holds more than we want: matplotlib's also
@@ -159,7 +159,7 @@ def render_pdf(document: dict[str, Any], folder: Path, info: DocumentInfo) -> by
         pdf, warnings = typst.compile_with_warnings(
             str(main),
             root=str(folder),
-            font_paths=_fonts(),
+            font_paths=fonts(),
             ignore_system_fonts=True,
             sys_inputs={"data": data},
             pdf_standards=list(PDF_STANDARDS),

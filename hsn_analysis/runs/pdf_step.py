@@ -24,6 +24,7 @@ from hsn_analysis.dataset import Settings
 from hsn_analysis.periods import Period
 from hsn_analysis.report.chart_images import ChartFolder
 from hsn_analysis.report.pdf import DocumentInfo, render_pdf
+from hsn_analysis.report.pdf import fonts as pdf_fonts
 from hsn_analysis.report.print_blocks import CHART_FOLDER
 from hsn_analysis.rules.result import TertialResult
 from hsn_analysis.words import report_text
@@ -97,13 +98,17 @@ def _prepare(
     shared = ChartFolder(folder / CHART_FOLDER)
     report = Report(result, data.resolve(), started, dict(parameters), shared)
     document, charts = project(report)
-    # First every chart the kernel has not taken yet, then the kernel's, as it finishes them.
+    # The kernel draws from the first chart on, as its sections reach them; this thread from
+    # the last one back, so the two meet in the middle instead of one waiting on the other.
+    # Then the kernel's share, as it finishes them.
     theirs = []
-    for chart in charts:
+    for chart in reversed(charts):
         if shared.claim(chart.key):
             shared.draw(chart.key, chart.draw)
         else:
             theirs.append(chart)
+    # Typst's fonts are read once per process: now, while the kernel finishes its charts.
+    pdf_fonts()
     for chart in theirs:
         shared.image(chart.key, chart.draw, done)
     return document
