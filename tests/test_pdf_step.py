@@ -1,4 +1,5 @@
-"""The run's PDF step: each chart drawn once, shared by the HTML and the PDF."""
+"""The run's PDF step: each chart drawn once, shared by the HTML and the PDF; a failed run
+stops the thread before its working folder goes."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ import subprocess
 import numpy as np
 from PIL import Image
 
+from hsn_analysis.paths import EXAMPLE_DATA
+from hsn_analysis.periods import Period
+from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.report.chart_images import PRINT_SCALE
+from hsn_analysis.report.pdf import DocumentInfo
+from hsn_analysis.rules.result import compute_result
+from hsn_analysis.runs import pdf_step
 
 
 def html_pictures(html: str) -> list[np.ndarray]:
@@ -38,3 +45,16 @@ def test_every_chart_of_the_pdf_is_a_chart_of_the_page_at_twice_its_resolution(
         same_size = [p for p in page if p.shape == halved.shape]
         # One drawing behind both: the halved print picture is the page's, palette aside.
         assert min(np.abs(halved - p).max(axis=2).mean() for p in same_size) < 2
+
+
+def test_a_cancelled_pdf_thread_has_stopped_writing_when_cancel_returns(tmp_path):
+    # A failed run removes its working folder next: no chart may be written into it after that.
+    result = compute_result(load_dataset(EXAMPLE_DATA), Period(2025, 2))
+    parameters = {"period": "2025-T2", "run_started": "2025-09-01T10:00:00+02:00"}
+    info = DocumentInfo(title="Uppföljning", author="HSN", subject="Tertial 2 2025")
+    printing = pdf_step.prepare(result, EXAMPLE_DATA, parameters, tmp_path, info)
+
+    printing.cancel()
+
+    assert printing.made.done()
+    assert isinstance(printing.made.exception(), pdf_step.Cancelled)

@@ -146,11 +146,12 @@ def test_a_failed_run_ends_its_pdf_thread_before_it_removes_its_working_folder(
     real_prepare, wrote = pdf_step._prepare, []
 
     def slow_prepare(result, data, parameters, folder, *rest):
-        document = real_prepare(result, data, parameters, folder, *rest)
-        time.sleep(1)  # still drawing when the notebook has long failed
-        (folder / "sent.txt").write_text("skrivet efter notebookens fel", encoding="utf-8")
-        wrote.append(folder)
-        return document
+        try:  # drawn, or stopped at a chart (pdf_step.Cancelled) once the run has failed
+            return real_prepare(result, data, parameters, folder, *rest)
+        finally:
+            time.sleep(1)  # still busy when the notebook has long failed
+            (folder / "sent.txt").write_text("skrivet efter notebookens fel", encoding="utf-8")
+            wrote.append(folder)
 
     monkeypatch.setattr(pdf_step, "_prepare", slow_prepare)
     data = builders.small_example(tmp_path / "data")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -40,10 +40,22 @@ class Printing:
     made: Future[tuple[bytes, dict[str, float]]]
     charts: Path
     notebook_done: threading.Event
+    cancelled: threading.Event
 
     def notebook_ended(self) -> None:
         """The kernel draws no more: the thread draws whatever chart it still lacks."""
         self.notebook_done.set()
+
+    def cancel(self) -> None:
+        """Stop the thread at its next chart and wait until it has: the run has failed, and
+        its working folder, where the thread writes, is about to be removed."""
+        self.cancelled.set()
+        self.notebook_done.set()
+        wait([self.made])
+
+
+class Cancelled(Exception):
+    """The run failed before its PDF was done; the thread stopped drawing."""
 
 
 def prepare(
@@ -56,14 +68,14 @@ def prepare(
     """Start making the PDF of `result` in a thread (its charts in `folder`/diagram); the
     Future holds the PDF and the thread's times, or the failure, which `render` reports in the
     pdf step. `data` and `parameters` are the run's, as the notebook is given them. The caller
-    must call `notebook_ended` when the notebook has run (or failed)."""
+    must call `notebook_ended` when the notebook has run, and `cancel` if the run fails."""
     charts = folder / CHART_FOLDER
     charts.mkdir(exist_ok=True)
-    done = threading.Event()
+    done, cancelled = threading.Event(), threading.Event()
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf")
-    made = pool.submit(_make, result, data, parameters, folder, info, done)
+    made = pool.submit(_make, result, data, parameters, folder, info, done, cancelled)
     pool.shutdown(wait=False)
-    return Printing(made, charts, done)
+    return Printing(made, charts, done, cancelled)
 
 
 def _make(
@@ -73,9 +85,10 @@ def _make(
     folder: Path,
     info: DocumentInfo,
     done: threading.Event,
+    cancelled: threading.Event,
 ) -> tuple[bytes, dict[str, float]]:
     clock = time.perf_counter()
-    document = _prepare(result, data, parameters, folder, done)
+    document = _prepare(result, data, parameters, folder, done, cancelled)
     prepared = time.perf_counter()
     pdf = render_pdf(document, folder, info)
     finished = time.perf_counter()
@@ -88,6 +101,7 @@ def _prepare(
     parameters: dict[str, Any],
     folder: Path,
     done: threading.Event,
+    cancelled: threading.Event,
 ) -> dict[str, Any]:
     """The PDF's data, every chart's print picture in `folder`: the report as the notebook's
     `context.prepare` makes it from the same result, data and parameters."""
@@ -103,6 +117,8 @@ def _prepare(
     # Then the kernel's share, as it finishes them.
     theirs = []
     for chart in reversed(charts):
+        if cancelled.is_set():
+            raise Cancelled
         if shared.claim(chart.key):
             shared.draw(chart.key, chart.draw)
         else:
@@ -110,6 +126,8 @@ def _prepare(
     # Typst's fonts are read once per process: now, while the kernel finishes its charts.
     pdf_fonts()
     for chart in theirs:
+        if cancelled.is_set():
+            raise Cancelled
         shared.image(chart.key, chart.draw, done)
     return document
 

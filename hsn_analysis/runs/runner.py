@@ -176,9 +176,9 @@ def _produce(
     # While the kernel runs the notebook this process is idle: it makes the whole PDF, drawing
     # each chart the kernel has not yet taken (and the kernel uses the picture).
     printing = pdf_step.prepare(result, data, parameters, run.work, info)
-    # The thread writes in the working folder: however the run ends, it ends first (else a
+    # The thread writes in the working folder: however the run ends, it stops first (else a
     # failed run's folder could be removed while the thread still adds charts to it).
-    cleanup.callback(pdf_step.settle, printing)
+    cleanup.callback(printing.cancel)
 
     logger.info("Kör %s för %s", notebook.name, chosen.code)
     step = time.perf_counter()
