@@ -10,10 +10,12 @@ from __future__ import annotations
 import fcntl
 import os
 import pickle
+import socket
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 from hypothesis import settings
@@ -136,3 +138,51 @@ def browser_print(request, tmp_path_factory, example_report) -> Path:
 def browser_print_pages(tmp_path_factory, browser_print) -> tuple[str, ...]:
     """The text of each page of the browser's print, as pypdf extracts it."""
     return made_once(tmp_path_factory, "utskrift-text", lambda _: page_texts(browser_print))
+
+
+# The run time the report modules give the example report they build in process.
+RUN_STARTED = "2025-09-30T06:00:00+02:00"
+# Every section of the board's report, in page order, by the name of the function that builds it.
+REPORT_SECTIONS = (
+    "title_section",
+    "summary_section",
+    "overview_section",
+    "goal_sections",
+    "full_year_section",
+    "deviation_section",
+    "data_quality_section",
+    "about_section",
+)
+
+
+@dataclass(frozen=True)
+class BuiltReport:
+    """The example's 2025-T2 report built in this process, as the notebook builds it."""
+
+    report: Any  # hsn_analysis.report.context.Report (imported when the fixture is built)
+    html: dict[str, str]  # REPORT_SECTIONS' names -> the section's HTML
+    network_attempts: tuple[tuple[Any, ...], ...]  # connections tried while it was built
+
+
+@pytest.fixture(scope="session")
+def example_sections() -> BuiltReport:
+    """`sections.prepare("2025-T2")` of the example data and the HTML of every section, built
+    once for the report modules (drawing the goal sections' charts takes seconds). The build
+    runs with every way to open a connection refused and recorded: a report run touches no
+    network (test_report_signals asserts that none was tried)."""
+    from hsn_analysis.report import sections
+
+    attempts: list[tuple[Any, ...]] = []
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        attempts.append(args)
+        raise OSError("nätverket är avstängt i testet")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", refuse)
+        patch.setattr(socket.socket, "connect_ex", refuse)
+        patch.setattr(socket, "getaddrinfo", refuse)
+        patch.setattr(socket, "create_connection", refuse)
+        built = sections.prepare("2025-T2", run_started=RUN_STARTED)
+        html = {name: getattr(sections, name)(built).html for name in REPORT_SECTIONS}
+    return BuiltReport(built, html, tuple(attempts))

@@ -181,7 +181,8 @@ def serve(fake: FakeKolada) -> Iterator[str]:
     server.fake = fake  # type: ignore[attr-defined]
     server.handle_error = lambda request, address: None  # type: ignore[method-assign]
     fake.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # The loop looks for shutdown() every poll interval: 0,5 s by default, paid by every test.
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield f"{fake.base}/v3"

@@ -39,11 +39,11 @@ def tiny():
     return FollowUp(dataset, Path("/data/liten"), ())
 
 
-def test_print_of_the_summary_is_the_count_sentence_of_the_report():
-    code = "import hsn_analysis as hsn; u = hsn.load(); print(u.summary('2025-T2'))"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.startswith("Av nämndens 13 delmål är bedömningen per augusti att 3 inte")
-    assert done.stdout.count("\n") == 1
+def test_print_of_the_summary_is_the_count_sentence_of_the_report(example, capsys):
+    print(example.summary("2025-T2"))
+    printed = capsys.readouterr().out
+    assert printed.startswith("Av nämndens 13 delmål är bedömningen per augusti att 3 inte")
+    assert printed.count("\n") == 1
 
 
 def test_the_summary_table_has_each_goal_with_its_status_in_words_and_code(example):

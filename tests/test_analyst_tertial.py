@@ -7,11 +7,11 @@ import re
 
 import numpy as np
 import pytest
-from builders import hsn_report
 from matplotlib.figure import Figure
 
 import hsn_analysis as hsn
 from hsn_analysis.analyst.errors import UnknownIdError
+from hsn_analysis.cli import EXIT_OK, main
 from hsn_analysis.problems import Problem, Severity
 from hsn_analysis.report.indicator_figure import indicator_figure
 
@@ -26,11 +26,12 @@ def t2(example):
     return example.tertial("2025-T2")
 
 
-def test_to_json_prints_exactly_what_the_summary_command_prints(t2):
-    printed = hsn_report("summary", "--period", "2025-T2", "--json")
-    assert printed.returncode == 0, printed.stderr
-    assert printed.stdout == t2.to_json() + "\n"
-    assert json.loads(printed.stdout)["period"] == "2025-T2"
+def test_to_json_prints_exactly_what_the_summary_command_prints(t2, capsys):
+    # The command in this process: test_cli runs `summary --json` as a process of its own.
+    assert main(["summary", "--period", "2025-T2", "--json"]) == EXIT_OK
+    printed = capsys.readouterr().out
+    assert printed == t2.to_json() + "\n"
+    assert json.loads(printed)["period"] == "2025-T2"
 
 
 def test_the_tertial_is_computed_once_per_period_whatever_its_spelling(example, t2):

@@ -17,6 +17,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 from builders import make_dataset, make_report
+from conftest import RUN_STARTED  # the run time of the example report built in conftest
 
 from hsn_analysis import __version__
 from hsn_analysis.paths import EXAMPLE_DATA
@@ -27,7 +28,6 @@ from hsn_analysis.report.goals import MAX_TABLE_ROWS, indicator_table, target_de
 from hsn_analysis.vocabulary import RollupRule, Severity
 from hsn_analysis.words import report_text
 
-RUN_STARTED = "2025-09-30T06:00:00+02:00"
 NBSP = "\u00a0"
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 APPENDIX_IDS = ["helar", "avvikelser", "datakvalitet", "om-rapporten"]
@@ -195,8 +195,9 @@ def with_settings(dataset, **changes):
 
 
 @pytest.fixture(scope="module")
-def example():
-    return report.prepare("2025-T2", run_started=RUN_STARTED)
+def example(example_sections):
+    """The example's 2025-T2 report, built once per session (conftest) at RUN_STARTED."""
+    return example_sections.report
 
 
 @pytest.fixture(scope="module")
@@ -205,13 +206,13 @@ def example_t3():
 
 
 @pytest.fixture(scope="module")
-def example_goals(example):
-    return report.goal_sections(example).html
+def example_goals(example_sections):
+    return example_sections.html["goal_sections"]
 
 
 @pytest.fixture(scope="module")
-def example_summary(example):
-    return report.summary_section(example).html
+def example_summary(example_sections):
+    return example_sections.html["summary_section"]
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 
 import pytest
+from conftest import REPORT_SECTIONS, RUN_STARTED
 from kolada_server import FakeKolada, Kpi, example_kpis, serve
 from matplotlib.figure import Figure
 from test_report_sections import Page
@@ -19,22 +19,20 @@ from hsn_analysis.report.spc_chart import benchmark_chart, spc_chart, spc_chart_
 from hsn_analysis.rules.signals import indicator_benchmarks
 from hsn_analysis.runs.runner import run_report
 
-RUN_STARTED = "2025-09-30T06:00:00+02:00"
+
+@pytest.fixture(scope="module")
+def example(example_sections):
+    return example_sections.report
 
 
 @pytest.fixture(scope="module")
-def example():
-    return report.prepare("2025-T2", run_started=RUN_STARTED)
+def overview(example_sections):
+    return example_sections.html["overview_section"]
 
 
 @pytest.fixture(scope="module")
-def overview(example):
-    return report.overview_section(example).html
-
-
-@pytest.fixture(scope="module")
-def goals(example):
-    return report.goal_sections(example).html
+def goals(example_sections):
+    return example_sections.html["goal_sections"]
 
 
 def overview_rows(html: str) -> dict[str, list[str]]:
@@ -211,30 +209,12 @@ def test_a_report_of_data_without_comparisons_says_so_and_ranks_nothing(tmp_path
     assert {cells[-1] for cells in rows.values()} == {"–"}
 
 
-def test_building_a_report_attempts_no_network_access(monkeypatch):
-    attempts = []
-
-    def refuse(*args, **kwargs):
-        attempts.append(args)
-        raise OSError("nätverket är avstängt i testet")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    built = report.prepare("2025-T2", run_started=RUN_STARTED)
-    for section in (
-        report.title_section,
-        report.summary_section,
-        report.overview_section,
-        report.goal_sections,
-        report.full_year_section,
-        report.deviation_section,
-        report.data_quality_section,
-        report.about_section,
-    ):
-        assert section(built).html
-    assert attempts == []
+def test_building_a_report_attempts_no_network_access(example_sections):
+    """conftest builds the example's report with every way to connect refused and recorded."""
+    assert set(example_sections.html) == set(REPORT_SECTIONS)
+    for name in REPORT_SECTIONS:
+        assert example_sections.html[name], name
+    assert example_sections.network_attempts == ()
 
 
 def test_kolada_fetch_then_report_shows_ranks_riket_and_the_overview(tmp_path):
