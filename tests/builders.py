@@ -237,3 +237,19 @@ def small_example(
     for name in ("analys.csv", "enheter.csv", "installningar.toml"):
         shutil.copyfile(EXAMPLE_DATA / name, folder / name)
     return folder
+
+
+def hsn_report_in_process(capsys, *args: str | Path) -> subprocess.CompletedProcess:
+    """`hsn-report` called in this process (`cli.main`): its exit code and what it printed, as
+    `hsn_report` gives them, without the second of imports a process of its own costs. For tests
+    whose subject is what the command says and does, not the process around it; `capsys` is the
+    test's fixture (the command logs to the `sys.stderr` of its call)."""
+    from hsn_analysis.cli import main
+
+    capsys.readouterr()  # what the test printed before is not the command's
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as exit_:  # argparse ends usage errors, --help and --version this way
+        code = exit_.code if isinstance(exit_.code, int) else 0 if exit_.code is None else 1
+    captured = capsys.readouterr()
+    return subprocess.CompletedProcess(list(args), code, captured.out, captured.err)

@@ -1,4 +1,6 @@
-"""`hsn-report` as a user runs it: through a subprocess, with real files."""
+"""`hsn-report` as a user runs it, with real files. A process of its own where the process is
+part of what is shown (an exit code of each command family, the installed script, every line on
+stderr); elsewhere `cli.main` in this process (`command`), which says and returns the same."""
 
 import json
 import re
@@ -8,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from builders import hsn_report
+from builders import hsn_report, hsn_report_in_process, small_example
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "exempel"
@@ -16,9 +18,16 @@ EXAMPLE_XLSX = ROOT / "data" / "exempel.xlsx"
 EXCEL_EXPORT = Path(__file__).resolve().parent / "fixtures" / "excel_export"
 
 
+@pytest.fixture
+def command(capsys, monkeypatch):
+    """`hsn-report` in this process, from the project folder as `hsn_report` runs it."""
+    monkeypatch.chdir(ROOT)
+    return lambda *args: hsn_report_in_process(capsys, *args)
+
+
 @pytest.mark.parametrize("data", [EXAMPLE, EXAMPLE_XLSX], ids=["csv", "xlsx"])
-def test_validate_accepts_the_example_dataset(data):
-    result = hsn_report("validate", "--data", str(data))
+def test_validate_accepts_the_example_dataset(data, command):
+    result = command("validate", "--data", str(data))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 fel" in result.stdout
 
@@ -47,8 +56,8 @@ def test_validate_lists_every_problem_of_a_broken_copy_with_its_location(tmp_pat
     assert any("utfall.csv" in x and "period" in x and "2025-T9" in x for x in lines)
 
 
-def test_summary_prints_the_count_sentence_and_the_example_banner():
-    result = hsn_report("summary", "--period", "2025-T2")
+def test_summary_prints_the_count_sentence_and_the_example_banner(command):
+    result = command("summary", "--period", "2025-T2")
     assert result.returncode == 0, result.stderr
     assert "Tertial 2 2025" in result.stdout
     assert "EXEMPELDATA" in result.stdout
@@ -101,10 +110,8 @@ def test_summary_json_follows_the_product_schema():
     assert all(row["period"] <= "2025-T2" for row in summary["indikatorer"])
 
 
-def test_summary_json_of_an_unseen_swedish_excel_export_is_right():
-    result = hsn_report(
-        "summary", "--period", "Tertial 2 2023", "--json", "--data", str(EXCEL_EXPORT)
-    )
+def test_summary_json_of_an_unseen_swedish_excel_export_is_right(command):
+    result = command("summary", "--period", "Tertial 2 2023", "--json", "--data", str(EXCEL_EXPORT))
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["sammanfattning"] == (
@@ -142,8 +149,8 @@ def test_summary_json_of_an_unseen_swedish_excel_export_is_right():
         assert row["status"] == status, key
 
 
-def test_summary_latest_picks_the_last_period_with_data():
-    result = hsn_report("summary", "--period", "latest", "--json")
+def test_summary_latest_picks_the_last_period_with_data(command):
+    result = command("summary", "--period", "latest", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["period"] == "2025-T3"
 
@@ -162,17 +169,17 @@ def test_summary_latest_picks_the_last_period_with_data():
         ([], "kommando"),
     ],
 )
-def test_usage_errors_exit_2_with_a_message(args, message):
-    result = hsn_report(*args)
+def test_usage_errors_exit_2_with_a_message(args, message, command):
+    result = command(*args)
     assert result.returncode == 2
     assert message in result.stderr
 
 
-def test_summary_of_invalid_data_exits_1_and_prints_no_summary(tmp_path):
+def test_summary_of_invalid_data_exits_1_and_prints_no_summary(tmp_path, command):
     broken = tmp_path / "trasig"
     shutil.copytree(EXCEL_EXPORT, broken)
     (broken / "Mål.csv").unlink()
-    result = hsn_report("summary", "--period", "2023-T2", "--data", str(broken))
+    result = command("summary", "--period", "2023-T2", "--data", str(broken))
     assert result.returncode == 1
     assert result.stdout == ""
     assert "ingen sammanställning" in result.stderr
@@ -185,7 +192,7 @@ def test_the_console_script_is_installed_and_answers():
     assert result.stdout.startswith("hsn-report ")
 
 
-def test_summary_latest_without_any_period_in_the_data_is_a_usage_error(tmp_path):
+def test_summary_latest_without_any_period_in_the_data_is_a_usage_error(tmp_path, command):
     empty = tmp_path / "tom"
     shutil.copytree(EXCEL_EXPORT, empty)
     for name, encoding in [("Utfall.csv", "utf-8-sig"), ("Bedömningar.csv", "cp1252")]:
@@ -195,7 +202,7 @@ def test_summary_latest_without_any_period_in_the_data_is_a_usage_error(tmp_path
     text = indicators.read_text(encoding="cp1252").replace("Minst;;%", "Minst;80;%")
     indicators.write_text(text, encoding="cp1252")
 
-    result = hsn_report("summary", "--period", "latest", "--data", str(empty))
+    result = command("summary", "--period", "latest", "--data", str(empty))
 
     assert result.returncode == 2
     assert "ingen period" in result.stderr
@@ -216,8 +223,11 @@ def test_run_of_invalid_data_exits_1_lists_the_errors_and_writes_nothing(tmp_pat
 
 
 def test_run_latest_writes_the_report_of_the_last_period_and_prints_its_path(tmp_path):
+    # The whole run in a process of its own, on the example's first two mål (the scheduled
+    # run in test_delivery makes the whole example's).
+    data = small_example(tmp_path / "data", ("M1", "M2"))
     out = tmp_path / "ut"
-    result = hsn_report("run", "--period", "latest", "--out", str(out))
+    result = hsn_report("run", "--period", "latest", "--out", str(out), "--data", str(data))
     assert result.returncode == 0, result.stderr
     html = out / "2025-T3" / "uppfoljning-2025-T3.html"
     assert result.stdout.strip() == str(html)
@@ -239,9 +249,9 @@ def test_every_log_line_on_stderr_starts_with_a_timestamp(tmp_path):
     assert all(LOG_LINE.match(line) for line in lines), result.stderr
 
 
-def test_auto_when_the_ended_tertial_is_not_assessed_exits_4_and_says_why(tmp_path):
+def test_auto_when_the_ended_tertial_is_not_assessed_exits_4_and_says_why(tmp_path, command):
     out = tmp_path / "ut"
-    result = hsn_report("run", "--period", "auto", "--today", "2026-11-24", "--out", str(out))
+    result = command("run", "--period", "auto", "--today", "2026-11-24", "--out", str(out))
     assert result.returncode == 4
     assert "Tertial 2 2026 (2026-T2) har tagit slut men data saknar bedömningar" in result.stderr
     assert "2025-T3" in result.stderr  # the periods that are assessed
@@ -249,8 +259,8 @@ def test_auto_when_the_ended_tertial_is_not_assessed_exits_4_and_says_why(tmp_pa
     assert not out.exists()
 
 
-def test_summary_auto_follows_the_same_rule(tmp_path):
-    result = hsn_report("summary", "--period", "auto", "--today", "2025-09-05", "--json")
+def test_summary_auto_follows_the_same_rule(tmp_path, command):
+    result = command("summary", "--period", "auto", "--today", "2025-09-05", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["period"] == "2025-T2"
 
@@ -275,15 +285,15 @@ def test_a_run_of_a_period_that_another_run_holds_exits_5_and_names_the_holder(t
         (["send", "--period", "2025-T2", "--config", "finns/inte.toml"], "finns/inte.toml"),
     ],
 )
-def test_scheduling_usage_errors_exit_2_with_a_message(args, message, tmp_path):
-    result = hsn_report(*args, "--out", str(tmp_path))
+def test_scheduling_usage_errors_exit_2_with_a_message(args, message, tmp_path, command):
+    result = command(*args, "--out", str(tmp_path))
     assert result.returncode == 2, result.stderr
     assert message in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_summary_json_carries_each_outcomes_comment_or_null():
-    result = hsn_report("summary", "--period", "2025-T2", "--json")
+def test_summary_json_carries_each_outcomes_comment_or_null(command):
+    result = command("summary", "--period", "2025-T2", "--json")
     rows = json.loads(result.stdout)["indikatorer"]
     by_key = {(row["indikator_id"], row["period"]): row["kommentar"] for row in rows}
     assert by_key["I1.2.1", "2025-T1"] == "Målvärdet höjt från 80 till 90 % från 2025"
