@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pandas as pd
+
 from hsn_analysis.report import units as report_units
 from hsn_analysis.report.benchmarks import about_signals
 from hsn_analysis.report.context import Report, package_versions
@@ -36,15 +40,37 @@ def _subgoal_links(report: Report) -> dict[str, str]:
     }
 
 
+@dataclass(frozen=True)
+class FullYearTable:
+    """The full-year indicators of the period, and how the page and the PDF head them: in T3
+    the year's result with its fulfilment, in T1 and T2 the last full-year value."""
+
+    rows: pd.DataFrame
+    with_fulfilment: bool
+    intro: str
+    headers: list[str]
+    numeric: tuple[int, ...]
+
+
+def full_year_table(report: Report) -> FullYearTable:
+    """The full-year indicators' rows (possibly none) and their table's words."""
+    current = report.current_indicators
+    rows = current.loc[current["frekvens"] == Frequency.FULL_YEAR.value]
+    if report.period.tertial == 3:
+        intro = report_text.FULL_YEAR_INTRO_T3.format(year=report.period.year)
+        return FullYearTable(rows, True, intro, report_text.FULL_YEAR_HEADERS_T3, (3, 4, 5))
+    intro = report_text.FULL_YEAR_INTRO_EARLY
+    return FullYearTable(rows, False, intro, report_text.FULL_YEAR_HEADERS_EARLY, (3, 4))
+
+
 def full_year_section(report: Report) -> Fragment:
     """Indikatorer som redovisas vid helår: the last full-year value in T1/T2, the result in T3."""
     links = _subgoal_links(report)
-    current = report.current_indicators
-    rows_frame = current.loc[current["frekvens"] == Frequency.FULL_YEAR.value]
+    found = full_year_table(report)
+    rows_frame = found.rows
     if rows_frame.empty:
         body = f'<p class="inga">{esc(report_text.NO_FULL_YEAR)}</p>'
         return _section("helar", report_text.FULL_YEAR, body)
-    t3 = report.period.tertial == 3
     rows = []
     for row in rows_frame.itertuples(index=False):
         cells = [
@@ -54,17 +80,12 @@ def full_year_section(report: Report) -> Fragment:
             value_cell(row),
             target_cell(row),
         ]
-        if t3:
+        if found.with_fulfilment:
             cells.append(esc(format_number(row.uppfyllelse)) or "–")
         rows.append(cells)
-    if t3:
-        intro = report_text.FULL_YEAR_INTRO_T3.format(year=report.period.year)
-        headers = report_text.FULL_YEAR_HEADERS_T3
-    else:
-        intro = report_text.FULL_YEAR_INTRO_EARLY
-        headers = report_text.FULL_YEAR_HEADERS_EARLY
-    numeric = (3, 4, 5) if t3 else (3, 4)
-    body = f"<p>{esc(intro)}</p>" + table(headers, rows, numeric=numeric, css_class="helar")
+    body = f"<p>{esc(found.intro)}</p>" + table(
+        found.headers, rows, numeric=found.numeric, css_class="helar"
+    )
     return _section("helar", report_text.FULL_YEAR, body)
 
 

@@ -83,6 +83,18 @@ def value_cell(row: Row) -> str:
     return f'<span class="meta">{esc(text)}</span>' if note else esc(text)
 
 
+def table_headers(history: pd.DataFrame) -> tuple[list[str], bool]:
+    """An indicator table's headers (its unit in the value's), and whether it is an öka/minska
+    indicator, whose last column is the value it is compared with instead of a target."""
+    unit = history["enhet"].iloc[0] if len(history) else ""
+    kind = history["maltyp"].iloc[0] if len(history) else ""
+    headers = [h.format(unit=f" ({unit})" if unit else "") for h in report_text.INDICATOR_HEADERS]
+    trend = kind in report_text.COMPARED_WITH
+    if trend:
+        headers = [*headers[:3], report_text.COMPARED_WITH[kind]]
+    return headers, trend
+
+
 def indicator_table(history: pd.DataFrame, caption: str, *, with_note: bool = True) -> str:
     """Period, status, utfall, målvärde and måluppfyllelse, report period first; `with_note`:
     followed by the note that earlier periods are left out, when they are.
@@ -91,12 +103,7 @@ def indicator_table(history: pd.DataFrame, caption: str, *, with_note: bool = Tr
     they are compared with (the same period last year), headed "Ska öka från".
     """
     shown = history.head(MAX_TABLE_ROWS)
-    unit = history["enhet"].iloc[0] if len(history) else ""
-    kind = history["maltyp"].iloc[0] if len(history) else ""
-    headers = [h.format(unit=f" ({unit})" if unit else "") for h in report_text.INDICATOR_HEADERS]
-    trend = kind in report_text.COMPARED_WITH
-    if trend:
-        headers = [*headers[:3], report_text.COMPARED_WITH[kind]]
+    headers, trend = table_headers(history)
     rows = []
     for row in shown.itertuples(index=False):
         cells = [

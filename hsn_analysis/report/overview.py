@@ -126,18 +126,25 @@ def title_section(report: Report) -> Fragment:
     return Fragment("".join(parts))
 
 
-def _key_figures(report: Report) -> str:
-    counts = report.counts
-    numbers = {status: counts.of(status) for status in ("rod", "gul", "gron", "ej_bedomd")}
-    cards = []
-    for status, n in numbers.items():
+def key_figures(report: Report) -> list[tuple[str, int, str]]:
+    """The key figures: each status's count of delmål and the words after it (one or many)."""
+    figures = []
+    for status in ("rod", "gul", "gron", "ej_bedomd"):
+        n = report.counts.of(status)
         words = report_text.KEY_FIGURE_TEXT_ONE if n == 1 else report_text.KEY_FIGURE_TEXT
+        figures.append((status, n, words[status]))
+    return figures
+
+
+def _key_figures(report: Report) -> str:
+    cards = []
+    for status, n, words in key_figures(report):
         colour = STATUS_SWATCH[status].fill
         cards.append(
             f'<div style="border-top-color:{colour}">'
             f'<span class="antal">{n}</span>'
             f'<span class="text"><span aria-hidden="true">{labels.STATUS_SYMBOL[status]}</span> '
-            f"{esc(words[status])}</span></div>"
+            f"{esc(words)}</span></div>"
         )
     return f'<div class="nyckeltal">{"".join(cards)}</div>'
 

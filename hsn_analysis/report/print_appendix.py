@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from hsn_analysis.periods import Period
 from hsn_analysis.report import goals as report_goals
-from hsn_analysis.report.appendix import _GAPS
+from hsn_analysis.report.appendix import _GAPS, full_year_table
 from hsn_analysis.report.benchmarks import COMPARISON_FILE
 from hsn_analysis.report.context import Report, package_versions
 from hsn_analysis.report.overview import format_run_time
@@ -30,9 +29,9 @@ from hsn_analysis.report.print_units import (
     subgoal_link,
     units_section,
 )
-from hsn_analysis.rules.spc import MIN_POINTS
+from hsn_analysis.report.signal_notes import restarts
 from hsn_analysis.version import __version__
-from hsn_analysis.vocabulary import Frequency, SubgoalStatus
+from hsn_analysis.vocabulary import SubgoalStatus
 from hsn_analysis.words import labels, report_text
 from hsn_analysis.words import signals_text as signal_words
 from hsn_analysis.words.formatting import format_number, format_percent
@@ -41,13 +40,11 @@ from hsn_analysis.words.formatting import format_number, format_percent
 def full_year(report: Report) -> list[Block]:
     """As `appendix.full_year_section`."""
     names = dict(zip(report.subgoals["delmal_id"], report.subgoals["namn"], strict=True))
-    current = report.current_indicators
-    chosen = current.loc[current["frekvens"] == Frequency.FULL_YEAR.value]
-    if chosen.empty:
+    found = full_year_table(report)
+    if found.rows.empty:
         return [para(report_text.NO_FULL_YEAR, "inga")]
-    t3 = report.period.tertial == 3
     rows = []
-    for row in chosen.itertuples(index=False):
+    for row in found.rows.itertuples(index=False):
         value, quiet = report_goals.value_text(row)
         cells = [
             named(row.namn, row.indikator_id),
@@ -56,18 +53,21 @@ def full_year(report: Report) -> list[Block]:
             [span(value, "m" if quiet else "")],
             [span(report_goals.target_text(row))],
         ]
-        if t3:
+        if found.with_fulfilment:
             cells.append([span(format_number(row.uppfyllelse) or "–")])
         rows.append(cells)
-    if t3:
-        intro = report_text.FULL_YEAR_INTRO_T3.format(year=report.period.year)
-        headers = report_text.FULL_YEAR_HEADERS_T3
-    else:
-        intro = report_text.FULL_YEAR_INTRO_EARLY
-        headers = report_text.FULL_YEAR_HEADERS_EARLY
-    numeric = (3, 4, 5) if t3 else (3, 4)
-    widths = ["1.5fr", "1.5fr", "auto", "auto", "auto", *(["auto"] if t3 else [])]
-    return [para(intro), table(headers, rows, numeric=numeric, style="small", widths=widths)]
+    widths = [
+        "1.5fr",
+        "1.5fr",
+        "auto",
+        "auto",
+        "auto",
+        *(["auto"] if found.with_fulfilment else []),
+    ]
+    return [
+        para(found.intro),
+        table(found.headers, rows, numeric=found.numeric, style="small", widths=widths),
+    ]
 
 
 def deviations(report: Report) -> list[Block]:
@@ -142,26 +142,11 @@ def data_quality(report: Report) -> list[Block]:
 
 
 def _restart_suggestions(report: Report) -> list[Block]:
-    """As `signal_notes.restart_suggestions`: charts whose latest point belongs to a special
-    cause, with the period where that change began as a suggested `spc_fran`."""
-    rows = []
-    indicators = report.dataset.indicators
-    names = dict(zip(indicators["indikator_id"], indicators["namn"], strict=True))
-    for indicator_id, signal in report.signals.items():
-        result = signal.result
-        if result is None or result.suggested_start is None:
-            continue
-        rule = result.points["regel"].iloc[-1]
-        start = result.suggested_start
-        since = int((result.points["period"] >= start).sum())
-        rows.append(
-            [
-                named(names.get(indicator_id, ""), indicator_id),
-                [span(signal_words.RULE_LABELS.get(str(rule), ""))],
-                [span(f"{start} ({Period.parse(start).short_label})")],
-                [span(signal_words.RESTART_POINTS.format(points=since, needed=MIN_POINTS))],
-            ]
-        )
+    """As `signal_notes.restart_suggestions`, from the same rows."""
+    rows = [
+        [named(r.name, r.indicator_id), [span(r.rule)], [span(r.start)], [span(r.points)]]
+        for r in restarts(report)
+    ]
     if not rows:
         return []
     return [

@@ -13,7 +13,7 @@ from hsn_analysis.report import goals as report_goals
 from hsn_analysis.report.benchmarks import measure_text
 from hsn_analysis.report.chart_images import STATUS_CHART_KEY
 from hsn_analysis.report.context import Report
-from hsn_analysis.report.overview import format_run_time, subgoal_anchors
+from hsn_analysis.report.overview import format_run_time, key_figures, subgoal_anchors
 from hsn_analysis.report.palette import STATUS_SWATCH
 from hsn_analysis.report.print_blocks import (
     Block,
@@ -74,14 +74,10 @@ def meta(report: Report) -> dict[str, Any]:
 
 
 def _key_figures(report: Report) -> Block:
-    counts = report.counts
-    numbers = {status: counts.of(status) for status in ("rod", "gul", "gron", "ej_bedomd")}
-    items = []
-    for status, n in numbers.items():
-        words = report_text.KEY_FIGURE_TEXT_ONE if n == 1 else report_text.KEY_FIGURE_TEXT
-        items.append(
-            {"n": str(n), "sym": labels.STATUS_SYMBOL[status], "t": words[status], "st": status}
-        )
+    items = [
+        {"n": str(n), "sym": labels.STATUS_SYMBOL[status], "t": words, "st": status}
+        for status, n, words in key_figures(report)
+    ]
     return {"k": "keys", "items": items}
 
 

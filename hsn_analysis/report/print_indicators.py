@@ -37,12 +37,7 @@ from hsn_analysis.words.signals_json import no_signal_reason
 def indicator_table(history: pd.DataFrame, caption: str) -> Block:
     """As `goals.indicator_table`: report period first, the comments in rows of their own."""
     shown = history.head(report_goals.MAX_TABLE_ROWS)
-    unit = history["enhet"].iloc[0] if len(history) else ""
-    kind = history["maltyp"].iloc[0] if len(history) else ""
-    headers = [h.format(unit=f" ({unit})" if unit else "") for h in report_text.INDICATOR_HEADERS]
-    trend = kind in report_text.COMPARED_WITH
-    if trend:
-        headers = [*headers[:3], report_text.COMPARED_WITH[kind]]
+    headers, trend = report_goals.table_headers(history)
     rows, notes, lit = [], {}, []
     for n, row in enumerate(shown.itertuples(index=False)):
         value, quiet = report_goals.value_text(row)

@@ -4,6 +4,8 @@ the limits by itself (MDC: don't redraw the chart every time a rule fires)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from hsn_analysis.periods import Period
 from hsn_analysis.report.context import Report
 from hsn_analysis.report.markup import esc, scroll_region, table
@@ -11,10 +13,21 @@ from hsn_analysis.rules.spc import MIN_POINTS
 from hsn_analysis.words import signals_text as text
 
 
-def restart_suggestions(report: Report) -> str:
-    """A heading, a short explanation and one row per indicator with a suggested start; ""
-    when no chart has one."""
-    rows = []
+@dataclass(frozen=True)
+class Restart:
+    """One chart whose latest point belongs to a special cause, worded for both the page and
+    the PDF: the indicator, the rule that fired, the suggested start and its points."""
+
+    name: str
+    indicator_id: str
+    rule: str
+    start: str
+    points: str
+
+
+def restarts(report: Report) -> list[Restart]:
+    """The charts with a suggested `spc_fran`, in the signals' order."""
+    found = []
     indicators = report.dataset.indicators
     names = dict(zip(indicators["indikator_id"], indicators["namn"], strict=True))
     for indicator_id, signal in report.signals.items():
@@ -24,15 +37,30 @@ def restart_suggestions(report: Report) -> str:
         rule = result.points["regel"].iloc[-1]
         start = result.suggested_start
         since = int((result.points["period"] >= start).sum())
-        rows.append(
-            [
-                f"{esc(names.get(indicator_id, ''))} "
-                f'<span class="meta">({esc(indicator_id)})</span>',
-                esc(text.RULE_LABELS.get(str(rule), "")),
-                esc(f"{start} ({Period.parse(start).short_label})"),
-                esc(text.RESTART_POINTS.format(points=since, needed=MIN_POINTS)),
-            ]
+        found.append(
+            Restart(
+                names.get(indicator_id, ""),
+                indicator_id,
+                text.RULE_LABELS.get(str(rule), ""),
+                f"{start} ({Period.parse(start).short_label})",
+                text.RESTART_POINTS.format(points=since, needed=MIN_POINTS),
+            )
         )
+    return found
+
+
+def restart_suggestions(report: Report) -> str:
+    """A heading, a short explanation and one row per indicator with a suggested start; ""
+    when no chart has one."""
+    rows = [
+        [
+            f'{esc(r.name)} <span class="meta">({esc(r.indicator_id)})</span>',
+            esc(r.rule),
+            esc(r.start),
+            esc(r.points),
+        ]
+        for r in restarts(report)
+    ]
     if not rows:
         return ""
     # On a phone the table scrolls sideways in a region the keyboard can reach.
