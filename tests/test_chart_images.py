@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 import re
 import threading
+from pathlib import Path
 
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 from PIL import Image
 
+from hsn_analysis.report import chart_images
 from hsn_analysis.report.chart_images import (
     FIGURE_DPI,
     PRINT_DPI,
@@ -120,3 +122,22 @@ def test_no_key_from_the_data_becomes_part_of_a_path(tmp_path, key):
     path = ChartFolder(tmp_path).printed(key)
     assert path.parent == tmp_path
     assert re.fullmatch(r"[0-9a-f]{20}\.png", path.name)
+
+
+def test_a_chart_that_could_not_be_written_in_the_other_process_is_drawn_here(
+    tmp_path, monkeypatch
+):
+    # A full disk, say: the waiting process must not wait for pictures that never come.
+    other = ChartFolder(tmp_path)
+    assert other.claim("indikator I1")
+    monkeypatch.setattr(Path, "replace", lambda *_: (_ for _ in ()).throw(OSError(28, "full")))
+    with pytest.raises(OSError):
+        other.draw("indikator I1", busy_figure)
+    monkeypatch.undo()
+
+    def wait(_seconds: float) -> None:
+        raise AssertionError("waited for pictures that will never come")
+
+    monkeypatch.setattr(chart_images.time, "sleep", wait)
+    image = ChartFolder(tmp_path).image("indikator I1", busy_figure)
+    assert ChartFolder(tmp_path).printed("indikator I1").read_bytes() == image.printed

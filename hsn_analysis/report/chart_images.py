@@ -15,6 +15,7 @@ other, so the notebook shows the error where it happened.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import heapq
@@ -208,11 +209,13 @@ class ChartFolder:
         """Draw `key` (claimed by this process) and leave its pictures for the other one."""
         try:
             image = draw_image(draw())
+            _write(self.printed(key), image.printed)
+            _write(self._screen(key), image.screen)  # written last: the sign both are there
         except BaseException:
-            self._failed(key).touch()
+            # The other process stops waiting and draws it itself (and meets the error too).
+            with contextlib.suppress(OSError):
+                self._failed(key).touch()
             raise
-        _write(self.printed(key), image.printed)
-        _write(self._screen(key), image.screen)  # written last: the sign that both are there
         return image
 
     def image(
