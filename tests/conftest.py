@@ -88,6 +88,30 @@ def browser():
 
 
 @pytest.fixture(scope="session")
+def report_page(browser, example_report):
+    """`report_page(width, height, media)`: the example report opened offline in a viewport of
+    that size and CSS media ("screen" or "print"), one Chromium page per layout for the session.
+    The checks that share a page only read it (an element's box, the page's width, axe's
+    findings); each gets it scrolled back to the top."""
+    pages = {}
+
+    def open_at(width: int, height: int = 900, media: str = "screen"):
+        if (width, height, media) not in pages:
+            context = browser.new_context(offline=True, viewport={"width": width, "height": height})
+            page = context.new_page()
+            page.emulate_media(media=media)
+            page.goto(example_report.html.as_uri(), wait_until="load")
+            pages[width, height, media] = page
+        page = pages[width, height, media]
+        page.evaluate("window.scrollTo(0, 0)")
+        return page
+
+    yield open_at
+    for page in pages.values():
+        page.context.close()
+
+
+@pytest.fixture(scope="session")
 def example_report(tmp_path_factory) -> RunResult:
     """The 2025-T2 report of the example data, made by the real runner. Read it, never change
     it: a test that changes a report copies the folder first."""

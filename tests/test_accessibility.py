@@ -37,18 +37,12 @@ def page(browser):
     context.close()
 
 
-def test_the_report_has_no_wcag_aa_violation(page, example_report):
-    page.goto(example_report.html.as_uri(), wait_until="load")
-    assert violations(page) == []
+def test_the_report_has_no_wcag_aa_violation(report_page):
+    assert violations(report_page(1280, 900)) == []
 
 
-def test_the_report_on_a_phone_has_no_wcag_aa_violation(browser, example_report):
-    context = browser.new_context(offline=True, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto(example_report.html.as_uri(), wait_until="load")
-    found = violations(page)
-    context.close()
-    assert found == []
+def test_the_report_on_a_phone_has_no_wcag_aa_violation(report_page):
+    assert violations(report_page(390, 844)) == []
 
 
 def test_the_index_has_no_wcag_aa_violation(page, example_report):

@@ -121,24 +121,15 @@ PRINT_WIDTH = 680
     [(1024, "screen"), (1280, "screen"), (1920, "screen"), (PRINT_WIDTH, "print")],
     ids=["1024px", "1280px", "1920px", "print-A4"],
 )
-def test_no_table_cell_is_covered_by_another_element(browser, example_report, width, media):
-    context = browser.new_context(offline=True, viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.emulate_media(media=media)
-    page.goto(example_report.html.as_uri(), wait_until="load")
-    covered = page.evaluate(COVERED_CELLS)
-    context.close()
+def test_no_table_cell_is_covered_by_another_element(report_page, width, media):
+    covered = report_page(width, 900, media).evaluate(COVERED_CELLS)
     assert covered == []
 
 
-@pytest.mark.parametrize("width", [390, 1280, 1920])
-def test_the_page_never_scrolls_sideways_only_its_wide_tables_do(browser, example_report, width):
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 900), (1920, 900)])
+def test_the_page_never_scrolls_sideways_only_its_wide_tables_do(report_page, width, height):
     # A 64-character SHA-256 in running text once made a phone's page 578 px wide.
-    context = browser.new_context(offline=True, viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.goto(example_report.html.as_uri(), wait_until="load")
-    widths = page.evaluate(
+    widths = report_page(width, height).evaluate(
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
-    context.close()
     assert widths[0] == widths[1]

@@ -163,11 +163,8 @@ def test_a_delmal_heading_stays_with_its_assessment_and_first_indicator(printed,
     assert checked >= 10
 
 
-def test_printed_tables_are_never_wider_than_the_page(browser, example_report):
-    context = browser.new_context(offline=True, viewport={"width": 680, "height": 1000})
-    page = context.new_page()  # 680 CSS px: the A4 page's 180 mm between its margins
-    page.emulate_media(media="print")
-    page.goto(example_report.html.as_uri(), wait_until="load")
+def test_printed_tables_are_never_wider_than_the_page(report_page):
+    page = report_page(680, 900, "print")  # 680 CSS px: the A4 page's 180 mm between its margins
     overflowing = page.evaluate(
         """() => {
             const edge = document.querySelector('main').getBoundingClientRect().right + 1;
@@ -176,7 +173,6 @@ def test_printed_tables_are_never_wider_than_the_page(browser, example_report):
                 .map(el => el.outerHTML.slice(0, 80));
         }"""
     )
-    context.close()
     assert overflowing == []
 
 
