@@ -3,12 +3,11 @@ account in Om rapporten; and that a report run touches no network."""
 
 from __future__ import annotations
 
-import csv
 import re
 import shutil
-from pathlib import Path
 
 import pytest
+from builders import small_example
 from conftest import REPORT_SECTIONS, RUN_STARTED
 from kolada_server import FakeKolada, Kpi, example_kpis, serve
 from matplotlib.figure import Figure
@@ -219,46 +218,11 @@ def test_building_a_report_attempts_no_network_access(example_sections):
     assert example_sections.network_attempts == ()
 
 
-def example_of_one_goal(folder: Path, goal: str) -> Path:
-    """A copy of the example data in `folder` holding only mål `goal`: its delmål, indicators,
-    outcomes and assessments (the board's and the units'); every other file as it is."""
-    shutil.copytree(EXAMPLE_DATA, folder)
-
-    def rows(name: str) -> tuple[list[str], list[dict[str, str]]]:
-        with open(folder / name, encoding="utf-8-sig", newline="") as file:
-            reader = csv.DictReader(file, delimiter=";")
-            return list(reader.fieldnames or []), list(reader)
-
-    def keep(name: str, column: str, values: set[str]) -> None:
-        fields, found = rows(name)
-        with open(folder / name, "w", encoding="utf-8-sig", newline="") as file:
-            writer = csv.DictWriter(file, fields, delimiter=";")
-            writer.writeheader()
-            writer.writerows(r for r in found if r[column] in values)
-
-    subgoals = {r["delmal_id"] for r in rows("delmal.csv")[1] if r["mal_id"] == goal}
-    indicators = {
-        r["indikator_id"] for r in rows("indikatorer.csv")[1] if r["delmal_id"] in subgoals
-    }
-    for name, column, values in [
-        ("mal.csv", "mal_id", {goal}),
-        ("malbedomningar.csv", "mal_id", {goal}),
-        ("delmal.csv", "delmal_id", subgoals),
-        ("bedomningar.csv", "delmal_id", subgoals),
-        ("enhetsbedomningar.csv", "delmal_id", subgoals),
-        ("indikatorer.csv", "indikator_id", indicators),
-        ("utfall.csv", "indikator_id", indicators),
-        ("enhetsutfall.csv", "indikator_id", indicators),
-    ]:
-        keep(name, column, values)
-    return folder
-
-
 def test_kolada_fetch_then_report_shows_ranks_riket_and_the_overview(tmp_path):
     """The whole way: `hsn-report kolada` from a local server, then the real 2025-T2 run. On the
     example's mål M2 alone (both its indicators mapped to Kolada are M2's): the other six mål
     would only add charts for the run to draw."""
-    folder = example_of_one_goal(tmp_path / "data", "M2")
+    folder = small_example(tmp_path / "data", goals=["M2"])
     (folder / "jamforelser.csv").unlink()
     kpis = example_kpis()
     kpis["U20462"] = Kpi("Fallskador 65+", dict(kpis["N79176"].values))
