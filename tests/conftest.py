@@ -189,11 +189,15 @@ class BuiltReport:
 
 
 @pytest.fixture(scope="session")
-def example_sections() -> BuiltReport:
+def example_sections(tmp_path_factory) -> BuiltReport:
     """`sections.prepare("2025-T2")` of the example data and the HTML of every section, built
-    once for the report modules (drawing the goal sections' charts takes seconds). The build
-    runs with every way to open a connection refused and recorded: a report run touches no
-    network (test_report_signals asserts that none was tried)."""
+    once per test run for the report modules (drawing the goal sections' charts takes seconds).
+    The build runs with every way to open a connection refused and recorded: a report run
+    touches no network (test_report_signals asserts that none was tried)."""
+    return made_once(tmp_path_factory, "avsnitt", lambda _: _built_example())
+
+
+def _built_example() -> BuiltReport:
     from hsn_analysis.report import sections
 
     attempts: list[tuple[Any, ...]] = []
