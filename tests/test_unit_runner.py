@@ -7,11 +7,13 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import builders
 import nbformat
 import pytest
 from test_reading_units import UNITS
 from test_validation import TODAY, VALID, write_dataset
 
+from hsn_analysis import paths
 from hsn_analysis.cli.main import main
 from hsn_analysis.paths import UNIT_NOTEBOOK
 from hsn_analysis.periods import Period
@@ -52,6 +54,13 @@ def small_dataset(folder: Path) -> Path:
 def small(tmp_path_factory):
     data = small_dataset(tmp_path_factory.mktemp("data"))
     return data, check_dataset(data, today=TODAY).dataset
+
+
+def stand_in(folder: Path, first: str = "") -> Path:
+    """The tiny notebook (`builders.tiny_notebook`) for a unit's report: for the tests of the
+    publishing path, whose subject is not the unit notebook's content."""
+    folder.mkdir(exist_ok=True)
+    return builders.tiny_notebook(folder, first)
 
 
 def namespace_probe(folder: Path) -> Path:
@@ -113,14 +122,10 @@ def test_reports_of_one_chunk_share_a_kernel_with_a_clean_namespace_each(small, 
 def test_a_failing_report_keeps_the_previous_one_and_the_others_go_on(small, tmp_path):
     data, dataset = small
     out = tmp_path / "ut"
-    [first] = run_unit_reports(dataset, T2, ["PV02"], data, out)
+    [first] = run_unit_reports(dataset, T2, ["PV02"], data, out, notebook=stand_in(tmp_path))
     before = first.html.read_bytes()
-    broken = nbformat.read(UNIT_NOTEBOOK, as_version=4)
-    broken.cells.insert(3, nbformat.v4.new_code_cell("raise RuntimeError('planerat fel')"))
-    nbformat.write(broken, tmp_path / "trasig.ipynb")
-    results = run_unit_reports(
-        dataset, T2, ["PV02", "SV01"], data, out, notebook=tmp_path / "trasig.ipynb"
-    )
+    broken = stand_in(tmp_path / "trasig", "raise RuntimeError('planerat fel')")
+    results = run_unit_reports(dataset, T2, ["PV02", "SV01"], data, out, notebook=broken)
     assert [r.html for r in results] == [None, None]
     assert "planerat fel" in results[0].error and results[0].kept.name.endswith("MISSLYCKAD.ipynb")
     assert first.html.read_bytes() == before  # the previous good report stays
@@ -130,9 +135,10 @@ def test_a_failing_report_keeps_the_previous_one_and_the_others_go_on(small, tmp
 def test_a_units_report_made_again_replaces_the_first_which_is_backed_up(small, tmp_path):
     data, dataset = small
     out = tmp_path / "ut"
-    [first] = run_unit_reports(dataset, T2, ["PV02"], data, out)
+    notebook = stand_in(tmp_path)
+    [first] = run_unit_reports(dataset, T2, ["PV02"], data, out, notebook=notebook)
     before = first.html.read_bytes()
-    [again] = run_unit_reports(dataset, T2, ["PV02"], data, out)
+    [again] = run_unit_reports(dataset, T2, ["PV02"], data, out, notebook=notebook)
     assert again.error is None and again.html == first.html
     backups = published_files(out, T2, "PV02").backups
     [kept] = backups.glob("*.html")
@@ -148,6 +154,7 @@ def test_a_full_disk_is_the_disks_fault_exit_8_with_a_sentence_and_the_old_repor
 
     data, dataset = small
     out = tmp_path / "ut"
+    monkeypatch.setattr(paths, "UNIT_NOTEBOOK", stand_in(tmp_path))  # also the command's
     [first] = run_unit_reports(dataset, T2, ["PV02"], data, out)
     before = first.html.read_bytes()
 
@@ -176,6 +183,7 @@ def test_an_unexpected_fault_in_a_unit_report_is_logged_as_one_and_exits_9_as_fo
         raise KeyError("enhet_id")
 
     monkeypatch.setattr(publishing, "move_into_place", bug)
+    monkeypatch.setattr(paths, "UNIT_NOTEBOOK", stand_in(tmp_path))
     args = ["--data", str(data), "--out", str(tmp_path / "ut"), "--today", "2025-10-01"]
     with caplog.at_level("ERROR"):
         assert main(["run", "--period", "2025-T2", "--enhet", "PV02", *args]) == 9
@@ -184,9 +192,10 @@ def test_an_unexpected_fault_in_a_unit_report_is_logged_as_one_and_exits_9_as_fo
 
 def test_any_executor_runs_the_chunks_and_stays_open_for_its_owner(small, tmp_path):
     data, dataset = small
+    notebook = stand_in(tmp_path)
     with ThreadPoolExecutor(2) as pool:
         results = run_unit_reports(
-            dataset, T2, ["PV01", "SV01"], data, tmp_path, jobs=2, executor=pool
+            dataset, T2, ["PV01", "SV01"], data, tmp_path, jobs=2, executor=pool, notebook=notebook
         )
         assert pool.submit(lambda: "öppen").result() == "öppen"
     assert all(r.html is not None and r.html.exists() for r in results)
