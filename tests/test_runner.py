@@ -14,6 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from builders import broken_notebook, small_example, tiny_notebook
+from conftest import made_once
 
 from hsn_analysis.paths import EXAMPLE_DATA, REPORT_NOTEBOOK
 from hsn_analysis.problems import InvalidDatasetError
@@ -73,16 +74,16 @@ def external_references(html: str) -> list[str]:
 FULL_YEAR = (("M2", "M5", "M6"), ("D2.4", "D5.1", "D5.2", "D6.1"))
 
 
-@pytest.fixture(scope="module")
-def full_year_data(tmp_path_factory) -> Path:
-    return small_example(tmp_path_factory.mktemp("helar-data"), *FULL_YEAR)
-
-
-@pytest.fixture(scope="module")
-def full_year_report(tmp_path_factory, full_year_data) -> runner.RunResult:
+@pytest.fixture(scope="session")
+def full_year_report(tmp_path_factory) -> runner.RunResult:
     """The full-year (2025-T3) report of the example's delmål with full-year indicators, made
-    by the real runner and notebook."""
-    return runner.run_report("2025-T3", full_year_data, tmp_path_factory.mktemp("helar"))
+    by the real runner and notebook, once for every xdist worker; its data beside it."""
+
+    def make(folder: Path) -> runner.RunResult:
+        data = small_example(folder / "data", *FULL_YEAR)
+        return runner.run_report("2025-T3", data, folder / "rapporter")
+
+    return made_once(tmp_path_factory, "rapporter-helar", make)
 
 
 # ---- the published files -------------------------------------------------------------------
@@ -211,13 +212,13 @@ def test_t2_report_shows_full_year_indicators_as_reported_at_full_year(example_r
     assert "helår 2024: 46,43\u00a0%" in full_year
 
 
-def test_t3_report_shows_full_year_indicators_with_their_values(full_year_report, full_year_data):
+def test_t3_report_shows_full_year_indicators_with_their_values(full_year_report):
     html = read(full_year_report)
     text = " ".join(_Page(html).text)
     full_year = text[text.rindex("Indikatorer som redovisas vid helår") : text.rindex("Avvikelser")]
     assert "Utfallet för 2025" in full_year
     assert "Redovisas vid helår" not in full_year
-    dataset = load_dataset(full_year_data)
+    dataset = load_dataset(full_year_report.html.parents[2] / "data")
     values = dataset.outcomes.loc[dataset.outcomes["period"] == "2025-T3"].set_index(
         "indikator_id"
     )["varde"]
