@@ -11,61 +11,20 @@ reported. No charts: a unit report is made some sixty times per period and shoul
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-import numpy as np
-import pandas as pd
-
-from hsn_analysis.dataset import Dataset
 from hsn_analysis.paths import EXAMPLE_DATA
-from hsn_analysis.periods import Period
 from hsn_analysis.reading.period_choice import choose_period
 from hsn_analysis.reading.validation import load_dataset
-from hsn_analysis.report.markup import Fragment, bullet_list, esc, paragraphs, table
-from hsn_analysis.report.units import unit_mark, with_unit
-from hsn_analysis.rules.result import TertialResult, UnitResult, compute_result, load_result
+from hsn_analysis.report import unit_texts as texts
+from hsn_analysis.report.markup import Fragment, bullet_list, esc, table
+from hsn_analysis.report.unit_context import UnitReport
+from hsn_analysis.report.units import unit_mark
+from hsn_analysis.rules.result import compute_result, load_result
 from hsn_analysis.rules.units import NOT_REPORTED
-from hsn_analysis.version import __version__
-from hsn_analysis.vocabulary import Aggregation
-from hsn_analysis.words import labels, report_text
+from hsn_analysis.words import labels
 from hsn_analysis.words import unit_text as words
-
-
-@dataclass(frozen=True)
-class UnitReport:
-    """One unit's report: its slice of the tertial's result; the sections only read it."""
-
-    result: TertialResult
-    own: UnitResult
-    run_started: datetime
-
-    @property
-    def dataset(self) -> Dataset:
-        """The checked dataset the result was computed from."""
-        return self.result.dataset
-
-    @property
-    def period(self) -> Period:
-        """The report period."""
-        return self.result.period
-
-    @property
-    def assessments(self) -> pd.DataFrame:
-        """`UnitResult.assessments`."""
-        return self.own.assessments
-
-    @property
-    def standing(self) -> pd.DataFrame:
-        """`UnitResult.standing`."""
-        return self.own.standing
-
-    @property
-    def gaps(self) -> tuple[tuple[str, str], ...]:
-        """`UnitResult.gaps`."""
-        return self.own.gaps
 
 
 def prepare(
@@ -91,22 +50,16 @@ def prepare(
 
 def title_section(report: UnitReport) -> Fragment:
     """The unit's name, its område and the period, and the example-data banner."""
-    settings, unit = report.dataset.settings, report.own
-    heading = words.UNIT_HEADING.format(year=settings.year, unit=unit.name)
-    sub = words.UNIT_SUBHEADING.format(area=unit.area, period=report.period.label)
-    when = report_text.run_time_text(report.run_started)
     parts = [
         '<header class="rapporthuvud">',
-        f'<p class="namnd">{esc(settings.board_name)}</p>',
-        f"<h1>{esc(heading)}</h1>",
-        f'<p class="period">{esc(sub)}</p>',
+        f'<p class="namnd">{esc(report.dataset.settings.board_name)}</p>',
+        f"<h1>{esc(texts.heading(report))}</h1>",
+        f'<p class="period">{esc(texts.subheading(report))}</p>',
     ]
-    if unit.responsible:
-        parts.append(
-            f'<p class="skapad">{esc(words.UNIT_RESPONSIBLE.format(who=unit.responsible))}</p>'
-        )
-    parts.append(f'<p class="skapad">{esc(words.UNIT_CREATED.format(when=when))}</p></header>')
-    if settings.example_data:
+    if who := texts.responsible(report):
+        parts.append(f'<p class="skapad">{esc(who)}</p>')
+    parts.append(f'<p class="skapad">{esc(texts.created(report))}</p></header>')
+    if report.dataset.settings.example_data:
         parts.append(f'<p class="exempeldata" role="note">{esc(labels.EXAMPLE_DATA_BANNER)}</p>')
     return Fragment("".join(parts))
 
@@ -114,63 +67,26 @@ def title_section(report: UnitReport) -> Fragment:
 def assessments_section(report: UnitReport) -> Fragment:
     """Each delmål the units assess: the unit's status and comment, the board's status, and
     how the units of its område assessed it."""
-    area = report.own.area
-    intro = words.UNIT_ASSESSMENTS_INTRO.format(period=report.period.label, area=area)
+    intro = texts.assessments_intro(report)
     parts = [f'<section id="delmal"><h2>{esc(words.UNIT_ASSESSMENTS)}</h2><p>{esc(intro)}</p>']
-    assert report.result.units is not None  # a unit's report has units
-    counts = report.result.units.counts
-    counts = counts.loc[counts["omrade"] == area].set_index("delmal_id")
     for row in report.assessments.itertuples(index=False):
-        board = labels.SUBGOAL_STATUS_LABEL[row.namndens_status]
-        spread = counts.loc[row.delmal_id]
         parts += [
             f'<article class="delmal"><h3>{esc(row.namn)}</h3><div class="bedomning">',
             f"{unit_mark(row.status, short=False)}",
-            f'<span class="forandring">{esc(words.UNIT_BOARD_STATUS.format(status=board))}</span>',
+            f'<span class="forandring">{esc(texts.board_status(row))}</span>',
             "</div>",
         ]
         if row.status != NOT_REPORTED:
-            comment = paragraphs(row.kommentar)
+            comment = "".join(f"<p>{esc(part)}</p>" for part in texts.comment_parts(row.kommentar))
             parts.append(
                 f'<div class="kommentar">{comment}</div>'
                 if comment
                 else f'<p class="inga">{esc(words.UNIT_NO_COMMENT)}</p>'
             )
-            if row.forfattare and not pd.isna(row.datum):
-                date = row.datum.strftime("%Y-%m-%d")
-                signature = words.UNIT_SIGNATURE.format(author=row.forfattare, date=date)
+            if signature := texts.signature(row):
                 parts.append(f'<p class="signatur">{esc(signature)}</p>')
-        text = words.UNIT_AREA_SPREAD.format(
-            area=area,
-            green=spread["gron"],
-            yellow=spread["gul"],
-            red=spread["rod"],
-            silent=spread[NOT_REPORTED],
-        )
-        parts.append(f'<p class="meta">{esc(text)}</p></article>')
+        parts.append(f'<p class="meta">{esc(texts.area_spread(report, row))}</p></article>')
     return Fragment("".join(parts) + "</section>")
-
-
-def _own_value(row: Any) -> str:
-    if np.isnan(row.varde):
-        return unit_mark(NOT_REPORTED, short=False)
-    if row.aggregering == Aggregation.SHARE_YES:
-        return esc(words.UNIT_ANSWER[float(row.varde)])
-    return esc(with_unit(row.varde, row.enhet))
-
-
-def _place(row: Any) -> str:
-    if np.isnan(row.varde):
-        return "–"
-    if row.aggregering == Aggregation.SHARE_YES:
-        answer = words.UNIT_ANSWER[float(row.varde)].lower()
-        same = int(row.lika)
-        return esc(
-            words.UNIT_SAME_ANSWER.format(same=same, reported=row.rapporterat, answer=answer)
-        )
-    if np.isnan(row.plats):
-        return "–"
-    return esc(words.UNIT_PLACE.format(place=int(row.plats), reported=row.rapporterat))
 
 
 def indicators_section(report: UnitReport) -> Fragment:
@@ -183,18 +99,16 @@ def indicators_section(report: UnitReport) -> Fragment:
     parts.append(f"<p>{esc(words.UNIT_INDICATORS_INTRO.format(period=period, area=area))}</p>")
     rows = []
     for row in report.standing.itertuples(index=False):
-        unit = "%" if row.aggregering == Aggregation.SHARE_YES else row.enhet
+        own = texts.own_value(row)
         rows.append(
             [
                 f'{esc(row.namn)} <span class="meta">({esc(row.indikator_id)})</span>',
-                _own_value(row),
-                esc(with_unit(row.malvarde, row.enhet)) or "–",
-                esc(with_unit(row.omrade_varde, unit)) or "–",
-                esc(with_unit(row.region_varde, unit)) or "–",
-                _place(row),
+                unit_mark(NOT_REPORTED, short=False) if own is None else esc(own),
+                *(esc(text) for text in texts.compared(row)),
+                esc(texts.place(row)),
             ]
         )
-    headers = [h.format(area=area) for h in words.UNIT_INDICATOR_HEADERS]
+    headers = texts.indicator_headers(report)
     parts.append(table(headers, rows, numeric=(2, 3, 4), css_class="enhetsvarden"))
     return Fragment("".join(parts) + "</section>")
 
@@ -206,34 +120,17 @@ def gaps_section(report: UnitReport) -> Fragment:
     if not report.gaps:
         parts.append(f'<p class="inga">{esc(words.OWN_GAPS_NONE.format(period=period))}</p>')
         return Fragment("".join(parts) + "</section>")
-    indicators = report.dataset.indicators.set_index("indikator_id")["namn"]
-    subgoals = report.dataset.subgoals.set_index("delmal_id")["namn"]
-    items = [
-        esc(
-            words.UNIT_GAP_INDICATOR.format(id=key, name=indicators[key])
-            if kind == "indikator"
-            else words.UNIT_GAP_SUBGOAL.format(id=key, name=subgoals[key])
-        )
-        for kind, key in report.gaps
-    ]
     parts.append(f"<p>{esc(words.OWN_GAPS_INTRO.format(period=period))}</p>")
-    parts.append(bullet_list(items))
+    parts.append(bullet_list([esc(item) for item in texts.gap_items(report)]))
     return Fragment("".join(parts) + "</section>")
 
 
 def about_section(report: UnitReport) -> Fragment:
     """How the figures are made, the data it was made from, and a footer."""
-    files = ", ".join(f"{s.name} {s.sha256[:12]}" for s in report.dataset.sources) or "–"
-    text = words.UNIT_ABOUT_TEXT.format(period=report.period.label, files=files)
-    footer = words.UNIT_FOOTER.format(
-        board=report.dataset.settings.board_name,
-        unit=report.own.name,
-        period=report.period.label,
-        version=__version__,
-    )
     return Fragment(
         f'<section class="bilaga" id="om-rapporten"><h2>{esc(words.UNIT_ABOUT)}</h2>'
-        f'<p>{esc(text)}</p><footer class="sidfot">{esc(footer)}</footer></section>'
+        f"<p>{esc(texts.about(report))}</p>"
+        f'<footer class="sidfot">{esc(texts.footer(report))}</footer></section>'
     )
 
 
