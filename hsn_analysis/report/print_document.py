@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hsn_analysis.dataset import Settings
 from hsn_analysis.report import charts, print_appendix, print_indicators, print_units
 from hsn_analysis.report import goals as report_goals
 from hsn_analysis.report.benchmarks import measure_text
@@ -39,6 +40,23 @@ from hsn_analysis.words.narrative import change_sentence, count_sentence
 from hsn_analysis.words.titles import report_title
 
 
+def page_meta(settings: Settings) -> dict[str, Any]:
+    """What every typeset report shares, the board's and a unit's: the running header's left
+    side, the example-data banner, the contents' heading, the page numbers and the colours of
+    the statuses."""
+    before, rest = report_text.PAGE_NUMBER.split("{page}")
+    between, after = rest.split("{pages}")
+    return {
+        "board": settings.board_name,
+        "banner": labels.EXAMPLE_DATA_BANNER if settings.example_data else "",
+        "contents": report_text.CONTENTS,
+        "head_left": settings.board_name,
+        "page": [before, between, after],
+        "page_ref": report_text.PRINT_PAGE_REF,
+        "swatch": {code: [s.fill, s.text] for code, s in STATUS_SWATCH.items()},
+    }
+
+
 def meta(report: Report) -> dict[str, Any]:
     """Title page, running header and page numbers, and the colours of the statuses."""
     settings = report.dataset.settings
@@ -48,11 +66,9 @@ def meta(report: Report) -> dict[str, Any]:
         right += report_text.RUNNING_HEAD_CASE.format(case=settings.case_number)
     when = settings.document_date.isoformat() if settings.document_date else ""
     values = (settings.case_number, when, settings.document_version, settings.decided_by)
-    before, rest = report_text.PAGE_NUMBER.split("{page}")
-    between, after = rest.split("{pages}")
     return {
+        **page_meta(settings),
         "title": report_title(settings, period),
-        "board": settings.board_name,
         "heading": report_text.HEADING.format(year=settings.year),
         "period": report_text.PERIOD_LINE.format(
             label=period.label, description=period.description
@@ -63,13 +79,7 @@ def meta(report: Report) -> dict[str, Any]:
             for label, value in zip(report_text.DOCUMENT_LABELS, values, strict=True)
             if value
         ],
-        "banner": labels.EXAMPLE_DATA_BANNER if settings.example_data else "",
-        "contents": report_text.CONTENTS,
-        "head_left": settings.board_name,
         "head_right": right,
-        "page": [before, between, after],
-        "page_ref": report_text.PRINT_PAGE_REF,
-        "swatch": {code: [s.fill, s.text] for code, s in STATUS_SWATCH.items()},
     }
 
 

@@ -160,6 +160,9 @@ UNIT_ABOUT_TEXT = (
     "har rapporterat räknas aldrig som nej eller 0."
 )
 UNIT_FOOTER = "{board} · {unit} · {period} · hsn_analysis {version}"
+# The unit's PDF: the running header's right side, and the subject in its metadata.
+UNIT_RUNNING_HEAD = "{unit} · {period}"
+UNIT_PDF_SUBJECT = "Basenhetens uppföljning av nämndplan {year}: {unit}, {area}, {period}"
 
 # --- a unit's område over time (giltig_fran in enheter) --------------------------------------
 MSG_UNIT_TWICE = (
