@@ -199,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADRESS",
         help=text.DASK_HELP,
     )
+    run.add_argument("--pdf", action="store_true", help=text.UNIT_PDF_HELP)
     _mail_arguments(run)
     run.set_defaults(handler=_run)
 

@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
         from hsn_analysis.cli.units import run_units
 
         return run_units(args)
+    if args.pdf:
+        raise UsageError(text.PDF_NEEDS_UNIT)
     if RANGE_MARK in args.period:
         if args.send:
             raise UsageError(text.SEND_ONE_PERIOD)

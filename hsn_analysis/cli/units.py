@@ -1,4 +1,5 @@
-"""`hsn-report run --period P --enhet ID|alla [--jobs N] [--dask ADRESS]`: basenheternas rapporter.
+"""`hsn-report run --period P --enhet ID|alla [--pdf] [--jobs N] [--dask ADRESS]`: basenheternas
+rapporter, with their PDF/A when asked (`--pdf`).
 
 One period at a time. The data is read and checked once; the reports then run in chunks
 (`runs.unit_batch`), on threads here or on an existing Dask cluster that shares the output
@@ -122,6 +123,7 @@ def run_units(args: argparse.Namespace) -> int:
             jobs=jobs,
             executor=executor,
             on_finished=progress,
+            pdf=args.pdf,
         )
     code = _outcome(results, len(units), clock)
     if settings is None:

@@ -15,6 +15,8 @@ outputs/2025-T2/tidigare/uppfoljning-2025-T2.2025-09-05T060012.html (.pdf, .ipyn
 outputs/2025-T2/enheter/PV01/uppfoljning-2025-T2-PV01.html (.ipynb, .json, .MISSLYCKAD.ipynb,
                                               .PAGAR.json, .korning.lock, tidigare/)
                                               a basenhet's own report (`hsn-report run --enhet`)
+outputs/2025-T2/enheter/PV01/uppfoljning-2025-T2-PV01.pdf   its PDF/A, when the run was asked
+                                              for one (`--pdf`)
 
 Every path is built by `published_files`, through `reading.file_names.output_path`: a unit id
 that could name anything but one folder inside the output folder is refused before any write.
@@ -43,8 +45,8 @@ BACKUP_STAMP = "%Y-%m-%dT%H%M%S"
 class ReportFiles:
     """The files of one report: the board's report of a period (`unit` None) or one unit's.
 
-    Both are published, locked, marked and backed up alike (`publishing`); the board's alone has
-    a PDF/A (`pdf` is None for a unit's).
+    Both are published, locked, marked and backed up alike (`publishing`). The board's report
+    always has a PDF/A; a unit's has one when its run makes it (`with_pdf`), else `pdf` is None.
     """
 
     period: Period
@@ -65,8 +67,16 @@ class ReportFiles:
 
     @property
     def pdf(self) -> Path | None:
-        """The report as PDF/A (the board's report only)."""
+        """The report as PDF/A, when this run makes one."""
         return self.folder / f"{self.stem}.pdf" if self.with_pdf else None
+
+    @property
+    def leftovers(self) -> tuple[Path, ...]:
+        """Files an earlier run of the report may have published that this run does not make:
+        a unit's PDF from a run with `--pdf`. Publishing keeps them in `tidigare/` with the
+        rest of the replaced report and removes them, so that no file beside the report is
+        older than it."""
+        return () if self.with_pdf else (self.folder / f"{self.stem}.pdf",)
 
     @property
     def notebook(self) -> Path:
@@ -119,9 +129,12 @@ class ReportFiles:
         return self.period.code if self.unit is None else f"{self.period.code} {self.unit}"
 
 
-def published_files(out: Path, period: Period, unit: str | None = None) -> ReportFiles:
+def published_files(
+    out: Path, period: Period, unit: str | None = None, *, pdf: bool = False
+) -> ReportFiles:
     """The files of the board's report of `period` in `out` (`out/2025-T2/uppfoljning-2025-T2.html`
-    …), or of `unit`'s report (`out/2025-T2/enheter/PV01/uppfoljning-2025-T2-PV01.html` …).
+    …, always with its PDF/A), or of `unit`'s report (`out/2025-T2/enheter/PV01/
+    uppfoljning-2025-T2-PV01.html` …, with its PDF/A when `pdf`).
 
     UnsafeOutputPath if `unit` could name anything but one folder inside `out` (checked before
     anything is written, whatever validation did).
@@ -129,4 +142,4 @@ def published_files(out: Path, period: Period, unit: str | None = None) -> Repor
     if unit is None:
         return ReportFiles(period, None, output_path(out, period.code), with_pdf=True)
     folder = output_path(out, period.code, UNIT_FOLDER, unit)
-    return ReportFiles(period, unit, folder, with_pdf=False)
+    return ReportFiles(period, unit, folder, with_pdf=pdf)

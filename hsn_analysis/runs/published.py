@@ -44,7 +44,8 @@ class PublishedReport:
     @property
     def files(self) -> ReportFiles:
         """Every file of the report (its mail log, its .eml, its lock …)."""
-        return ReportFiles(self.period, self.unit, self.folder, with_pdf=self.unit is None)
+        made_pdf = self.unit is None or bool(self.record.get("pdf_sha256"))
+        return ReportFiles(self.period, self.unit, self.folder, with_pdf=made_pdf)
 
     def read_html(self) -> bytes:
         """The report file's bytes."""

@@ -161,12 +161,15 @@ class Attempt:
         return RunFailed(step, error, self.files.failed)
 
     def publish(self) -> None:
-        """Keep the current report in `tidigare/`, move the staged files into place and drop an
-        earlier failure record (this run supersedes it)."""
+        """Keep the current report in `tidigare/`, move the staged files into place, remove
+        what the new report does not have (`ReportFiles.leftovers`, kept in `tidigare/`) and
+        drop an earlier failure record (this run supersedes it)."""
         backup = _back_up(self.files)
         if backup is not None:
             logger.info("Den tidigare rapporten sparas som %s", backup)
         move_into_place(self.work, self.files, backup)
+        for leftover in self.files.leftovers if backup is not None else ():
+            leftover.unlink(missing_ok=True)  # kept in tidigare/ with the report it belonged to
         self.files.failed.unlink(missing_ok=True)
 
 
@@ -265,7 +268,7 @@ def _back_up(files: ReportFiles) -> Path | None:
     while (folder / f"{stem}.html").exists():  # two runs within one second
         n += 1
         stem = f"{files.stem}.{stamp}-{n}"
-    for source in files.published:
+    for source in (*files.published, *files.leftovers):
         if source.exists():
             target = folder / f"{stem}{source.suffix}"
             try:

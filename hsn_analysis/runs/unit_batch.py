@@ -77,11 +77,12 @@ def make_unit_reports(
     out: Path,
     notebook: Path | None = None,
     tell: Told | None = None,
+    pdf: bool = False,
 ) -> list[UnitFinished]:
     """One chunk: every report of `unit_ids` with one kernel and one exporter (see the module
-    docstring); `tell` is called with each report as it ends. A report that fails does not stop
-    the others; after a failure the kernel is replaced, in case the failure was the kernel's.
-    Runs in any thread or Dask worker.
+    docstring), each with its PDF/A when `pdf`; `tell` is called with each report as it
+    ends. A report that fails does not stop the others; after a failure the kernel is
+    replaced, in case the failure was the kernel's. Runs in any thread or Dask worker.
 
     The work runs on a thread of its own: jupyter_client drives the kernel on an event loop it
     keeps in a context variable, and a Dask worker runs a task in a copy of its event loop's
@@ -92,7 +93,7 @@ def make_unit_reports(
 
     def work() -> None:
         try:
-            found.append(_make_unit_reports(result, unit_ids, data, out, notebook, tell))
+            found.append(_make_unit_reports(result, unit_ids, data, out, notebook, tell, pdf))
         except BaseException as exc:  # handed to the caller's thread below
             failed.append(exc)
 
@@ -111,6 +112,7 @@ def _make_unit_reports(
     out: Path,
     notebook: Path | None,
     tell: Told | None,
+    pdf: bool,
 ) -> list[UnitFinished]:
     skip_slow_schema_import()
     exporter = report_exporter()
@@ -134,6 +136,7 @@ def _make_unit_reports(
                         checked=checked,
                         notebook=notebook,
                         fresh=fresh,
+                        pdf=pdf,
                     )
                     ended = UnitFinished(unit_id, time.perf_counter() - start, html=html)
                 except Exception as exc:  # reported with the others; the chunk goes on
@@ -183,11 +186,13 @@ def run_unit_reports(
     executor: Executor | None = None,
     notebook: Path | None = None,
     on_finished: Callable[[UnitFinished, int, int], None] | None = None,
+    pdf: bool = False,
 ) -> list[UnitFinished]:
     """Every report of `unit_ids` in `jobs` chunks on `executor` (default: a pool of `jobs`
-    threads, whose kernels do the work on the cores), then the index once. Results come in the
-    order of `unit_ids`; `on_finished(result, n, total)` is called in this thread as each
-    report ends (on an executor of the caller's: as each chunk's reports come back)."""
+    threads, whose kernels do the work on the cores), each with its PDF/A when `pdf`, then
+    the index once. Results come in the order of `unit_ids`; `on_finished(result, n, total)`
+    is called in this thread as each report ends (on an executor of the caller's: as each
+    chunk's reports come back)."""
     result = compute_result(dataset, period)  # once, here; every chunk and report reads it
     done: dict[str, UnitFinished] = {}
 
@@ -197,11 +202,12 @@ def run_unit_reports(
             on_finished(finished, len(done), len(unit_ids))
 
     if executor is None:
-        _on_threads(result, unit_ids, data, out, jobs, notebook, note)
+        _on_threads(result, unit_ids, data, out, jobs, notebook, note, pdf)
     else:
         parts = chunks(unit_ids, max(jobs, -(-len(unit_ids) // REMOTE_CHUNK)))
         futures = [
-            executor.submit(make_unit_reports, result, part, data, out, notebook) for part in parts
+            executor.submit(make_unit_reports, result, part, data, out, notebook, pdf=pdf)
+            for part in parts
         ]
         for future in as_completed(futures):
             for finished in future.result():
@@ -218,6 +224,7 @@ def _on_threads(
     jobs: int,
     notebook: Path | None,
     note: Told,
+    pdf: bool,
 ) -> None:
     """The chunks on a pool of threads, each report handed to `note` in this thread as it ends."""
     parts = chunks(unit_ids, jobs)
@@ -225,7 +232,7 @@ def _on_threads(
 
     def chunk(part: list[str]) -> None:
         try:
-            make_unit_reports(result, part, data, out, notebook, told.put)
+            make_unit_reports(result, part, data, out, notebook, told.put, pdf)
         except BaseException as exc:  # raised in the caller's thread
             told.put(_ChunkEnded(exc))
         else:

@@ -1,4 +1,5 @@
-"""The basenheter's reports in the index: per period, every unit's current report by område.
+"""The basenheter's reports in the index: per period, every unit's current report by område,
+its PDF/A beside it when its run made one.
 
 Read from the files alone (each report's small run record), like the rest of the index; a
 report whose record cannot be read is still listed, by its folder name.
@@ -14,6 +15,7 @@ from hsn_analysis.periods import Period
 from hsn_analysis.reading.file_names import UnsafeOutputPath
 from hsn_analysis.report.markup import esc
 from hsn_analysis.runs.layout import UNIT_FOLDER, published_files
+from hsn_analysis.words import labels
 from hsn_analysis.words import publishing as words
 from hsn_analysis.words.counting import REPORTS, counted
 
@@ -64,7 +66,12 @@ def unit_listing(out: Path) -> str:
             name = str(record.get("enhet_namn") or unit_folder.name)
             area = str(record.get("omrade") or words.UNKNOWN_AREA)
             href = quote(html.relative_to(out).as_posix())
-            by_area.setdefault(area, []).append(f'<li><a href="{esc(href)}">{esc(name)}</a></li>')
+            item = f'<a href="{esc(href)}">{esc(name)}</a>'
+            pdf = html.with_suffix(".pdf")
+            if record.get("pdf_sha256") and pdf.is_file():  # its run made one (`run --pdf`)
+                pdf_href = quote(pdf.relative_to(out).as_posix())
+                item += f' · <a href="{esc(pdf_href)}">{esc(labels.INDEX_PDF)}</a>'
+            by_area.setdefault(area, []).append(f"<li>{item}</li>")
             count += 1
         if not count:
             continue

@@ -25,6 +25,11 @@ JOBS_HELP = (
 SEND_FLAG_HELP = "mejla rapporten när den är klar"
 UNIT_HELP = "gör basenhetens egen rapport (ett enhet_id) eller alla basenheters (alla)"
 DASK_HELP = "gör basenheternas rapporter på ett Dask-kluster, t.ex. tcp://schemalaggare:8786"
+UNIT_PDF_HELP = "med --enhet: gör också varje basenhets rapport som PDF/A (nämndens har alltid en)"
+PDF_NEEDS_UNIT = (
+    "--pdf gäller basenheternas rapporter: ange även --enhet ID eller alla. Nämndens rapport "
+    "får alltid sin PDF/A."
+)
 SEND_HELP = "mejla en färdig rapport till mottagarna"
 SEND_PERIOD_HELP = "rapportens period, t.ex. 2025-T2"
 INDEX_HELP = "skriv om rapportlistan outputs/index.html"
