@@ -11,10 +11,12 @@ import hashlib
 import json
 import re
 import shutil
+import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import nbformat
 import pytest
 from agreement import parse_html
 from mailserver import write_config
@@ -24,10 +26,11 @@ from test_unit_runner import small_dataset
 from test_validation import TODAY
 
 from hsn_analysis.cli import EXIT_OK, EXIT_RUN_FAILED, EXIT_USAGE, main
-from hsn_analysis.paths import EXAMPLE_DATA
+from hsn_analysis.paths import EXAMPLE_DATA, UNIT_NOTEBOOK
 from hsn_analysis.periods import Period
 from hsn_analysis.reading.validation import check_dataset, load_dataset
 from hsn_analysis.rules.result import compute_result
+from hsn_analysis.runs import unit_pdf as unit_pdf_module
 from hsn_analysis.runs.layout import published_files
 from hsn_analysis.runs.unit_batch import run_unit_reports
 from hsn_analysis.words import labels, unit_text
@@ -235,4 +238,35 @@ def test_a_pdf_that_fails_fails_the_units_report_and_keeps_the_previous_one(
     assert "steget pdf misslyckades" in caplog.text and "U+13000" in caplog.text
     assert {path: path.read_bytes() for path in before} == before
     assert files.failed.exists()
+    assert list(files.folder.glob(".korning-*")) == []
+
+
+def test_a_failed_units_run_lets_its_pdf_thread_end_before_its_working_folder_goes(
+    small_with_pdf, tmp_path, monkeypatch
+):
+    """The PDF's thread writes in the run's working folder: when the notebook fails first, the
+    run waits for the thread before the folder is removed (else removing it races the thread,
+    and the folder can survive)."""
+    data, dataset, _ = small_with_pdf
+    out = tmp_path / "ut"
+    files = published_files(out, T2, "PV02")
+    seen: list[bool] = []
+
+    def slow_render(document, folder, info):
+        deadline = time.monotonic() + 60
+        while not files.failed.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)  # still at work when the notebook has failed
+        time.sleep(0.3)
+        seen.append(folder.is_dir())
+        return b"%PDF-"
+
+    monkeypatch.setattr(unit_pdf_module, "render_pdf", slow_render)
+    broken = nbformat.read(UNIT_NOTEBOOK, as_version=4)
+    broken.cells.insert(2, nbformat.v4.new_code_cell("raise RuntimeError('planerat fel')"))
+    nbformat.write(broken, tmp_path / "trasig.ipynb")
+    [failed] = run_unit_reports(
+        dataset, T2, ["PV02"], data, out, notebook=tmp_path / "trasig.ipynb", pdf=True
+    )
+    assert failed.html is None and "planerat fel" in failed.error
+    assert seen == [True]
     assert list(files.folder.glob(".korning-*")) == []

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import time
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -54,7 +55,7 @@ def produce_unit_report(
     clock = time.perf_counter()
     notebook = notebook or paths.UNIT_NOTEBOOK
     files = published_files(out, period, unit_id, pdf=pdf)  # before anything is written
-    with attempt(files, f"enhetsrapport {files.label}", started) as run:
+    with attempt(files, f"enhetsrapport {files.label}", started) as run, ExitStack() as cleanup:
         parameters = {
             "period": period.code,
             "enhet": unit_id,
@@ -68,6 +69,10 @@ def produce_unit_report(
                 raise run.failed("notebook", str(exc), notebook) from exc
         # The PDF needs only the result: it is made while the kernel runs the notebook.
         printing = start_unit_pdf(result, unit_id, started, run.work) if pdf else None
+        if printing is not None:
+            # The thread writes in the working folder: however the run ends, the thread ends
+            # first (else a failed run's folder could be removed while it writes there).
+            cleanup.callback(wait, [printing])
         nb = run.run_notebook(notebook, {**parameters, "checked": str(checked)}, kernel)
         unit = result.for_unit(unit_id)  # the record's figures: a slice of the result
         title = unit_report_title(period, unit.name)
