@@ -7,8 +7,8 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
-from builders import hsn_report
-from formfill import DELMAL, INDIKATORER, fill, form_of, rows_of
+from builders import hsn_report, hsn_report_in_process
+from formfill import DELMAL, INDIKATORER, answer_every_row, fill, form_of, rows_of
 from openpyxl import load_workbook
 
 from hsn_analysis.forms.empty import CHOICES
@@ -23,36 +23,37 @@ TODAY = ["--today", "2026-06-01"]
 def fill_everything(folder: Path) -> None:
     """Every owner answers every row: a status and comment per delmål, a value per indicator."""
     for form in sorted(folder.iterdir()):
-        book = load_workbook(form)
-        owner = book["formular"]["B5"].value
-        fill(
+        answer_every_row(
             form,
-            DELMAL,
             {
-                row_id: {
+                DELMAL: lambda row, facts: {
                     "Status": "Kommer delvis att uppnås",
-                    "Kommentar": f"Bedömning av {row_id} per april 2026.",
-                    "Författare": owner,
+                    "Kommentar": f"Bedömning av {row[words.HEADER_SUBGOAL_ID]} per april 2026.",
+                    "Författare": facts["ansvarig"],
                     "Datum": datetime(2026, 5, 8),
-                }
-                for row_id in rows_of(form, DELMAL)
+                },
+                INDIKATORER: lambda row, _: {
+                    "Utfall T1 2026": round(row[words.HEADER_LAST_VALUE] * 0.4, 1)
+                },
             },
         )
-        sheet = book[INDIKATORER]
-        values = {
-            sheet.cell(r, 1).value: sheet.cell(r, 6).value for r in range(3, sheet.max_row + 1)
-        }
-        fill(
-            form,
-            INDIKATORER,
-            {row_id: {"Utfall T1 2026": round(value * 0.4, 1)} for row_id, value in values.items()},
-        )
 
 
-def test_a_tertial_from_forms_per_owner_to_the_report(tmp_path):
+def test_a_tertial_from_forms_per_owner_to_the_report(tmp_path, capsys):
+    # The commands in process (their processes are the subject of the tests below and of
+    # test_cli); the report is the real run of the real notebook on the collected data.
     forms = tmp_path / "formular"
-    made = hsn_report(
-        "mall", "--period", "2026-T1", "--per", "ansvarig", "--senast", "2026-05-10", "--out", forms
+    made = hsn_report_in_process(
+        capsys,
+        "mall",
+        "--period",
+        "2026-T1",
+        "--per",
+        "ansvarig",
+        "--senast",
+        "2026-05-10",
+        "--out",
+        forms,
     )
     assert made.returncode == 0, made.stderr
     printed = made.stdout.splitlines()
@@ -60,15 +61,17 @@ def test_a_tertial_from_forms_per_owner_to_the_report(tmp_path):
     assert str(form_of(forms, "Folkhälsostrateg")) in printed
     fill_everything(forms)
 
-    collected = hsn_report("samla", "--data", EXAMPLE, "--out", tmp_path / "d2", forms, *TODAY)
+    collected = hsn_report_in_process(
+        capsys, "samla", "--data", EXAMPLE, "--out", tmp_path / "d2", forms, *TODAY
+    )
 
     assert collected.returncode == 0, collected.stdout + collected.stderr
     # 23 tertial indicators, of which 3 are made from the basenheter's values (not asked for)
     assert "13 bedömningar och 20 utfall för 2026-T1 från 17 formulär" in collected.stderr
-    checked = hsn_report("validate", "--data", tmp_path / "d2")
+    checked = hsn_report_in_process(capsys, "validate", "--data", tmp_path / "d2")
     assert checked.returncode == 0 and "0 fel" in checked.stdout
-    report = hsn_report(
-        "run", "--period", "2026-T1", "--data", tmp_path / "d2", "--out", tmp_path / "r"
+    report = hsn_report_in_process(
+        capsys, "run", "--period", "2026-T1", "--data", tmp_path / "d2", "--out", tmp_path / "r"
     )
     assert report.returncode == 0, report.stderr
     html = (tmp_path / "r" / "2026-T1" / "uppfoljning-2026-T1.html").read_text(encoding="utf-8")
@@ -79,12 +82,15 @@ def test_a_tertial_from_forms_per_owner_to_the_report(tmp_path):
     )
 
 
-def test_samla_lists_the_errors_writes_nothing_and_exits_1_unless_delvis(tmp_path):
+def test_samla_lists_the_errors_writes_nothing_and_exits_1_unless_delvis(tmp_path, capsys):
     forms = tmp_path / "formular"
-    assert hsn_report("mall", "--period", "2026-T1", "--out", forms).returncode == 0
+    assert (
+        hsn_report_in_process(capsys, "mall", "--period", "2026-T1", "--out", forms).returncode == 0
+    )
     form = form_of(forms, "hela planen")
     fill(form, DELMAL, {"D1.1": {"Status": "grönt"}, "D1.2": {"Status": "uppnås"}})
 
+    # A real process: samla's exit code as the shell sees it.
     refused = hsn_report("samla", "--data", EXAMPLE, "--out", tmp_path / "d2", form, *TODAY)
 
     assert refused.returncode == 1
@@ -92,8 +98,8 @@ def test_samla_lists_the_errors_writes_nothing_and_exits_1_unless_delvis(tmp_pat
     assert "1 fel i formulären: inget skrevs" in refused.stderr
     assert not (tmp_path / "d2").exists()
 
-    partial = hsn_report(
-        "samla", "--data", EXAMPLE, "--out", tmp_path / "d2", form, "--delvis", *TODAY
+    partial = hsn_report_in_process(
+        capsys, "samla", "--data", EXAMPLE, "--out", tmp_path / "d2", form, "--delvis", *TODAY
     )
 
     assert partial.returncode == 0, partial.stderr
@@ -103,7 +109,7 @@ def test_samla_lists_the_errors_writes_nothing_and_exits_1_unless_delvis(tmp_pat
     assert written.endswith("D1.2;2026-T1;Kommer att uppnås;;;;;;\r\n")
 
 
-def test_usage_errors_exit_2_before_anything_is_read(tmp_path):
+def test_usage_errors_exit_2_before_anything_is_read(tmp_path, capsys):
     (tmp_path / "finns").mkdir()
     cases = [
         ("mall", "--out", tmp_path),
@@ -113,14 +119,15 @@ def test_usage_errors_exit_2_before_anything_is_read(tmp_path):
         ("samla", "--out", tmp_path / "ny", tmp_path / "saknas.xlsx"),
         ("samla", "--out", tmp_path / "ny", tmp_path / "finns"),
     ]
-    for args in cases:
-        result = hsn_report(*args)
+    for n, args in enumerate(cases):
+        # The first as a real process (its exit code as the shell sees it), the rest in process.
+        result = hsn_report(*args) if n == 0 else hsn_report_in_process(capsys, *args)
         assert result.returncode == 2, (args, result.stderr)
         assert "ERROR" in result.stderr
 
 
-def test_mall_tom_writes_an_empty_workbook_that_validates_once_filled(tmp_path):
-    result = hsn_report("mall", "--tom", "--out", tmp_path)
+def test_mall_tom_writes_an_empty_workbook_that_validates_once_filled(tmp_path, capsys):
+    result = hsn_report_in_process(capsys, "mall", "--tom", "--out", tmp_path)
     assert result.returncode == 0, result.stderr
     path = Path(result.stdout.strip())
     assert path.name == words.FILE_NAME_EMPTY
@@ -158,15 +165,24 @@ def test_mall_tom_writes_an_empty_workbook_that_validates_once_filled(tmp_path):
     assert checked.dataset.plan_years == (2026,)  # an empty plan year is the settings' year
 
 
-def test_mall_says_how_many_rows_have_no_owner_and_refuses_invalid_data(tmp_path):
+def test_mall_says_how_many_rows_have_no_owner_and_refuses_invalid_data(tmp_path, capsys):
     data = tmp_path / "plan"
     shutil.copytree(EXAMPLE, data)
     subgoals = data / "delmal.csv"
     text = subgoals.read_bytes().decode("utf-8-sig")
     subgoals.write_bytes(text.replace(";FoU-direktör\r\n", ";\r\n").encode("utf-8-sig"))
 
-    made = hsn_report(
-        "mall", "--data", data, "--period", "2026-T1", "--per", "ansvarig", "--out", tmp_path / "f"
+    made = hsn_report_in_process(
+        capsys,
+        "mall",
+        "--data",
+        data,
+        "--period",
+        "2026-T1",
+        "--per",
+        "ansvarig",
+        "--out",
+        tmp_path / "f",
     )
 
     assert made.returncode == 0, made.stderr
@@ -175,7 +191,9 @@ def test_mall_says_how_many_rows_have_no_owner_and_refuses_invalid_data(tmp_path
     assert list(rows_of(tmp_path / "f" / name, DELMAL)) == ["D7.1"]
 
     subgoals.write_bytes(text.replace("D7.1;M7;", "D7.1;M9;").encode("utf-8-sig"))
-    refused = hsn_report("mall", "--data", data, "--period", "2026-T1", "--out", tmp_path / "g")
+    refused = hsn_report_in_process(
+        capsys, "mall", "--data", data, "--period", "2026-T1", "--out", tmp_path / "g"
+    )
 
     assert refused.returncode == 1
     assert "delmal.csv, rad 14, kolumn mal_id, värde 'M9'" in refused.stderr

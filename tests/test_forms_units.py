@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
+import runpy
 import shutil
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from builders import hsn_report
+from builders import hsn_report_in_process
 from formfill import DELMAL, INDIKATORER, add_row, fill, rows_of
 from openpyxl import load_workbook
 
@@ -253,15 +252,25 @@ def test_an_answer_that_changes_a_units_value_in_d_is_refused_unless_replacing(
     assert len(d2) == len(example.unit_outcomes)  # replaced in place, nothing added
 
 
-def test_the_analyst_hands_out_unit_forms_and_hears_which_units_have_not_answered(tmp_path):
-    made = hsn_report("mall", "--period", "2026-T1", "--per", "enhet", "--out", tmp_path / "f")
+def test_the_analyst_hands_out_unit_forms_and_hears_which_units_have_not_answered(tmp_path, capsys):
+    # In process: what is said is the subject (test_cli_forms runs mall and samla as processes).
+    made = hsn_report_in_process(
+        capsys, "mall", "--period", "2026-T1", "--per", "enhet", "--out", tmp_path / "f"
+    )
     assert made.returncode == 0, made.stderr
     form = unit_form(tmp_path / "f", "SV07")
     fill(form, DELMAL, {row_id: ASSESSED for row_id in rows_of(form, DELMAL)})
     fill(form, INDIKATORER, {row_id: {VALUE: "ja"} for row_id in rows_of(form, INDIKATORER)})
 
-    collected = hsn_report(
-        "samla", "--data", EXAMPLE_DATA, "--out", tmp_path / "d2", tmp_path / "f", *TODAY_ARG
+    collected = hsn_report_in_process(
+        capsys,
+        "samla",
+        "--data",
+        EXAMPLE_DATA,
+        "--out",
+        tmp_path / "d2",
+        tmp_path / "f",
+        *TODAY_ARG,
     )
 
     assert collected.returncode == 0, collected.stderr
@@ -274,14 +283,23 @@ def test_the_analyst_hands_out_unit_forms_and_hears_which_units_have_not_answere
     assert "Akutkliniken, Norrsjö sjukhus (SV07)" not in collected.stderr.split(unanswered[:20])[1]
 
 
-def test_mall_per_enhet_refuses_a_plan_without_units(tmp_path):
+def test_mall_per_enhet_refuses_a_plan_without_units(tmp_path, capsys):
     data = tmp_path / "plan"
     shutil.copytree(EXAMPLE_DATA, data)
     for table in data.glob("enhet*.csv"):
         table.unlink()
 
-    refused = hsn_report(
-        "mall", "--data", data, "--period", "2026-T1", "--per", "enhet", "--out", tmp_path / "f"
+    refused = hsn_report_in_process(
+        capsys,
+        "mall",
+        "--data",
+        data,
+        "--period",
+        "2026-T1",
+        "--per",
+        "enhet",
+        "--out",
+        tmp_path / "f",
     )
 
     assert refused.returncode == 1 and not (tmp_path / "f").exists()
@@ -297,10 +315,8 @@ def test_samla_writes_the_unit_tables_a_dataset_did_not_have_yet(tmp_path, kind)
     for name in ("enhetsutfall.csv", "enhetsbedomningar.csv"):
         (source / name).unlink()
     if kind == "workbook":
-        script = ROOT / "scripts" / "make_example_workbook.py"
-        subprocess.run(
-            [sys.executable, str(script), str(source), str(tmp_path / "d.xlsx")], check=True
-        )
+        script = runpy.run_path(str(ROOT / "scripts" / "make_example_workbook.py"))
+        script["write_workbook"](load_dataset(source), tmp_path / "d.xlsx")  # as its main does
         source = tmp_path / "d.xlsx"
     dataset = load_dataset(source)
     write_forms(dataset, T1, tmp_path / "formular", split=Split.UNIT)
