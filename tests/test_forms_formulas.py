@@ -117,30 +117,53 @@ def test_a_formula_with_a_saved_value_and_a_comment_beside_it_is_an_error_too(
     assert f"Cell F{row} har formeln =1+1 (visat värde: 2)" in error.message
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+46 90 123", "-ingen ändring-", "@chefläkare"])
-def test_a_comment_that_looks_like_a_formula_is_written_into_a_workbook_dataset_as_text(
-    tmp_path, text
-):
-    data = tmp_path / "plan.xlsx"
+# Each text as the comment of its own indicator, all collected into one workbook dataset (one
+# merge of the example workbook for the four; the test of each text reads its own row).
+LOOKS_LIKE_FORMULAS = {
+    "=1+1": "I1.1.1",
+    "+46 90 123": "I1.1.2",
+    "-ingen ändring-": "I1.2.1",
+    "@chefläkare": "I2.1.1",
+}
+
+
+@pytest.fixture(scope="module")
+def comments_merged(tmp_path_factory):
+    """The example workbook with the four texts typed as comments (and a value) into one form,
+    collected: the result, the written `utfall` rows and the dataset read back."""
+    folder = tmp_path_factory.mktemp("kommentarer")
+    data = folder / "plan.xlsx"
     shutil.copy(PROJECT_ROOT / "data" / "exempel.xlsx", data)
-    (typed,) = write_forms(load_dataset(data, today=TODAY), T1, tmp_path / "formular")
+    (typed,) = write_forms(load_dataset(data, today=TODAY), T1, folder / "formular")
     book = load_workbook(typed)  # typed as Excel keeps '=1+1: a string with the quote prefix
     sheet = book[INDIKATORER]
-    row = rows_of(typed, INDIKATORER)["I1.1.1"]
-    sheet[f"H{row}"] = 66.5  # Utfall T1 2026
-    put(sheet, row, 9, text)  # Kommentar
+    rows = rows_of(typed, INDIKATORER)
+    for text, indicator in LOOKS_LIKE_FORMULAS.items():
+        sheet[f"H{rows[indicator]}"] = 66.5  # Utfall T1 2026
+        put(sheet, rows[indicator], 9, text)  # Kommentar
     book.save(typed)
-    out = tmp_path / "plan-2026-T1.xlsx"
+    out = folder / "plan-2026-T1.xlsx"
 
     result = collect_forms(load_dataset(data), data, out, [typed], today=TODAY)
 
+    written = load_workbook(out)["utfall"] if result.written else None
+    outcomes = load_dataset(out, today=TODAY).outcomes if result.written else None
+    return result, written, outcomes
+
+
+@pytest.mark.parametrize("text", list(LOOKS_LIKE_FORMULAS))
+def test_a_comment_that_looks_like_a_formula_is_written_into_a_workbook_dataset_as_text(
+    comments_merged, text
+):
+    result, written, outcomes = comments_merged
     assert result.written, [str(p) for p in result.problems]
-    written = load_workbook(out)["utfall"]
-    last = list(written[written.max_row])
-    assert [c.value for c in last[:3]] == ["I1.1.1", "2026-T1", 66.5]
+    added = [list(row) for row in written.iter_rows(min_row=written.max_row - 3)]
+    # the four answers are the rows added last, in the plan's order
+    assert [row[0].value for row in added] == list(LOOKS_LIKE_FORMULAS.values())
+    (last,) = [row for row in added if row[0].value == LOOKS_LIKE_FORMULAS[text]]
+    assert [c.value for c in last[:3]] == [LOOKS_LIKE_FORMULAS[text], "2026-T1", 66.5]
     comment = last[4]
     assert (comment.value, comment.data_type, comment.quotePrefix) == (text, "s", True)
-    outcomes = load_dataset(out, today=TODAY).outcomes
     assert text in set(outcomes["kommentar"])
 
 

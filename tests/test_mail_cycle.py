@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from formfill import DELMAL, INDIKATORER, fill, form_of, rows_of
+from formfill import DELMAL, INDIKATORER, answer_every_row, fill, form_of, rows_of
 from mailserver import RecordingHandler, write_config
 
 from hsn_analysis.cli import EXIT_MAIL_FAILED, EXIT_OK, main
@@ -73,15 +73,13 @@ def record(forms: Path, kind: Kind = Kind.FORMS) -> list[dict]:
 
 def answer_all(form: Path) -> None:
     """The owner answers every row of their form."""
-    fill(
+    answer_every_row(
         form,
-        DELMAL,
         {
-            row_id: {"Status": "Kommer att uppnås", "Datum": datetime(2026, 5, 4)}
-            for row_id in rows_of(form, DELMAL)
+            DELMAL: lambda *_: {"Status": "Kommer att uppnås", "Datum": datetime(2026, 5, 4)},
+            INDIKATORER: lambda *_: {"Utfall T1 2026": 1},
         },
     )
-    fill(form, INDIKATORER, {i: {"Utfall T1 2026": 1} for i in rows_of(form, INDIKATORER)})
 
 
 def test_mall_skicka_mails_each_of_the_17_owners_their_own_form_once(tmp_path, smtp_server, people):
