@@ -25,7 +25,7 @@ from test_report_pdf import outline_titles, pdf_text, squashed, structure, xmp_t
 from test_unit_runner import small_dataset
 from test_validation import TODAY
 
-from hsn_analysis.cli import EXIT_OK, EXIT_RUN_FAILED, EXIT_USAGE, main
+from hsn_analysis.cli import EXIT_MAIL_FAILED, EXIT_OK, EXIT_RUN_FAILED, EXIT_USAGE, main
 from hsn_analysis.paths import EXAMPLE_DATA, UNIT_NOTEBOOK
 from hsn_analysis.periods import Period
 from hsn_analysis.reading.validation import check_dataset, load_dataset
@@ -35,6 +35,8 @@ from hsn_analysis.runs.layout import published_files
 from hsn_analysis.runs.unit_batch import run_unit_reports
 from hsn_analysis.words import labels, unit_text
 from hsn_analysis.words.titles import unit_report_title
+
+pytest_plugins = ("mailserver",)
 
 T2 = Period.parse("2025-T2")
 UNIT = "PV05"
@@ -176,6 +178,23 @@ def test_the_record_index_and_chiefs_mail_carry_the_pdf_the_run_made(unit_run):
     attached = {a.get_filename(): a.get_payload(decode=True) for a in message.iter_attachments()}
     assert attached == {files.html.name: files.html.read_bytes(), files.pdf.name: pdf}
     assert files.pdf.name in message.get_body(("plain",)).get_content()
+
+
+def test_a_unit_whose_pdf_is_gone_since_its_run_is_not_mailed_without_it(
+    unit_run, tmp_path, smtp_server
+):
+    out = Path(shutil.copytree(unit_run, tmp_path / "ut"))
+    published_files(out, T2, UNIT, pdf=True).pdf.unlink()
+    server = smtp_server()
+    config = write_config(tmp_path, server.port, extra="[utskick]\npaus_s = 0\n")
+    code = main(
+        [
+            *("send", "--period", T2.code, "--enhet", UNIT, "--data", str(EXAMPLE_DATA)),
+            *("--out", str(out), "--config", str(config)),
+        ]
+    )
+    assert code == EXIT_MAIL_FAILED
+    assert server.handler.received == []
 
 
 def test_pdf_without_enhet_is_a_usage_error_the_boards_report_always_has_its_pdf(tmp_path):

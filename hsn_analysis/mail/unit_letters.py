@@ -51,7 +51,7 @@ def unit_letters(
     record = report.record
     unit = str(record.get("enhet_namn") or report.unit or "")
     attachments = [Attachment(report.html, str(record.get("html_sha256", "")), *HTML)]
-    if record.get("pdf_sha256") and report.pdf.is_file():
+    if record.get("pdf_sha256"):  # its run made one: gone or changed, the letter is not sent
         attachments.append(Attachment(report.pdf, str(record["pdf_sha256"]), *PDF))
     sentence = unit_sentence(record, report.period.tertial)
     gaps = record.get("ej_rapporterat") or []
