@@ -180,21 +180,25 @@ def test_the_record_index_and_chiefs_mail_carry_the_pdf_the_run_made(unit_run):
     assert files.pdf.name in message.get_body(("plain",)).get_content()
 
 
+@pytest.mark.parametrize("dry_run", [[], ["--dry-run"]], ids=["send", "dry-run"])
 def test_a_unit_whose_pdf_is_gone_since_its_run_is_not_mailed_without_it(
-    unit_run, tmp_path, smtp_server
+    unit_run, tmp_path, smtp_server, caplog, dry_run
 ):
     out = Path(shutil.copytree(unit_run, tmp_path / "ut"))
-    published_files(out, T2, UNIT, pdf=True).pdf.unlink()
+    gone = published_files(out, T2, UNIT, pdf=True).pdf
+    gone.unlink()
     server = smtp_server()
     config = write_config(tmp_path, server.port, extra="[utskick]\npaus_s = 0\n")
     code = main(
         [
             *("send", "--period", T2.code, "--enhet", UNIT, "--data", str(EXAMPLE_DATA)),
-            *("--out", str(out), "--config", str(config)),
+            *("--out", str(out), "--config", str(config), *dry_run),
         ]
     )
+    # A dry run says what the real one would do: this letter cannot go.
     assert code == EXIT_MAIL_FAILED
     assert server.handler.received == []
+    assert f"{gone} finns inte längre" in caplog.text
 
 
 def test_pdf_without_enhet_is_a_usage_error_the_boards_report_always_has_its_pdf(tmp_path):

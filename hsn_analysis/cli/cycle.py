@@ -178,7 +178,8 @@ def _no_address(nobody: list[FormContent], what: str) -> None:
 def finish(
     args: argparse.Namespace, outcome: Outcome | None, nobody: list[Any], skipped: str
 ) -> int:
-    """Log how the sending went; the exit code (0, 5 busy, 6 somebody without theirs)."""
+    """Log how the sending went; the exit code (0, 5 busy, 6 somebody without theirs, also in
+    a dry run: what it shows is what a real run would do)."""
     from hsn_analysis.words import mail_cycle as words
 
     if outcome is None:
@@ -190,7 +191,7 @@ def finish(
         logger.info("%s", words.LOG_DRY_RUN.format(n=len(outcome.previews), folder=folder))
         for path in outcome.previews:
             print(path, flush=True)
-        return EXIT_OK
+        return EXIT_OK if not outcome.not_sent and not nobody else EXIT_MAIL_FAILED
     if not outcome.delivered and not outcome.refused and not outcome.not_sent and not nobody:
         logger.info("%s", words.LOG_NOTHING)
     else:

@@ -68,10 +68,10 @@ def dispatch(
     not_sent: dict[str, str] = {}
     ready: list[tuple[Letter, dict[str, bytes]]] = []
     for letter in due:
-        files = _checked_files(letter)
-        if files is None:
-            not_sent[letter.shown] = words.REASON_CHANGED
-            _note(record_path, config, letter, NOT_SENT, None, words.REASON_CHANGED, dry_run)
+        files, reason = _checked_files(letter)
+        if reason:
+            not_sent[letter.shown] = reason
+            _note(record_path, config, letter, NOT_SENT, None, reason, dry_run)
         else:
             ready.append((letter, files))
     if dry_run:
@@ -169,30 +169,29 @@ class _Sending:
             _note(self.path, self.config, letter, NOT_SENT, None, reason, False)
 
 
-def _checked_files(letter: Letter) -> dict[str, bytes] | None:
-    """Each attachment's bytes, read once; None when one is gone or differs from its SHA-256."""
+def _checked_files(letter: Letter) -> tuple[dict[str, bytes], str]:
+    """Each attachment's bytes, read once, and "" ; or why the letter cannot go: an attachment
+    is gone or differs from its SHA-256."""
     files = {}
     for attachment in letter.attachments:
         try:
             data = attachment.path.read_bytes()
         except OSError:
-            found = "-"
-        else:
-            found = hashlib.sha256(data).hexdigest()
-            if found == attachment.sha256:
-                files[attachment.name] = data
-                continue
-        logger.error(
-            "%s",
-            words.LOG_CHANGED.format(
+            message = words.LOG_MISSING.format(file=attachment.path, address=letter.address)
+            logger.error("%s", message)
+            return {}, words.REASON_MISSING
+        found = hashlib.sha256(data).hexdigest()
+        if found != attachment.sha256:
+            message = words.LOG_CHANGED.format(
                 file=attachment.path,
                 found=found[:12],
                 expected=attachment.sha256[:12],
                 address=letter.address,
-            ),
-        )
-        return None
-    return files
+            )
+            logger.error("%s", message)
+            return {}, words.REASON_CHANGED
+        files[attachment.name] = data
+    return files, ""
 
 
 def _reply(code: int, text: bytes | str) -> str:

@@ -87,6 +87,7 @@ LOG_CHANGED = (
     "{file} har ändrats sedan den skrevs (SHA-256 {found} i stället för {expected}): "
     "den skickas inte till {address}."
 )
+LOG_MISSING = "{file} finns inte längre: den skickas inte till {address}."
 LOG_SESSION_FAILED = "Utskicket avbröts: {reason} {n} mottagare fick inget."
 INVALID_DATA = "{n} fel i {path}: ingen påminnelse skickas utifrån ogiltiga data."
 LOG_NO_REMINDERS = "Alla formulär har kommit in och är ifyllda: ingen påminnelse behövs."
@@ -98,6 +99,7 @@ KIND_UNIT_REPORTS = "enheternas rapporter"
 
 REASON_NO_ADDRESS = "ingen e-postadress"
 REASON_CHANGED = "filen har ändrats sedan den skrevs"
+REASON_MISSING = "filen finns inte längre"
 REASON_CAP = "gränsen per körning nådd"
 REASON_SESSION = "förbindelsen med servern bröts"
 
