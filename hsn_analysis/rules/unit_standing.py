@@ -63,9 +63,11 @@ def standing(
     values = dataset.unit_outcomes.loc[dataset.unit_outcomes["period"] == period.code]
     rows = []
     for indicator in dataset.indicators.itertuples(index=False):
-        expected = expected_units(dataset, indicator.indikator_id)
         own_rows = areas.loc[areas["indikator_id"] == indicator.indikator_id]
-        if own_rows.empty or unit_id not in set(expected["enhet_id"]):
+        if own_rows.empty:  # not aggregated, or no unit values in the period
+            continue
+        expected = expected_units(dataset, indicator.indikator_id)
+        if unit_id not in set(expected["enhet_id"]):
             continue
         area_ids = expected.loc[expected["omrade"] == unit["omrade"], "enhet_id"]
         given = values.loc[values["indikator_id"] == indicator.indikator_id]

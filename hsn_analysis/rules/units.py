@@ -101,7 +101,10 @@ def with_board_values(dataset: Dataset) -> Dataset:
 def expected_units(dataset: Dataset, indicator_id: str) -> pd.DataFrame:
     """The units that report an aggregated indicator: those of its område, else every unit."""
     units = dataset.units
-    area = dataset.indicators.set_index("indikator_id")["omrade"].get(indicator_id, "")
+    indicators = dataset.indicators
+    area = dict(zip(indicators["indikator_id"], indicators["omrade"], strict=True)).get(
+        indicator_id, ""
+    )
     if area:
         units = units.loc[units["omrade"].str.casefold() == str(area).casefold()]
     return units
