@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
-from builders import broken_notebook, small_example
+from builders import small_example, tiny_notebook
 from mailserver import (
     HOST,
     PASSWORD,
@@ -173,7 +173,8 @@ def test_a_failed_run_with_send_mails_nothing_not_even_the_earlier_report(
 ):
     server = smtp_server()
     config = write_config(tmp_path, server.port)
-    monkeypatch.setattr(runner, "REPORT_NOTEBOOK", broken_notebook(tmp_path))
+    failing = tiny_notebook(tmp_path, 'raise RuntimeError("planerat fel i testet")')
+    monkeypatch.setattr(runner, "REPORT_NOTEBOOK", failing)
     data = small_example(tmp_path / "data")  # the run fails whatever it reads: a small one
     argv = ["run", "--period", "2025-T2", "--send", "--config", str(config), "--data", str(data)]
     code = cli.main([*argv, "--out", str(published)])

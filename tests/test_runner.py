@@ -287,7 +287,8 @@ def test_failing_notebook_keeps_the_previous_report_and_names_the_cell(tmp_path,
 def test_cli_run_exits_3_after_a_notebook_error_and_writes_no_html(tmp_path, monkeypatch, capsys):
     from hsn_analysis import cli
 
-    monkeypatch.setattr(runner, "REPORT_NOTEBOOK", broken_notebook(tmp_path))
+    failing = tiny_notebook(tmp_path, 'raise RuntimeError("planerat fel i testet")')
+    monkeypatch.setattr(runner, "REPORT_NOTEBOOK", failing)
     out = tmp_path / "ut"
     data = small_example(tmp_path / "data")
     code = cli.main(["run", "--period", "2025-T2", "--out", str(out), "--data", str(data)])
@@ -302,8 +303,10 @@ def test_cli_run_exits_3_after_a_notebook_error_and_writes_no_html(tmp_path, mon
 
 def test_a_successful_run_replaces_an_earlier_failed_notebook(tmp_path):
     out, data = tmp_path / "ut", small_example(tmp_path / "data")
+    (tmp_path / "trasig").mkdir()
+    failing = tiny_notebook(tmp_path / "trasig", 'raise RuntimeError("planerat fel")')
     with pytest.raises(runner.RunFailed):
-        runner.run_report("2025-T2", data, out, notebook=broken_notebook(tmp_path))
+        runner.run_report("2025-T2", data, out, notebook=failing)
     result = runner.run_report("2025-T2", data, out, notebook=tiny_notebook(tmp_path))
     assert result.html.exists()
     assert not published_files(out, result.period).failed.exists()
