@@ -78,6 +78,20 @@ def test_no_module_is_longer_than_the_limit():
     assert long == {}
 
 
+def lint(where: Path) -> subprocess.CompletedProcess[str]:
+    """lint-imports with the project's contracts on the package found in `where`."""
+    # lint-imports finds the package from its working folder first.
+    env = {**os.environ, "PYTHONPATH": str(where)}
+    command = [str(LINT_IMPORTS), str(ROOT / "pyproject.toml"), "--no-cache"]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=where)
+
+
+@pytest.fixture(scope="module")
+def kept() -> subprocess.CompletedProcess[str]:
+    """lint-imports on the package as it is (the same for every breaking line below)."""
+    return lint(ROOT)
+
+
 @pytest.mark.parametrize(
     ("module", "line"),
     [
@@ -88,20 +102,16 @@ def test_no_module_is_longer_than_the_limit():
         ("reading/loading.py", "from hsn_analysis.forms import layout"),
     ],
 )
-def test_the_import_contract_breaks_when_a_lower_layer_imports_a_higher_one(tmp_path, module, line):
+def test_the_import_contract_breaks_when_a_lower_layer_imports_a_higher_one(
+    tmp_path, kept, module, line
+):
     copy = tmp_path / "hsn_analysis"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     target = copy / module
     target.write_text(target.read_text(encoding="utf-8") + f"\n{line}  # noqa\n", "utf-8")
-    config = str(ROOT / "pyproject.toml")
 
-    def lint(where: Path) -> subprocess.CompletedProcess[str]:
-        # lint-imports finds the package from its working folder first.
-        env = {**os.environ, "PYTHONPATH": str(where)}
-        command = [str(LINT_IMPORTS), config, "--no-cache"]
-        return subprocess.run(command, capture_output=True, text=True, env=env, cwd=where)
+    broken = lint(tmp_path)
 
-    kept, broken = lint(ROOT), lint(tmp_path)
     assert kept.returncode == 0, kept.stdout
     assert broken.returncode != 0
     assert "BROKEN" in broken.stdout

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from formfill import DELMAL, INDIKATORER, fill
+from formfill import DELMAL, INDIKATORER, fill, fill_sheets
 from openpyxl import load_workbook
 
 from hsn_analysis.forms.merge import collect_forms
@@ -101,8 +101,13 @@ def test_a_workbook_dataset_gets_the_rows_as_numbers_and_dates_and_keeps_its_she
     data = tmp_path / "plan.xlsx"
     shutil.copy(PROJECT_ROOT / "data" / "exempel.xlsx", data)
     (form,) = write_forms(load_dataset(data, today=TODAY), T1, tmp_path / "formular")
-    fill(form, DELMAL, {"D1.1": {"Status": "Kommer att uppnås", "Datum": datetime(2026, 5, 8)}})
-    fill(form, INDIKATORER, {"I1.1.1": {"Utfall T1 2026": "66,5"}})
+    fill_sheets(
+        form,
+        {
+            DELMAL: {"D1.1": {"Status": "Kommer att uppnås", "Datum": datetime(2026, 5, 8)}},
+            INDIKATORER: {"I1.1.1": {"Utfall T1 2026": "66,5"}},
+        },
+    )
     out = tmp_path / "plan-2026-T1.xlsx"
 
     assert collect_forms(load_dataset(data), data, out, [form], today=TODAY).written
