@@ -7,6 +7,7 @@ import base64
 import io
 import re
 import subprocess
+from datetime import datetime
 
 import numpy as np
 from PIL import Image
@@ -15,7 +16,10 @@ from hsn_analysis.paths import EXAMPLE_DATA
 from hsn_analysis.periods import Period
 from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.report.chart_images import PRINT_SCALE
+from hsn_analysis.report.chart_list import report_charts
+from hsn_analysis.report.context import Report
 from hsn_analysis.report.pdf import DocumentInfo
+from hsn_analysis.report.print_document import project
 from hsn_analysis.rules.result import compute_result
 from hsn_analysis.runs import pdf_step
 
@@ -58,3 +62,12 @@ def test_a_cancelled_pdf_thread_has_stopped_writing_when_cancel_returns(tmp_path
 
     assert printing.made.done()
     assert isinstance(printing.made.exception(), pdf_step.Cancelled)
+
+
+def test_the_kernel_draws_the_charts_in_the_order_and_with_the_keys_the_pdf_shows_them():
+    # Else the kernel and the PDF thread would not meet in the middle, and a chart listed for
+    # the kernel but shown by neither would be drawn for nothing.
+    result = compute_result(load_dataset(EXAMPLE_DATA), Period(2025, 2))
+    report = Report(result, EXAMPLE_DATA, datetime(2025, 9, 1, 10, 0).astimezone(), {})
+    _, shown = project(report)
+    assert [key for key, _ in report_charts(report)] == [chart.key for chart in shown]
