@@ -1,7 +1,5 @@
 """`python -m hsn_analysis` is `hsn-report`."""
 
-import sys
+from hsn_analysis.cli.process_exit import run
 
-from hsn_analysis.cli import main
-
-sys.exit(main())
+run()
