@@ -1,6 +1,6 @@
 """Every chart of the board's report, in the order the document shows them, with how to draw it.
 
-The kernel draws its share of them before it lays out any section (`context.prepare`), so that
+The kernel draws its share of them before it lays out any section (`draw_ahead`), so that
 the run's PDF thread, which needs every chart, can typeset while the kernel is still writing the
 page's HTML. The order and the keys are the PDF projection's (`print_document.project`; a test
 holds the two together), so the kernel, going forward, meets the thread, going back from the end.
@@ -52,3 +52,13 @@ def _benchmark(indicator_id: str, benchmark: Benchmark) -> Drawing:
 def _indicator(report: Report, indicator: object) -> Drawing:
     key = indicator_chart_key(indicator.indikator_id)  # type: ignore[attr-defined]
     return key, lambda: indicator_figure(report.result, indicator)
+
+
+def draw_ahead(report: Report) -> None:
+    """With a chart folder shared with the run's PDF thread, this process's share of the charts
+    drawn now, and the thread's waited for: the PDF, which needs all of them, is then typeset
+    while the sections are written. Without one, nothing (each section draws its own)."""
+    if report.charts is None:
+        return
+    for key, draw in report_charts(report):
+        report.charts.image(key, draw)

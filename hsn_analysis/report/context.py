@@ -148,12 +148,4 @@ def prepare(
         "run_started": run_started,
     }
     folder = ChartFolder(Path(charts)) if charts else None
-    report = Report(result, path.resolve(), started, parameters, folder)
-    if folder is not None:
-        # The kernel's share of the charts first: the run's PDF, which needs all of them, is
-        # then typeset while the sections below are written.
-        from hsn_analysis.report.chart_list import report_charts
-
-        for key, draw in report_charts(report):
-            folder.image(key, draw)
-    return report
+    return Report(result, path.resolve(), started, parameters, folder)
