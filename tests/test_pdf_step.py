@@ -10,6 +10,7 @@ import subprocess
 from datetime import datetime
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from hsn_analysis.paths import EXAMPLE_DATA
@@ -44,16 +45,21 @@ def test_every_chart_of_the_pdf_is_a_chart_of_the_page_at_twice_its_resolution(
     printed = pdf_pictures(example_report.pdf, tmp_path)
 
     assert len(printed) == len(page) > 20
-    for picture in printed:
+    # In the same order: the page and the PDF show the charts where the document has them.
+    for picture, shown in zip(printed, page, strict=True):
         halved = np.asarray(picture.reduce(PRINT_SCALE), dtype=int)
-        same_size = [p for p in page if p.shape == halved.shape]
+        assert halved.shape == shown.shape
         # One drawing behind both: the halved print picture is the page's, palette aside.
-        assert min(np.abs(halved - p).max(axis=2).mean() for p in same_size) < 2
+        assert np.abs(halved - shown).max(axis=2).mean() < 2
 
 
-def test_a_cancelled_pdf_thread_has_stopped_writing_when_cancel_returns(tmp_path):
+@pytest.fixture(scope="module")
+def result():
+    return compute_result(load_dataset(EXAMPLE_DATA), Period(2025, 2))
+
+
+def test_a_cancelled_pdf_thread_has_stopped_writing_when_cancel_returns(tmp_path, result):
     # A failed run removes its working folder next: no chart may be written into it after that.
-    result = compute_result(load_dataset(EXAMPLE_DATA), Period(2025, 2))
     parameters = {"period": "2025-T2", "run_started": "2025-09-01T10:00:00+02:00"}
     info = DocumentInfo(title="Uppföljning", author="HSN", subject="Tertial 2 2025")
     printing = pdf_step.prepare(result, EXAMPLE_DATA, parameters, tmp_path, info)
@@ -64,10 +70,9 @@ def test_a_cancelled_pdf_thread_has_stopped_writing_when_cancel_returns(tmp_path
     assert isinstance(printing.made.exception(), pdf_step.Cancelled)
 
 
-def test_the_kernel_draws_the_charts_in_the_order_and_with_the_keys_the_pdf_shows_them():
+def test_the_kernel_draws_the_charts_in_the_order_and_with_the_keys_the_pdf_shows_them(result):
     # Else the kernel and the PDF thread would not meet in the middle, and a chart listed for
     # the kernel but shown by neither would be drawn for nothing.
-    result = compute_result(load_dataset(EXAMPLE_DATA), Period(2025, 2))
     report = Report(result, EXAMPLE_DATA, datetime(2025, 9, 1, 10, 0).astimezone(), {})
     _, shown = project(report)
     assert [key for key, _ in report_charts(report)] == [chart.key for chart in shown]
