@@ -4,7 +4,6 @@ messages, never a traceback (the CSV counterpart is in test_validation)."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
 import openpyxl
@@ -73,9 +72,15 @@ def test_a_random_workbook_gives_exit_0_1_or_2_and_never_a_traceback(
         if title not in book.sheetnames:
             book.create_sheet(title).append(["indikator_id", "period", "varde"])
     for name, row, column, value in cells:
-        # A value openpyxl itself refuses to write is left out.
-        with contextlib.suppress(ValueError, TypeError, IllegalCharacterError):
-            book[name].cell(row, column, value)
+        # A value openpyxl itself refuses to write is left out. openpyxl sets the cell's type
+        # before it refuses a value, so the cell gets its old value back (a number left typed
+        # as text would make openpyxl fail to save, not our reader to read).
+        cell = book[name].cell(row, column)
+        before = cell.value
+        try:
+            cell.value = value
+        except (ValueError, TypeError, IllegalCharacterError):
+            cell.value = before
     for name, row, column in merges:
         book[name].merge_cells(
             start_row=row, start_column=column, end_row=row + 1, end_column=column + 1
