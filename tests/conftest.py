@@ -21,7 +21,13 @@ import pytest
 from hypothesis import settings
 
 from hsn_analysis.paths import EXAMPLE_DATA
+from hsn_analysis.runs.kernel import skip_slow_schema_import
 from hsn_analysis.runs.runner import RunResult, run_report
+
+# The test modules import nbformat (builders) long before a run would make the same call: without
+# it every xdist worker builds jsonschema's IRI grammar while collecting, 0,9 s of CPU each, for
+# a format that no test and no notebook schema uses.
+skip_slow_schema_import()
 
 # Hypothesis' per-example deadline is a timing assertion: with the suite on every core a slow
 # example says the machine is busy, not that the code is wrong.
