@@ -127,14 +127,6 @@ def example_report(tmp_path_factory) -> RunResult:
 
 
 @pytest.fixture(scope="session")
-def example_report_t3(tmp_path_factory) -> RunResult:
-    """The full-year (2025-T3) report of the example data."""
-    return made_once(
-        tmp_path_factory, "rapporter-t3", lambda out: run_report("2025-T3", EXAMPLE_DATA, out)
-    )
-
-
-@pytest.fixture(scope="session")
 def export_report(tmp_path_factory) -> RunResult:
     """The 2023-T2 report of the Swedish Excel-export fixture (cp1252, Tertial 2 2023, …)."""
     return made_once(
