@@ -209,12 +209,13 @@ def test_summary_latest_without_any_period_in_the_data_is_a_usage_error(tmp_path
     assert "Traceback" not in result.stderr
 
 
-def test_run_of_invalid_data_exits_1_lists_the_errors_and_writes_nothing(tmp_path):
+def test_run_of_invalid_data_exits_1_lists_the_errors_and_writes_nothing(tmp_path, command):
+    # In this process: `run`'s exit code of a real process is shown by the run of `latest`.
     broken = tmp_path / "trasig"
     shutil.copytree(EXCEL_EXPORT, broken)
     (broken / "Mål.csv").unlink()
     out = tmp_path / "ut"
-    result = hsn_report("run", "--period", "2023-T2", "--data", str(broken), "--out", str(out))
+    result = command("run", "--period", "2023-T2", "--data", str(broken), "--out", str(out))
     assert result.returncode == 1
     assert result.stdout == ""
     assert "mal.csv" in result.stderr
@@ -265,12 +266,13 @@ def test_summary_auto_follows_the_same_rule(tmp_path, command):
     assert json.loads(result.stdout)["period"] == "2025-T2"
 
 
-def test_a_run_of_a_period_that_another_run_holds_exits_5_and_names_the_holder(tmp_path):
+def test_a_run_of_a_period_that_another_run_holds_exits_5_and_names_the_holder(tmp_path, command):
     from hsn_analysis.runs.locking import period_lock
 
+    # In this process (the lock is an open file's, so it holds against this process too).
     out = tmp_path / "ut"
     with period_lock(out / "2025-T2", "rapport 2025-T2 från ett test"):
-        result = hsn_report("run", "--period", "2025-T2", "--out", str(out))
+        result = command("run", "--period", "2025-T2", "--out", str(out))
     assert result.returncode == 5
     assert "en annan körning pågår (rapport 2025-T2 från ett test, pid" in result.stderr
     assert not list(out.rglob("*.html"))

@@ -34,6 +34,8 @@ pytest_plugins = ("mailserver",)
 ROOT = Path(__file__).resolve().parent.parent
 ANNA = "anna.andersson@region.example"
 SECRETARY = "sekreterare@region.example"
+# The example's mål M2 with its red delmål of 2025-T3 (D2.3) and a yellow one (D2.4).
+RED_AND_YELLOW = (("M2",), ("D2.3", "D2.4"))
 
 
 def parsed(content: bytes):
@@ -43,8 +45,13 @@ def parsed(content: bytes):
 @pytest.fixture(scope="module")
 def scheduled_run(tmp_path_factory, mail_ca):
     """`run --period auto --send` on the example data as on 5 January 2026, over STARTTLS with a
-    login whose password comes from the environment: what the systemd timer runs."""
+    login whose password comes from the environment: what the systemd timer runs.
+
+    The timer's command, not the example's content, is under test: the data is two delmål of
+    the example's M2, D2.3 (the one delmål of 2025 that will not be reached, red in the mail)
+    and D2.4 (yellow), a fifth of the whole example's charts."""
     folder = tmp_path_factory.mktemp("schemalagd")
+    data = small_example(folder / "data", RED_AND_YELLOW[0], RED_AND_YELLOW[1])
     handler = RecordingHandler()
     port = free_port()
     controller = Controller(
@@ -70,6 +77,7 @@ def scheduled_run(tmp_path_factory, mail_ca):
         [
             *(sys.executable, "-m", "hsn_analysis", "run", "--period", "auto"),
             *("--today", "2026-01-05", "--send", "--config", str(config), "--out", str(out)),
+            *("--data", str(data)),
         ],
         capture_output=True,
         text=True,

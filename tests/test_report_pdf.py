@@ -24,6 +24,7 @@ from hsn_analysis.reading.validation import load_dataset
 from hsn_analysis.report.pdf import DocumentInfo, MissingGlyph, render_pdf
 from hsn_analysis.report.print_blocks import CHART_FOLDER
 from hsn_analysis.runs import pdf_step, runner
+from hsn_analysis.runs.kernel import running_kernel
 from hsn_analysis.runs.layout import published_files
 from hsn_analysis.words import labels, unit_text
 from hsn_analysis.words.signals_text import ASSURANCE_LABELS, VARIATION_LABELS
@@ -350,11 +351,21 @@ def small_data(folder: Path) -> Path:
     return write_dataset(folder)
 
 
-def test_a_failing_pdf_fails_the_run_and_keeps_the_previous_report_whole(tmp_path, monkeypatch):
+@pytest.fixture
+def kernel():
+    """A started kernel for the runs of one test (`runner.run_report(kernel=)`)."""
+    with running_kernel() as manager:
+        yield manager
+
+
+def test_a_failing_pdf_fails_the_run_and_keeps_the_previous_report_whole(
+    tmp_path, monkeypatch, kernel
+):
     notebook = builders.tiny_notebook(tmp_path)
     out = tmp_path / "ut"
     data = small_data(tmp_path / "data")
-    runner.run_report("2025-T2", data, out, notebook=notebook)
+    # The files the two runs leave are under test, not their kernels: one serves both.
+    runner.run_report("2025-T2", data, out, notebook=notebook, kernel=kernel)
     paths = published_files(out, Period(2025, 2))
     before = {p.name: p.read_bytes() for p in paths.html.parent.iterdir() if p.is_file()}
 
@@ -363,7 +374,7 @@ def test_a_failing_pdf_fails_the_run_and_keeps_the_previous_report_whole(tmp_pat
 
     monkeypatch.setattr(pdf_step, "render_pdf", broken)
     with pytest.raises(runner.RunFailed) as caught:
-        runner.run_report("2025-T2", data, out, notebook=notebook)
+        runner.run_report("2025-T2", data, out, notebook=notebook, kernel=kernel)
     assert caught.value.step == "pdf"
     assert "steget pdf misslyckades: RuntimeError: planerat PDF-fel" in str(caught.value)
     after = {

@@ -1,6 +1,8 @@
 """Re-running a period: the new report replaces the old at once, the old is kept, one run at a
 time. A tiny notebook stands in for the report notebook and the example's first mål for its
-data (`builders.small_example`), so these runs take about a second."""
+data (`builders.small_example`), and the runs of this module share one started kernel
+(`runner.run_report(kernel=)`): what is under test is what a run leaves in its
+folder, not the kernel it starts (test_kernel), so these runs take about a second."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import pytest
 from hsn_analysis.periods import Period
 from hsn_analysis.reading.period_choice import PeriodNotReady
 from hsn_analysis.runs import runner
+from hsn_analysis.runs.kernel import running_kernel
 from hsn_analysis.runs.layout import published_files
 from hsn_analysis.runs.locking import LockBusy, period_lock
 
@@ -30,12 +33,19 @@ def data(tmp_path_factory):
     return builders.small_example(tmp_path_factory.mktemp("data"))
 
 
+@pytest.fixture(scope="module")
+def kernel():
+    """One kernel for the module's runs: the stand-in notebook sets every name it uses."""
+    with running_kernel() as manager:
+        yield manager
+
+
 @pytest.fixture
-def run(data):
+def run(data, kernel):
     """A run of the report on the small example data with the notebook given."""
 
     def run(out, notebook, period="2025-T2", **kwargs):
-        return runner.run_report(period, data, out, notebook=notebook, **kwargs)
+        return runner.run_report(period, data, out, notebook=notebook, kernel=kernel, **kwargs)
 
     return run
 
