@@ -38,15 +38,17 @@ _DATE_COLUMNS = {"datum"}
 def frame(rows: Iterable[Row], columns: list[str], defaults: Row) -> pd.DataFrame:
     """A typed frame as dataset.py describes it: str text, float numbers, datetime64 dates."""
     rows = [{**defaults, **row} for row in rows]
-    data = {}
+    # Arrays, not Series: a frame of Series aligns their indexes, and make_dataset builds nine
+    # frames for every example of the Hypothesis tests that use it.
+    data: dict[str, object] = {}
     for column in columns:
         values = [row.get(column) for row in rows]
         if column in _NUMBER_COLUMNS:
-            data[column] = pd.Series([np.nan if v is None else v for v in values], dtype=float)
+            data[column] = np.array([np.nan if v is None else v for v in values], dtype=float)
         elif column in _DATE_COLUMNS:
-            data[column] = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
+            data[column] = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]").array
         else:
-            data[column] = pd.Series(["" if v is None else v for v in values], dtype="str")
+            data[column] = pd.array(["" if v is None else v for v in values], dtype="str")
     return pd.DataFrame(data, columns=columns)
 
 
