@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from hsn_analysis.kolada.client import KoladaClient
+
 REGION_NAMES = {
     "0001": "Region Stockholm",
     "0003": "Region Uppsala",
@@ -200,3 +202,13 @@ def example_kpis(own: str = "0024", years: tuple[int, ...] = (2022, 2023, 2024))
             values[area, year] = 50.0 + i + (year - years[0])
         values["0000", year] = 60.0
     return {"N79176": Kpi("Utskrivningsklara patienter, andel", values)}
+
+
+@dataclass
+class UnthrottledClient(KoladaClient):
+    """The real client without its pause between requests (0,2 s by default, some twenty
+    pauses a fetch), for tests that fetch through `hsn-report kolada` from a local server:
+    patched in as `hsn_analysis.kolada.client.KoladaClient`, which the command looks up when
+    it runs. The pause itself is test_kolada's subject, with a clock of its own."""
+
+    min_interval: float = 0.0

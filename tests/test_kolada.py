@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from kolada_server import REGION_NAMES, FakeKolada, Reply, example_kpis, serve
+from kolada_server import REGION_NAMES, FakeKolada, Reply, UnthrottledClient, example_kpis, serve
 
 from hsn_analysis.cli import EXIT_FETCH_FAILED, EXIT_OK, EXIT_USAGE, main
 from hsn_analysis.kolada.client import MAX_IDS, KoladaClient, chunks
@@ -203,7 +203,10 @@ def test_years_are_read_from_a_range_a_list_or_the_plan_year(text, years):
     assert parse_years(text, 2025) == years
 
 
-def test_the_command_fetches_into_the_folder_and_says_what_failed(dataset, tmp_path, capsys):
+def test_the_command_fetches_into_the_folder_and_says_what_failed(
+    dataset, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setattr("hsn_analysis.kolada.client.KoladaClient", UnthrottledClient)
     folder = tmp_path / "data"
     with serve(FakeKolada(example_kpis())) as url:
         code = main(["kolada", "--data", str(folder), "--ar", "2022..2024", "--bas-url", url])

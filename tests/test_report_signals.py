@@ -9,7 +9,7 @@ import shutil
 import pytest
 from builders import small_example
 from conftest import REPORT_SECTIONS, RUN_STARTED
-from kolada_server import FakeKolada, Kpi, example_kpis, serve
+from kolada_server import FakeKolada, Kpi, UnthrottledClient, example_kpis, serve
 from matplotlib.figure import Figure
 from test_report_sections import Page
 
@@ -218,10 +218,12 @@ def test_building_a_report_attempts_no_network_access(example_sections):
     assert example_sections.network_attempts == ()
 
 
-def test_kolada_fetch_then_report_shows_ranks_riket_and_the_overview(tmp_path):
+def test_kolada_fetch_then_report_shows_ranks_riket_and_the_overview(tmp_path, monkeypatch):
     """The whole way: `hsn-report kolada` from a local server, then the real 2025-T2 run. On the
     example's mål M2 alone (both its indicators mapped to Kolada are M2's): the other six mål
-    would only add charts for the run to draw."""
+    would only add charts for the run to draw. The client does not pause between requests to
+    the local server (its politeness is test_kolada's)."""
+    monkeypatch.setattr("hsn_analysis.kolada.client.KoladaClient", UnthrottledClient)
     folder = small_example(tmp_path / "data", goals=["M2"])
     (folder / "jamforelser.csv").unlink()
     kpis = example_kpis()
