@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping
+from datetime import date
 from pathlib import Path
 
 import nbformat
@@ -122,6 +123,42 @@ def make_dataset(
         unit_assessments=frame(unit_assessments, UNIT_ASSESSMENT_COLUMNS, {}),
     )
     return with_board_values(dataset)
+
+
+# A whole plan as the sheets of a workbook, one or two rows each: valid, and opened, saved and
+# read in milliseconds (the example workbook takes openpyxl most of a second).
+WORKBOOK_SHEETS: dict[str, list[list[object]]] = {
+    "installningar": [["namn", "ar"], ["Hälso- och sjukvårdsnämnden", 2025]],
+    "mal": [["mal_id", "namn"], ["M1", "Trygga uppväxtvillkor"]],
+    "delmal": [["delmal_id", "mal_id", "namn"], ["D1", "M1", "Färre barn i fattigdom"]],
+    "indikatorer": [
+        ["indikator_id", "delmal_id", "namn", "maltyp", "malvarde", "enhet", "frekvens"],
+        ["I1", "D1", "Andel vaccinerade", "minst", 80, "%", "tertial"],
+    ],
+    "utfall": [
+        ["indikator_id", "period", "varde", "malvarde", "kommentar"],
+        ["I1", "2025-T1", 70, None, None],
+        ["I1", "2025-T2", 85.5, None, "Bättre"],
+    ],
+    "bedomningar": [
+        ["delmal_id", "period", "status", "kommentar", "forfattare", "datum"],
+        ["D1", "2025-T1", "delvis", "Text", "Anna", date(2025, 5, 10)],
+        ["D1", "2025-T2", "uppnås", None, None, None],
+    ],
+}
+
+
+def small_workbook():  # -> openpyxl.Workbook (imported here: most test modules need none)
+    """A new openpyxl workbook of WORKBOOK_SHEETS, one sheet per table."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in WORKBOOK_SHEETS.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    return book
 
 
 def make_report(

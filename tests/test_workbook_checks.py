@@ -2,19 +2,18 @@
 
 from pathlib import Path
 
-import openpyxl
 import pytest
+from builders import small_workbook
 
-from hsn_analysis.paths import PROJECT_ROOT
 from hsn_analysis.reading.loading import read_dataset
 from hsn_analysis.reading.workbook_checks import FormulaWithoutValue, formulas_without_value
 from hsn_analysis.vocabulary import Severity
 
-EXAMPLE = PROJECT_ROOT / "data" / "exempel.xlsx"
 
-
-def changed_example(folder: Path, change) -> Path:
-    book = openpyxl.load_workbook(EXAMPLE)
+def changed_workbook(folder: Path, change) -> Path:
+    """A valid workbook of one row a table, changed by `change` and saved (what is checked is
+    one sheet's cell or state, not the example's content, which takes openpyxl a second)."""
+    book = small_workbook()
     change(book)
     path = folder / "bok.xlsx"
     book.save(path)
@@ -25,7 +24,7 @@ def test_a_formula_without_a_stored_value_is_an_error_naming_sheet_cell_and_form
     def formula(book):
         book["utfall"]["D3"] = "=80+10"
 
-    raw = read_dataset(changed_example(tmp_path, formula))
+    raw = read_dataset(changed_workbook(tmp_path, formula))
     (problem,) = [p for p in raw.problems if p.severity is Severity.ERROR]
     assert (problem.source, problem.row) == ("bok.xlsx, blad utfall", 3)
     assert "Cell D3 har formeln =80+10" in problem.message
@@ -57,7 +56,7 @@ def test_a_hidden_sheet_is_read_with_a_warning_naming_its_visible_look_alike(tmp
         copy.title = "Indikatorer ny"
         book["indikatorer"].sheet_state = "hidden"
 
-    raw = read_dataset(changed_example(tmp_path, hide))
+    raw = read_dataset(changed_workbook(tmp_path, hide))
     (problem,) = raw.problems
     assert problem.severity is Severity.WARNING
     assert problem.source == "bok.xlsx, blad indikatorer"
@@ -69,7 +68,7 @@ def test_a_sheet_with_headers_and_no_rows_is_a_warning(tmp_path):
         sheet = book["utfall"]
         sheet.delete_rows(2, sheet.max_row)
 
-    raw = read_dataset(changed_example(tmp_path, empty))
+    raw = read_dataset(changed_workbook(tmp_path, empty))
     assert [(p.severity, p.source, p.row) for p in raw.problems] == [
         (Severity.WARNING, "bok.xlsx, blad utfall", 1)
     ]

@@ -6,32 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import openpyxl
+from builders import WORKBOOK_SHEETS, small_workbook
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from hsn_analysis.cli import main
-
-SHEETS = {
-    "installningar": [["namn", "ar"], ["Hälso- och sjukvårdsnämnden", 2025]],
-    "mal": [["mal_id", "namn"], ["M1", "Trygga uppväxtvillkor"]],
-    "delmal": [["delmal_id", "mal_id", "namn"], ["D1", "M1", "Färre barn i fattigdom"]],
-    "indikatorer": [
-        ["indikator_id", "delmal_id", "namn", "maltyp", "malvarde", "enhet", "frekvens"],
-        ["I1", "D1", "Andel vaccinerade", "minst", 80, "%", "tertial"],
-    ],
-    "utfall": [
-        ["indikator_id", "period", "varde", "malvarde", "kommentar"],
-        ["I1", "2025-T1", 70, None, None],
-        ["I1", "2025-T2", 85.5, None, "Bättre"],
-    ],
-    "bedomningar": [
-        ["delmal_id", "period", "status", "kommentar", "forfattare", "datum"],
-        ["D1", "2025-T1", "delvis", "Text", "Anna", dt.date(2025, 5, 10)],
-        ["D1", "2025-T2", "uppnås", None, None, None],
-    ],
-}
 
 VALUES = st.one_of(
     st.none(),
@@ -44,8 +24,10 @@ VALUES = st.one_of(
     st.sampled_from(["=1/0", "=A1", "=SUM(A1:B2)", '=IF(1,"","x")', "=NA()", "#N/A", "2025-T2"]),
     st.sampled_from(["I1", "D1", "M1", "uppnås", "minst", "helår", "90 %", "1 234,5", "\n"]),
 )
-CELL = st.tuples(st.sampled_from(sorted(SHEETS)), st.integers(1, 5), st.integers(1, 8), VALUES)
-MERGE = st.tuples(st.sampled_from(sorted(SHEETS)), st.integers(1, 4), st.integers(1, 6))
+CELL = st.tuples(
+    st.sampled_from(sorted(WORKBOOK_SHEETS)), st.integers(1, 5), st.integers(1, 8), VALUES
+)
+MERGE = st.tuples(st.sampled_from(sorted(WORKBOOK_SHEETS)), st.integers(1, 4), st.integers(1, 6))
 STATE = st.sampled_from(["visible", "hidden", "veryHidden"])
 
 
@@ -55,19 +37,16 @@ STATE = st.sampled_from(["visible", "hidden", "veryHidden"])
 @given(
     cells=st.lists(CELL, max_size=8),
     merges=st.lists(MERGE, max_size=2),
-    hidden=st.dictionaries(st.sampled_from(sorted(SHEETS)), STATE, max_size=2),
+    hidden=st.dictionaries(st.sampled_from(sorted(WORKBOOK_SHEETS)), STATE, max_size=2),
     extra=st.lists(st.sampled_from(["Utfall (2)", "utfall", "Blad1", "MAL"]), max_size=2),
-    hide_rows=st.lists(st.tuples(st.sampled_from(sorted(SHEETS)), st.integers(1, 4)), max_size=2),
+    hide_rows=st.lists(
+        st.tuples(st.sampled_from(sorted(WORKBOOK_SHEETS)), st.integers(1, 4)), max_size=2
+    ),
 )
 def test_a_random_workbook_gives_exit_0_1_or_2_and_never_a_traceback(
     tmp_path_factory, capsys, cells, merges, hidden, extra, hide_rows
 ):
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in SHEETS.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
+    book = small_workbook()
     for title in extra:  # look-alikes and duplicates of a table's sheet
         if title not in book.sheetnames:
             book.create_sheet(title).append(["indikator_id", "period", "varde"])
