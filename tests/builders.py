@@ -34,6 +34,8 @@ Row = Mapping[str, object]
 
 _NUMBER_COLUMNS = {"malvarde", "gul_fran", "varde", "taljare", "namnare"}
 _DATE_COLUMNS = {"datum"}
+# The dtype "str" names, looked up once: looking the name up costs more than making a column.
+_TEXT = pd.Series([], dtype="str").dtype
 
 
 def frame(rows: Iterable[Row], columns: list[str], defaults: Row) -> pd.DataFrame:
@@ -49,7 +51,7 @@ def frame(rows: Iterable[Row], columns: list[str], defaults: Row) -> pd.DataFram
         elif column in _DATE_COLUMNS:
             data[column] = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]").array
         else:
-            data[column] = pd.array(["" if v is None else v for v in values], dtype="str")
+            data[column] = pd.array(["" if v is None else v for v in values], dtype=_TEXT)
     return pd.DataFrame(data, columns=columns)
 
 
