@@ -7,7 +7,7 @@ import re
 
 import builders
 import pytest
-from test_unit_runner import T2, small
+from test_unit_runner import T2, published, small
 from test_validation import TODAY
 
 from hsn_analysis import paths
@@ -18,7 +18,7 @@ from hsn_analysis.runs.published import LatestRunFailed, published_report
 from hsn_analysis.runs.unit_batch import run_unit_reports
 from hsn_analysis.words.publishing import duration_text, pace_text
 
-__all__ = ["small"]  # the module's fixture, shared
+__all__ = ["published", "small"]  # the module's fixtures, shared
 
 # The stand-in notebook, waiting (at most 60 s) until the batch has told that the report before
 # it in its chunk is finished: only a batch that tells each report as it ends lets it go on.
@@ -91,11 +91,10 @@ def test_the_pace_is_reports_per_minute_and_the_rest_at_that_pace():
 
 
 def test_a_units_published_report_is_found_by_one_function_and_not_after_a_failed_run(
-    small, tmp_path
+    small, published, tmp_path
 ):
     data, dataset = small
-    out = tmp_path / "ut"
-    run_unit_reports(dataset, T2, ["PV01"], data, out, notebook=builders.tiny_notebook(tmp_path))
+    out = published  # PV01's report was published by a run
     with period_lock(published_files(out, T2, "PV01").folder, "utskick"):
         report = published_report(out, T2, "PV01")
     assert report.html == published_files(out, T2, "PV01").html

@@ -19,6 +19,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from agreement import parse_html
+from conftest import made_once
 from mailserver import write_config
 from pypdf import PdfReader
 from test_report_pdf import outline_titles, pdf_text, squashed, structure, xmp_text
@@ -209,22 +210,29 @@ def test_pdf_without_enhet_is_a_usage_error_the_boards_report_always_has_its_pdf
 # ---- the smallest data: without --pdf, and a PDF that fails ------------------------------------
 
 
-@pytest.fixture(scope="module")
-def small_with_pdf(tmp_path_factory):
-    """Two units' reports made with their PDFs on an executor of the caller's (as on Dask)."""
-    data = small_dataset(tmp_path_factory.mktemp("data"))
+def _two_units_with_pdf(folder: Path):
+    data = small_dataset(folder / "data")
     dataset = check_dataset(data, today=TODAY).dataset
-    out = tmp_path_factory.mktemp("ut")
+    out = folder / "ut"
     with ThreadPoolExecutor(1) as pool:
         made = run_unit_reports(dataset, T2, ["PV02", "SV01"], data, out, executor=pool, pdf=True)
     assert [r.error for r in made] == [None, None]
     return data, dataset, out
 
 
+@pytest.fixture(scope="module")
+def small_with_pdf(tmp_path_factory):
+    """Two units' reports made with their PDFs on an executor of the caller's (as on Dask),
+    once for the whole test run: read them, or copy them (`published`)."""
+    return made_once(tmp_path_factory, "enheter-med-pdf", _two_units_with_pdf)
+
+
 @pytest.fixture
 def published(small_with_pdf, tmp_path):
+    """The data and the reports of `small_with_pdf`, copied for a test that changes them."""
     data, dataset, out = small_with_pdf
-    return data, dataset, Path(shutil.copytree(out, tmp_path / "ut"))
+    mine = Path(shutil.copytree(data, tmp_path / "data"))
+    return mine, dataset, Path(shutil.copytree(out, tmp_path / "ut"))
 
 
 def test_without_pdf_no_pdf_is_made_and_an_earlier_one_goes_to_tidigare(published):

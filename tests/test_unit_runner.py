@@ -4,12 +4,14 @@ kernel with a clean namespace each, on any executor, and on a real Dask LocalClu
 from __future__ import annotations
 
 import json
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import builders
 import nbformat
 import pytest
+from conftest import made_once
 from test_reading_units import UNITS
 from test_validation import TODAY, VALID, write_dataset
 
@@ -61,6 +63,25 @@ def stand_in(folder: Path, first: str = "") -> Path:
     publishing path, whose subject is not the unit notebook's content."""
     folder.mkdir(exist_ok=True)
     return builders.tiny_notebook(folder, first)
+
+
+def _first_reports(folder: Path) -> Path:
+    data = small_dataset(folder / "data")
+    dataset = check_dataset(data, today=TODAY).dataset
+    made = run_unit_reports(
+        dataset, T2, ["PV01", "PV02"], data, folder / "ut", notebook=stand_in(folder)
+    )
+    assert [r.error for r in made] == [None, None]
+    return folder / "ut"
+
+
+@pytest.fixture
+def published(tmp_path_factory, tmp_path) -> Path:
+    """An output folder of the test's own where PV01's and PV02's reports were published by
+    the stand-in notebook: the earlier good reports of tests whose subject is what a later run
+    does with them. One real run (one kernel) for the whole test run, copied for each test."""
+    made = made_once(tmp_path_factory, "enheter-publicerade", _first_reports)
+    return Path(shutil.copytree(made, tmp_path / "ut"))
 
 
 def namespace_probe(folder: Path) -> Path:
@@ -119,10 +140,10 @@ def test_reports_of_one_chunk_share_a_kernel_with_a_clean_namespace_each(small, 
     assert "Basenheternas rapporter Tertial 2 2025" in index
 
 
-def test_a_failing_report_keeps_the_previous_one_and_the_others_go_on(small, tmp_path):
+def test_a_failing_report_keeps_the_previous_one_and_the_others_go_on(small, published, tmp_path):
     data, dataset = small
-    out = tmp_path / "ut"
-    [first] = run_unit_reports(dataset, T2, ["PV02"], data, out, notebook=stand_in(tmp_path))
+    out = published
+    first = published_files(out, T2, "PV02")
     before = first.html.read_bytes()
     broken = stand_in(tmp_path / "trasig", "raise RuntimeError('planerat fel')")
     results = run_unit_reports(dataset, T2, ["PV02", "SV01"], data, out, notebook=broken)
@@ -132,13 +153,14 @@ def test_a_failing_report_keeps_the_previous_one_and_the_others_go_on(small, tmp
     assert not published_files(out, T2, "SV01").html.exists()
 
 
-def test_a_units_report_made_again_replaces_the_first_which_is_backed_up(small, tmp_path):
+def test_a_units_report_made_again_replaces_the_first_which_is_backed_up(
+    small, published, tmp_path
+):
     data, dataset = small
-    out = tmp_path / "ut"
-    notebook = stand_in(tmp_path)
-    [first] = run_unit_reports(dataset, T2, ["PV02"], data, out, notebook=notebook)
+    out = published
+    first = published_files(out, T2, "PV02")
     before = first.html.read_bytes()
-    [again] = run_unit_reports(dataset, T2, ["PV02"], data, out, notebook=notebook)
+    [again] = run_unit_reports(dataset, T2, ["PV02"], data, out, notebook=stand_in(tmp_path))
     assert again.error is None and again.html == first.html
     backups = published_files(out, T2, "PV02").backups
     [kept] = backups.glob("*.html")
@@ -146,16 +168,16 @@ def test_a_units_report_made_again_replaces_the_first_which_is_backed_up(small, 
 
 
 def test_a_full_disk_is_the_disks_fault_exit_8_with_a_sentence_and_the_old_report_kept(
-    small, tmp_path, monkeypatch, caplog
+    small, published, tmp_path, monkeypatch, caplog
 ):
     import errno
 
     from hsn_analysis.runs import publishing
 
     data, dataset = small
-    out = tmp_path / "ut"
+    out = published
     monkeypatch.setattr(paths, "UNIT_NOTEBOOK", stand_in(tmp_path))  # also the command's
-    [first] = run_unit_reports(dataset, T2, ["PV02"], data, out)
+    first = published_files(out, T2, "PV02")
     before = first.html.read_bytes()
 
     def full(work, files, backup):
