@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from builders import hsn_report_in_process
+from conftest import made_once
 from formfill import DELMAL, INDIKATORER, add_row, fill, rows_of
 from openpyxl import load_workbook
 
@@ -44,12 +45,18 @@ def example() -> Dataset:
     return load_dataset(EXAMPLE_DATA)
 
 
-@pytest.fixture(scope="module")
-def pristine(example, tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("enheter")
+def _unit_forms(folder: Path) -> Path:
+    example = load_dataset(EXAMPLE_DATA)
     write_forms(example, T1, folder / "t1", split=Split.UNIT)
     write_forms(example, T3, folder / "t3", split=Split.UNIT)
     return folder
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    """Every unit's form of 2026-T1 and of 2025-T3, written once for the whole test run: read
+    them, or copy them (`forms`)."""
+    return made_once(tmp_path_factory, "enhetsformular", _unit_forms)
 
 
 @pytest.fixture

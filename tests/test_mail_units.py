@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from conftest import made_once
 from mailserver import RecordingHandler, write_config
 
 from hsn_analysis.cli import EXIT_MAIL_FAILED, EXIT_OK, main
@@ -60,14 +61,18 @@ def publish_stand_in(result, unit_id: str, out: Path) -> None:
         run.publish()
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    """An output folder with all 58 units' 2025-T2 reports published (copied per test)."""
-    out = tmp_path_factory.mktemp("rapporter")
+def _publish_all(out: Path) -> Path:
     result = compute_result(load_dataset(EXAMPLE_DATA), PERIOD)
     for unit_id in result.dataset.units["enhet_id"]:
         publish_stand_in(result, unit_id, out)
     return out
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    """An output folder with all 58 units' 2025-T2 reports published, once for the whole test
+    run (copied per test)."""
+    return made_once(tmp_path_factory, "enheter-58", _publish_all)
 
 
 @pytest.fixture
