@@ -33,11 +33,12 @@ def test_pool_size_is_the_jobs_asked_for_within_cores_and_reports(jobs, runs, co
     assert pool_size(jobs, runs, cores) == expected
 
 
-# The batch is under test, not the report: a stand-in notebook on the example's first mål
-# (`builders.small_example`) runs each report in about a second.
+# The batch is under test, not the report: a stand-in notebook on one delmål of the example's
+# first mål (`builders.small_example`, D1.2 with its two indicators) runs each report in about
+# a second, its PDF thread drawing 3 charts.
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    return builders.small_example(tmp_path_factory.mktemp("data"))
+    return builders.small_example(tmp_path_factory.mktemp("data"), subgoals=("D1.2",))
 
 
 @pytest.fixture(scope="module")
