@@ -86,6 +86,15 @@ def full_year_report(tmp_path_factory) -> runner.RunResult:
     return made_once(tmp_path_factory, "rapporter-helar", make)
 
 
+@pytest.fixture(scope="module")
+def kernel():
+    """One started kernel for the runs this module makes in process (`run_report(kernel=)`):
+    what a run leaves is under test here, not the kernel it would start (test_kernel). Every
+    notebook run in it sets the names it uses; a cell that raises leaves the kernel running."""
+    with running_kernel() as manager:
+        yield manager
+
+
 # ---- the published files -------------------------------------------------------------------
 
 
@@ -234,7 +243,7 @@ def test_report_of_the_excel_export_fixture_shows_its_figures(export_report):
     assert "23,13" in text and "77,5" in text  # seed 004's fulfilment figures, T1 and T2 2023
 
 
-def test_comment_with_html_is_shown_as_text_never_run(tmp_path):
+def test_comment_with_html_is_shown_as_text_never_run(tmp_path, kernel):
     data = small_example(tmp_path / "data")  # the real notebook, on the delmål with the comment
     assessments = data / "bedomningar.csv"
     text = assessments.read_text(encoding="utf-8-sig")
@@ -242,7 +251,7 @@ def test_comment_with_html_is_shown_as_text_never_run(tmp_path):
     assert marker in text
     injected = text.replace(marker, "<script>alert(1)</script> <b>fet</b> " + marker, 1)
     assessments.write_text(injected, encoding="utf-8-sig")
-    result = runner.run_report("2025-T2", data, tmp_path / "ut")
+    result = runner.run_report("2025-T2", data, tmp_path / "ut", kernel=kernel)
     html = read(result)
     assert "<script" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;fet&lt;/b&gt;" in html
@@ -251,7 +260,7 @@ def test_comment_with_html_is_shown_as_text_never_run(tmp_path):
 # ---- what happens when something is wrong -------------------------------------------------
 
 
-def test_invalid_data_stops_the_run_before_any_notebook_runs(tmp_path):
+def test_invalid_data_stops_the_run_before_any_notebook_runs(tmp_path, kernel):
     data = tmp_path / "data"
     shutil.copytree(EXAMPLE_DATA, data)
     outcomes = data / "utfall.csv"
@@ -261,18 +270,20 @@ def test_invalid_data_stops_the_run_before_any_notebook_runs(tmp_path):
     lines[1] = ";".join(cells)
     outcomes.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
     with pytest.raises(InvalidDatasetError) as caught:
-        runner.run_report("2025-T2", data, tmp_path / "ut")
+        runner.run_report("2025-T2", data, tmp_path / "ut", kernel=kernel)
     assert any(p.value == "många" for p in caught.value.problems)
     assert not (tmp_path / "ut").exists()
 
 
-def test_failing_notebook_keeps_the_previous_report_and_names_the_cell(tmp_path, example_report):
+def test_failing_notebook_keeps_the_previous_report_and_names_the_cell(
+    tmp_path, example_report, kernel
+):
     out = tmp_path / "ut"
     shutil.copytree(example_report.html.parent, out / "2025-T2")
     before = {p.name: p.read_bytes() for p in (out / "2025-T2").iterdir()}
     data = small_example(tmp_path / "data")
     with pytest.raises(runner.RunFailed) as caught:
-        runner.run_report("2025-T2", data, out, notebook=broken_notebook(tmp_path))
+        runner.run_report("2025-T2", data, out, notebook=broken_notebook(tmp_path), kernel=kernel)
     failure = caught.value
     assert failure.step == "notebook"
     assert "RuntimeError: planerat fel i testet" in str(failure)
@@ -301,17 +312,15 @@ def test_cli_run_exits_3_after_a_notebook_error_and_writes_no_html(tmp_path, mon
     assert not list((out / "2025-T2").glob(".korning-*"))  # the work folder is cleaned up
 
 
-def test_a_successful_run_replaces_an_earlier_failed_notebook(tmp_path):
+def test_a_successful_run_replaces_an_earlier_failed_notebook(tmp_path, kernel):
     out, data = tmp_path / "ut", small_example(tmp_path / "data")
     (tmp_path / "trasig").mkdir()
     failing = tiny_notebook(tmp_path / "trasig", 'raise RuntimeError("planerat fel")')
-    # The files the two runs leave are under test, not their kernels: one serves both (a cell
-    # that raises leaves its kernel running).
-    with running_kernel() as kernel:
-        with pytest.raises(runner.RunFailed):
-            runner.run_report("2025-T2", data, out, notebook=failing, kernel=kernel)
-        good = tiny_notebook(tmp_path)
-        result = runner.run_report("2025-T2", data, out, notebook=good, kernel=kernel)
+    with pytest.raises(runner.RunFailed):
+        runner.run_report("2025-T2", data, out, notebook=failing, kernel=kernel)
+    result = runner.run_report(
+        "2025-T2", data, out, notebook=tiny_notebook(tmp_path), kernel=kernel
+    )
     assert result.html.exists()
     assert not published_files(out, result.period).failed.exists()
 
