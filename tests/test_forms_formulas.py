@@ -134,7 +134,8 @@ def comments_merged(tmp_path_factory):
     folder = tmp_path_factory.mktemp("kommentarer")
     data = folder / "plan.xlsx"
     shutil.copy(PROJECT_ROOT / "data" / "exempel.xlsx", data)
-    (typed,) = write_forms(load_dataset(data, today=TODAY), T1, folder / "formular")
+    dataset = load_dataset(data, today=TODAY)  # the forms' plan, and the data collected into
+    (typed,) = write_forms(dataset, T1, folder / "formular")
     book = load_workbook(typed)  # typed as Excel keeps '=1+1: a string with the quote prefix
     sheet = book[INDIKATORER]
     rows = rows_of(typed, INDIKATORER)
@@ -144,7 +145,7 @@ def comments_merged(tmp_path_factory):
     book.save(typed)
     out = folder / "plan-2026-T1.xlsx"
 
-    result = collect_forms(load_dataset(data), data, out, [typed], today=TODAY)
+    result = collect_forms(dataset, data, out, [typed], today=TODAY)
 
     written = load_workbook(out)["utfall"] if result.written else None
     outcomes = load_dataset(out, today=TODAY).outcomes if result.written else None
@@ -172,12 +173,13 @@ def test_an_invalid_merged_dataset_is_reported_by_its_name_never_the_temporary_f
 ):
     data = tmp_path / "plan.xlsx"
     shutil.copy(PROJECT_ROOT / "data" / "exempel.xlsx", data)
-    (form,) = write_forms(load_dataset(data, today=TODAY), T1, tmp_path / "formular")
+    dataset = load_dataset(data, today=TODAY)  # the forms' plan, and the data collected into
+    (form,) = write_forms(dataset, T1, tmp_path / "formular")
     fill(form, INDIKATORER, {"I1.1.1": {"Utfall T1 2026": 66.5}})
     out = tmp_path / "plan-2026-T1.xlsx"
     before_t1 = date(2025, 12, 1)  # the merged T1 rows are for a period that has not begun
 
-    result = collect_forms(load_dataset(data), data, out, [form], today=before_t1)
+    result = collect_forms(dataset, data, out, [form], today=before_t1)
 
     assert not result.written and not out.exists()
     found = [str(p) for p in result.problems if p.severity is Severity.ERROR]

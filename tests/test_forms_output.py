@@ -87,10 +87,11 @@ def test_a_csv_dataset_keeps_its_separator_encoding_line_ends_and_decimal_point(
 def test_the_example_dialect_gets_decimal_commas_and_keeps_every_byte_of_d(tmp_path):
     data = tmp_path / "exempel"
     shutil.copytree(PROJECT_ROOT / "data" / "exempel", data)
-    (form,) = write_forms(load_dataset(data, today=TODAY), T1, tmp_path / "formular")
+    dataset = load_dataset(data, today=TODAY)  # the forms' plan, and the data collected into
+    (form,) = write_forms(dataset, T1, tmp_path / "formular")
     fill(form, INDIKATORER, {"I1.1.1": {"Utfall T1 2026": "66,5"}})
 
-    assert collect_forms(load_dataset(data), data, tmp_path / "d2", [form], today=TODAY).written
+    assert collect_forms(dataset, data, tmp_path / "d2", [form], today=TODAY).written
 
     before = (data / "utfall.csv").read_bytes()
     after = (tmp_path / "d2" / "utfall.csv").read_bytes()
@@ -100,7 +101,8 @@ def test_the_example_dialect_gets_decimal_commas_and_keeps_every_byte_of_d(tmp_p
 def test_a_workbook_dataset_gets_the_rows_as_numbers_and_dates_and_keeps_its_sheets(tmp_path):
     data = tmp_path / "plan.xlsx"
     shutil.copy(PROJECT_ROOT / "data" / "exempel.xlsx", data)
-    (form,) = write_forms(load_dataset(data, today=TODAY), T1, tmp_path / "formular")
+    dataset = load_dataset(data, today=TODAY)  # the forms' plan, and the data collected into
+    (form,) = write_forms(dataset, T1, tmp_path / "formular")
     fill_sheets(
         form,
         {
@@ -110,7 +112,7 @@ def test_a_workbook_dataset_gets_the_rows_as_numbers_and_dates_and_keeps_its_she
     )
     out = tmp_path / "plan-2026-T1.xlsx"
 
-    assert collect_forms(load_dataset(data), data, out, [form], today=TODAY).written
+    assert collect_forms(dataset, data, out, [form], today=TODAY).written
 
     before, after = load_workbook(data), load_workbook(out)
     assert after.sheetnames == before.sheetnames
