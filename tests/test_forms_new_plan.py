@@ -32,7 +32,8 @@ def fingerprint(path: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module", params=["folder", "workbook"])
 def carried(request, tmp_path_factory):
-    """The example data (folder or workbook) and its copy with a plan for one year more."""
+    """The example data (folder or workbook), its copy with a plan for one year more, and that
+    copy read back (`new`)."""
     data = EXAMPLE_DATA if request.param == "folder" else WORKBOOK
     before = fingerprint(data)
     dataset = load_dataset(data, today=TODAY)
@@ -41,12 +42,11 @@ def carried(request, tmp_path_factory):
     made = write_new_plan(data, dataset, year, out, today=TODAY)
     assert made.written
     assert fingerprint(data) == before  # D is never changed
-    return data, dataset, year, out
+    return data, dataset, year, out, load_dataset(out, today=TODAY)
 
 
 def test_the_new_year_is_a_copy_of_the_latest_years_plan(carried):
-    _, dataset, year, out = carried
-    new = load_dataset(out, today=TODAY)
+    _, dataset, year, _, new = carried
     assert new.plan_years == (*dataset.plan_years, year)
     latest = dataset.plan_for(max(dataset.plan_years))
     copy = new.plan_for(year)
@@ -60,8 +60,7 @@ def test_the_new_year_is_a_copy_of_the_latest_years_plan(carried):
 
 
 def test_all_history_is_kept_and_read_as_before(carried):
-    _, dataset, _, out = carried
-    new = load_dataset(out, today=TODAY)
+    _, dataset, _, _, new = carried
     for frame in ("assessments", "unit_outcomes", "unit_assessments", "comparisons"):
         assert len(getattr(new, frame)) == len(getattr(dataset, frame)), frame
     old_plans = dataset.plans.outcomes if dataset.plans else dataset.outcomes
@@ -75,7 +74,7 @@ def test_all_history_is_kept_and_read_as_before(carried):
 
 
 def test_the_new_plan_keeps_the_dialect_of_its_source(carried):
-    data, _, _, out = carried
+    data, _, _, out, _ = carried
     if data.is_dir():
         assert out.is_dir()
         text = (out / "indikatorer.csv").read_bytes()
