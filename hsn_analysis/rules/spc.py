@@ -22,6 +22,7 @@ from hsn_analysis.rules.spc_rules import (  # noqa: F401  (re-exported: one door
     RUN_LENGTH,
     Limits,
     Rule,
+    rules_and_sides,
     special_causes,
     xmr_limits,
 )
@@ -242,31 +243,38 @@ def analyse(
     limits = xmr_limits(latest.to_numpy())
     for number in sorted(set(segment.tolist())):
         part = values[segment == number]
-        frame = pd.DataFrame(
-            {"period": part.index.astype(str), "varde": part.to_numpy(), "segment": number}
-        )
+        columns: dict[str, object] = {
+            "period": part.index.astype(str),
+            "varde": part.to_numpy(),
+            "segment": number,
+        }
+        # Every column at once: a frame built and then assigned to costs twice (every report
+        # run analyses every indicator).
         if len(part) >= MIN_POINTS:
             own = xmr_limits(part.to_numpy())
-            causes = special_causes(part.to_numpy(), own)
-            frame = frame.assign(
-                medel=own.mean,
-                undre=bounds.clip(own.lower),
-                ovre=bounds.clip(own.upper),
-                **causes.to_dict("series"),
-            )
+            rules, sides = rules_and_sides(part.to_numpy(), own)
+            columns |= {
+                "medel": own.mean,
+                "undre": bounds.clip(own.lower),
+                "ovre": bounds.clip(own.upper),
+                "regel": pd.Series(rules, dtype=object),
+                "sida": sides,
+            }
         else:
-            frame = frame.assign(medel=np.nan, undre=np.nan, ovre=np.nan, regel=None, sida=0)
-        frames.append(frame)
-    points = pd.concat(frames, ignore_index=True)
-    points["variation"] = [point_variation(int(s), direction) for s in points["sida"]]
+            columns |= {"medel": np.nan, "undre": np.nan, "ovre": np.nan, "regel": None, "sida": 0}
+        frames.append(pd.DataFrame(columns))
+    points = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    sides = points["sida"].to_numpy()
+    points["variation"] = [point_variation(int(s), direction) for s in sides]
     last_rule = points["regel"].iloc[-1]
     shown, reason = readable_assurance(
         assurance(limits, direction, target),
         None if last_rule is None or pd.isna(last_rule) else Rule(last_rule),
         target_comparable,
     )
-    newest = points[points["segment"] == points["segment"].max()]
-    start = change_start(newest["sida"].tolist())
+    segments = points["segment"].to_numpy()
+    newest = segments == segments.max()
+    start = change_start(sides[newest].tolist())
     return SpcResult(
         points=points,
         limits=limits,
@@ -274,6 +282,6 @@ def analyse(
         assurance=shown,
         direction=direction,
         assurance_reason=reason,
-        suggested_start=None if start is None else str(newest["period"].iloc[start]),
+        suggested_start=None if start is None else str(points["period"].to_numpy()[newest][start]),
         bounds=bounds,
     )

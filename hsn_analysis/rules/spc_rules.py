@@ -71,6 +71,15 @@ def special_causes(values: Sequence[float] | np.ndarray, limits: Limits) -> pd.D
     The rules are tried in MDC's precedence; a point that several rules flag takes the rule,
     and so the side, of the first.
     """
+    rules, sides = rules_and_sides(values, limits)
+    return pd.DataFrame({"regel": pd.Series(rules, dtype=object), "sida": sides})
+
+
+def rules_and_sides(
+    values: Sequence[float] | np.ndarray, limits: Limits
+) -> tuple[list[Rule | None], np.ndarray]:
+    """`special_causes` as a list of rules and an array of sides, without the frame (the
+    analysis puts them in a frame of its own)."""
     y = np.asarray(values, dtype=float)
     n = len(y)
     found: list[tuple[Rule, np.ndarray]] = [
@@ -86,7 +95,7 @@ def special_causes(values: Sequence[float] | np.ndarray, limits: Limits) -> pd.D
         for i in np.flatnonzero(fresh):
             rules[i] = rule
         sides = np.where(fresh, rule_sides, sides)
-    return pd.DataFrame({"regel": pd.Series(rules, dtype=object), "sida": sides})
+    return rules, sides
 
 
 def _runs(flags: np.ndarray, length: int) -> np.ndarray:
