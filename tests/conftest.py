@@ -50,6 +50,9 @@ CHROMIUM_FLAGS = [
 T = TypeVar("T")
 
 
+_MADE: dict[str, Any] = {}  # what made_once made in this process, without xdist
+
+
 def made_once(tmp_path_factory, name: str, make: Callable[[Path], T]) -> T:
     """`make(folder)` once for the whole test run, `folder` new and its own.
 
@@ -59,7 +62,10 @@ def made_once(tmp_path_factory, name: str, make: Callable[[Path], T]) -> T:
     next worker tries again and fails the same way, so every worker's tests see the failure.
     """
     if os.environ.get("PYTEST_XDIST_WORKER") is None:
-        return make(tmp_path_factory.mktemp(name))
+        # Kept by name: a fixture of one module imported into another is a second fixture.
+        if name not in _MADE:
+            _MADE[name] = make(tmp_path_factory.mktemp(name))
+        return _MADE[name]
     root = tmp_path_factory.getbasetemp().parent
     saved = root / f"{name}.pickle"
     with open(root / f"{name}.lock", "w") as lock:

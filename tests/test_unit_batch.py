@@ -7,7 +7,7 @@ import re
 
 import builders
 import pytest
-from test_unit_runner import T2, published, small
+from test_unit_runner import T2, first_reports, published, small
 from test_validation import TODAY
 
 from hsn_analysis import paths
@@ -18,7 +18,7 @@ from hsn_analysis.runs.published import LatestRunFailed, published_report
 from hsn_analysis.runs.unit_batch import run_unit_reports
 from hsn_analysis.words.publishing import duration_text, pace_text
 
-__all__ = ["published", "small"]  # the module's fixtures, shared
+__all__ = ["first_reports", "published", "small"]  # test_unit_runner's fixtures, shared
 
 # The stand-in notebook, waiting (at most 60 s) until the batch has told that the report before
 # it in its chunk is finished: only a batch that tells each report as it ends lets it go on.

@@ -75,13 +75,18 @@ def _first_reports(folder: Path) -> Path:
     return folder / "ut"
 
 
+@pytest.fixture(scope="session")
+def first_reports(tmp_path_factory) -> Path:
+    """One real run (one kernel) publishing PV01's and PV02's reports by the stand-in notebook,
+    for the whole test run. Never changed: `published` copies it."""
+    return made_once(tmp_path_factory, "enheter-publicerade", _first_reports)
+
+
 @pytest.fixture
-def published(tmp_path_factory, tmp_path) -> Path:
-    """An output folder of the test's own where PV01's and PV02's reports were published by
-    the stand-in notebook: the earlier good reports of tests whose subject is what a later run
-    does with them. One real run (one kernel) for the whole test run, copied for each test."""
-    made = made_once(tmp_path_factory, "enheter-publicerade", _first_reports)
-    return Path(shutil.copytree(made, tmp_path / "ut"))
+def published(first_reports, tmp_path) -> Path:
+    """An output folder of the test's own where PV01's and PV02's reports were published: the
+    earlier good reports of tests whose subject is what a later run does with them."""
+    return Path(shutil.copytree(first_reports, tmp_path / "ut"))
 
 
 def namespace_probe(folder: Path) -> Path:
